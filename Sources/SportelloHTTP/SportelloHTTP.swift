@@ -1,0 +1,2 @@
+/// The `SportelloHTTP` layer of Sportello; see the README's code layout.
+public enum SportelloHTTPModule {}

@@ -1,0 +1,2 @@
+/// The `SportelloServer` layer of Sportello; see the README's code layout.
+public enum SportelloServerModule {}

@@ -1,0 +1,2 @@
+/// The `SportelloText` layer of Sportello; see the README's code layout.
+public enum SportelloTextModule {}

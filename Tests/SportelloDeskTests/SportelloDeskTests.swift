@@ -1,0 +1,9 @@
+import Testing
+
+@testable import SportelloDesk
+
+@Suite struct SportelloDeskPlaceholderTests {
+  @Test func moduleLoads() {
+    #expect(String(describing: SportelloDeskModule.self) == "SportelloDeskModule")
+  }
+}

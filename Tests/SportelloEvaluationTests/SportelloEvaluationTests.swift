@@ -1,0 +1,9 @@
+import Testing
+
+@testable import SportelloEvaluation
+
+@Suite struct SportelloEvaluationPlaceholderTests {
+  @Test func moduleLoads() {
+    #expect(String(describing: SportelloEvaluationModule.self) == "SportelloEvaluationModule")
+  }
+}

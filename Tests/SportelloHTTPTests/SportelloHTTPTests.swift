@@ -1,0 +1,9 @@
+import Testing
+
+@testable import SportelloHTTP
+
+@Suite struct SportelloHTTPPlaceholderTests {
+  @Test func moduleLoads() {
+    #expect(String(describing: SportelloHTTPModule.self) == "SportelloHTTPModule")
+  }
+}
