@@ -40,7 +40,8 @@ public struct ParsedArguments: Sendable {
   /// The value of `--name` as an integer within `range`.
   ///
   /// - Throws: ``UsageError`` when the value is not an integer in the range.
-  public func integer(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws -> Int? {
+  public func integer(_ name: String, in range: ClosedRange<Int> = Int.min...Int.max) throws -> Int?
+  {
     guard let text = value(name) else { return nil }
     guard let number = Int(text), range.contains(number) else {
       throw UsageError("invalid value '\(text)' for '--\(name)': expected an integer in \(range)")

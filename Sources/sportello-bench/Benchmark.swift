@@ -40,7 +40,8 @@ enum Measure {
   ///
   /// Each sample times `batch` calls and divides, so that the clock's own cost
   /// does not dominate calls of a few microseconds.
-  static func medianMicroseconds(samples: Int = 101, batch: Int = 100, _ body: () -> Void) -> Double {
+  static func medianMicroseconds(samples: Int = 101, batch: Int = 100, _ body: () -> Void) -> Double
+  {
     var durations: [Double] = []
     durations.reserveCapacity(samples)
     for _ in 0..<samples {

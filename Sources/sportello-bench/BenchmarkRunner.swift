@@ -26,7 +26,8 @@ enum BenchmarkRunner {
         return 0
       default:
         FileHandle.standardError.write(Data("Error: unknown argument '\(words[index])'\n".utf8))
-        FileHandle.standardError.write(Data("Usage: sportello-bench [--json] [--filter <name>]\n".utf8))
+        FileHandle.standardError.write(
+          Data("Usage: sportello-bench [--json] [--filter <name>]\n".utf8))
         return 64
       }
       index += 1
@@ -39,7 +40,8 @@ enum BenchmarkRunner {
         figures += measured
         if !printsJSON { printTable(group: benchmark.name, measured) }
       } catch {
-        FileHandle.standardError.write(Data("Error: benchmark '\(benchmark.name)': \(error)\n".utf8))
+        FileHandle.standardError.write(
+          Data("Error: benchmark '\(benchmark.name)': \(error)\n".utf8))
         return 1
       }
     }
