@@ -30,17 +30,20 @@ public struct ItalianStemmer: Sendable {
       if value != scalar.value { isLowercase = false }
       letters.append(value)
     }
-    let changed = stemLetters(&letters)
-    return changed || !isLowercase ? ScalarString.make(letters) : word
+    let isChanged = stemLetters(&letters)
+    return isChanged || !isLowercase ? ScalarString.make(letters) : word
   }
 
   /// Stems a word held as lowercase Unicode scalar values, in place.
   ///
+  /// The array is moved into the stemmer's state and back, so stemming
+  /// allocates nothing beyond what the letters already hold.
+  ///
   /// - Returns: Whether the letters changed.
   @discardableResult
   func stemLetters(_ word: inout [UInt32]) -> Bool {
-    let original = word
-    var state = StemmerState(word: word)
+    var state = StemmerState()
+    swap(&state.word, &word)
     state.prelude()
     state.markRegions()
     state.attachedPronoun()
@@ -49,7 +52,7 @@ public struct ItalianStemmer: Sendable {
     }
     state.vowelSuffix()
     state.postlude()
-    word = state.word
-    return word != original
+    swap(&state.word, &word)
+    return state.isChanged
   }
 }

@@ -12,11 +12,16 @@ enum Patterns {
 
   /// `.url` or `.email` when the range is one, else `nil`.
   static func webKind(_ scalars: [UInt32], _ start: Int, _ end: Int) -> TokenKind? {
-    for prefix in [https, http, www] where hasPrefix(scalars, start, end, prefix) {
-      return end - start > prefix.count ? .url : nil
+    let first = scalars[start] | 0x20
+    if first == 0x68 || first == 0x77 {
+      for prefix in [https, http, www] where hasPrefix(scalars, start, end, prefix) {
+        return end - start > prefix.count ? .url : nil
+      }
     }
-    guard let at = (start..<end).first(where: { scalars[$0] == 0x40 }) else { return nil }
-    return isEmail(scalars, start, at, trimmedWebEnd(scalars, start, end)) ? .email : nil
+    var at = start
+    while at < end, scalars[at] != 0x40 { at += 1 }
+    guard at < end else { return nil }
+    return isEmail(scalars, start, at, end) ? .email : nil
   }
 
   /// The end of a web address once sentence punctuation after it is dropped.

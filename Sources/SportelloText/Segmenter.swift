@@ -214,7 +214,7 @@ struct Segmenter {
   /// Merges a number and a currency sign or word beside it (`22,21 €`, `€ 5`,
   /// `10 euro`) into one money token.
   private mutating func mergeMoney() {
-    guard tokens.count >= 2 else { return }
+    guard tokens.count >= 2, tokens.contains(where: isCurrency) else { return }
     var merged: [RawToken] = []
     merged.reserveCapacity(tokens.count)
     var index = 0
@@ -244,8 +244,11 @@ struct Segmenter {
     guard token.kind == .word, token.role == .plain else { return false }
     let length = token.end - token.start
     guard length == 3 || length == 4 else { return false }
-    let word = scalars[token.start..<token.end].map { TextFolding.lowercase($0) }
-    return word == [0x65, 0x75, 0x72, 0x6F] || word == [0x65, 0x75, 0x72]
+    let euro: [UInt32] = [0x65, 0x75, 0x72, 0x6F]
+    for offset in 0..<length where scalars[token.start + offset] | 0x20 != euro[offset] {
+      return false
+    }
+    return true
   }
 
   /// Whether only whitespace lies between two scalar positions.

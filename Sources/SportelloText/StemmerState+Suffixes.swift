@@ -63,12 +63,12 @@ extension StemmerState {
   /// infinitive stem (-ar, -er, -ir) it becomes `e`; the host must lie in RV.
   mutating func attachedPronoun() {
     guard let pronoun = longestSuffix(in: Self.pronouns, endingAt: word.count) else { return }
-    let pronounLength = Self.pronouns.suffixes[pronoun].count
+    let pronounLength = Self.pronouns.lengths[pronoun]
     let hostEnd = word.count - pronounLength
     guard let host = longestSuffix(in: Self.pronounHosts, endingAt: hostEnd) else { return }
-    guard hostEnd - Self.pronounHosts.suffixes[host].count >= rv else { return }
+    guard hostEnd - Self.pronounHosts.lengths[host] >= rv else { return }
     if host <= 1 {
-      word.removeLast(pronounLength)
+      removeLast(pronounLength)
     } else {
       replaceSuffix(length: pronounLength, with: Self.letterE)
     }
@@ -82,15 +82,15 @@ extension StemmerState {
     guard let id = longestSuffix(in: Self.standardSuffixes, endingAt: word.count) else {
       return false
     }
-    let length = Self.standardSuffixes.suffixes[id].count
+    let length = Self.standardSuffixes.lengths[id]
     let start = word.count - length
     switch id {
     case 0...28:
       guard start >= r2 else { return false }
-      word.removeLast(length)
+      removeLast(length)
     case 29...32:
       guard start >= r2 else { return false }
-      word.removeLast(length)
+      removeLast(length)
       deleteSuffix(Self.suffixIc, ifStartsAtOrAfter: r2)
     case 33...34:
       guard start >= r2 else { return false }
@@ -103,14 +103,14 @@ extension StemmerState {
       replaceSuffix(length: length, with: Self.suffixEnte)
     case 41...44:
       guard start >= rv else { return false }
-      word.removeLast(length)
+      removeLast(length)
     case 45:
       guard start >= r1 else { return false }
-      word.removeLast(length)
+      removeLast(length)
       if let tail = longestSuffix(in: Self.amenteTails, endingAt: word.count) {
-        let tailLength = Self.amenteTails.suffixes[tail].count
+        let tailLength = Self.amenteTails.lengths[tail]
         if word.count - tailLength >= r2 {
-          word.removeLast(tailLength)
+          removeLast(tailLength)
           if tail == 0 {
             deleteSuffix(Self.suffixAt, ifStartsAtOrAfter: r2)
           }
@@ -118,16 +118,16 @@ extension StemmerState {
       }
     case 46:
       guard start >= r2 else { return false }
-      word.removeLast(length)
+      removeLast(length)
       if let tail = longestSuffix(in: Self.itaTails, endingAt: word.count) {
-        let tailLength = Self.itaTails.suffixes[tail].count
+        let tailLength = Self.itaTails.lengths[tail]
         if word.count - tailLength >= r2 {
-          word.removeLast(tailLength)
+          removeLast(tailLength)
         }
       }
     default:
       guard start >= r2 else { return false }
-      word.removeLast(length)
+      removeLast(length)
       if deleteSuffix(Self.suffixAt, ifStartsAtOrAfter: r2) {
         deleteSuffix(Self.suffixIc, ifStartsAtOrAfter: r2)
       }
@@ -140,23 +140,23 @@ extension StemmerState {
     guard let id = longestSuffix(in: Self.verbSuffixes, endingAt: word.count, limit: rv) else {
       return
     }
-    word.removeLast(Self.verbSuffixes.suffixes[id].count)
+    removeLast(Self.verbSuffixes.lengths[id])
   }
 
   /// `vowel_suffix`: a final a e i o (or accented) in RV goes, then an `i` in RV;
   /// and the `h` of a final `ch` or `gh` goes when the c or g lies in RV.
   mutating func vowelSuffix() {
     if let last = word.last, Self.isResidualVowel(last), word.count - 1 >= rv {
-      word.removeLast()
+      removeLast()
       if word.last == 0x69, word.count - 1 >= rv {
-        word.removeLast()
+        removeLast()
       }
     }
     let count = word.count
     if count >= 2, word[count - 1] == 0x68, word[count - 2] == 0x63 || word[count - 2] == 0x67,
       count - 2 >= rv
     {
-      word.removeLast()
+      removeLast()
     }
   }
 }

@@ -19,8 +19,11 @@ struct StemmerState {
   /// Start of the region R2.
   var r2 = 0
 
-  init(word: [UInt32]) {
-    self.word = word
+  /// Whether any step changed the letters (the prelude's marks do not count).
+  var isChanged = false
+
+  init() {
+    word = []
   }
 
   // MARK: Letters
@@ -59,11 +62,9 @@ struct StemmerState {
         continue
       }
       switch value {
-      case 0xE1: word[index] = 0xE0
-      case 0xE9: word[index] = 0xE8
-      case 0xED: word[index] = 0xEC
-      case 0xF3: word[index] = 0xF2
-      case 0xFA: word[index] = 0xF9
+      case 0xE1, 0xE9, 0xED, 0xF3, 0xFA:
+        word[index] = value - 1
+        isChanged = true
       default: break
       }
       index += 1
@@ -162,18 +163,19 @@ struct StemmerState {
 
   /// The longest suffix of `table` ending at `end` that starts at or after `limit`.
   func longestSuffix(in table: SuffixTable, endingAt end: Int, limit: Int = 0) -> Int? {
-    guard end > 0 else { return nil }
-    guard let candidates = table.byLastLetter[word[end - 1]] else { return nil }
-    for entry in candidates where entry.letters.count <= end - limit {
-      if hasSuffix(entry.letters, endingAt: end) { return entry.id }
-    }
-    return nil
+    word.withUnsafeBufferPointer { table.longestMatch(in: $0, endingAt: end, limit: limit) }
   }
 
   /// Replaces the last `count` letters with `replacement`.
   mutating func replaceSuffix(length count: Int, with replacement: [UInt32]) {
-    word.removeLast(count)
+    removeLast(count)
     word.append(contentsOf: replacement)
+  }
+
+  /// Deletes the last `count` letters.
+  mutating func removeLast(_ count: Int = 1) {
+    word.removeLast(count)
+    isChanged = true
   }
 
   /// Deletes `suffix` from the end when it is there and starts at or after `region`.
@@ -182,7 +184,7 @@ struct StemmerState {
   @discardableResult
   mutating func deleteSuffix(_ suffix: [UInt32], ifStartsAtOrAfter region: Int) -> Bool {
     guard hasSuffix(suffix), word.count - suffix.count >= region else { return false }
-    word.removeLast(suffix.count)
+    removeLast(suffix.count)
     return true
   }
 }

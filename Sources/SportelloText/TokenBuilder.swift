@@ -1,7 +1,9 @@
 /// Turns the ``RawToken``s of one message into ``Token``s: folding, elision,
 /// accents, squeezing, chat-speak, stop and protected words, typos and stems.
 struct TokenBuilder {
-  let analyzer: Analyzer
+  let lexicon: Lexicon
+  let vocabulary: TypoVocabulary?
+  let stemmer = ItalianStemmer()
   let source: SourceText
   let raw: [RawToken]
   private(set) var tokens: [Token] = []
@@ -9,12 +11,17 @@ struct TokenBuilder {
   /// Folded letters of the current token.
   private var letters: [UInt32] = []
 
+  /// Letters being stemmed.
+  private var stemLetters: [UInt32] = []
+
   init(analyzer: Analyzer, source: SourceText, raw: [RawToken]) {
-    self.analyzer = analyzer
+    lexicon = analyzer.lexicon
+    vocabulary = analyzer.configuration.vocabulary
     self.source = source
     self.raw = raw
     tokens.reserveCapacity(raw.count)
     letters.reserveCapacity(32)
+    stemLetters.reserveCapacity(32)
   }
 
   /// Builds every token.
@@ -29,10 +36,11 @@ struct TokenBuilder {
       case .number:
         foldLetters(token)
         let folded = ScalarString.make(letters)
-        if isStandaloneDigits(index), let entry = analyzer.lexicon[folded],
+        if isStandaloneDigits(index), let entry = lexicon.entry(for: letters),
           let expansion = entry.expansion
         {
-          appendExpansion(expansion, of: folded, surface: surface, offset: offset, changes: [])
+          let changes = [TokenChange.expandedAbbreviation(from: folded)]
+          appendExpansion(expansion, surface: surface, offset: offset, changes: changes)
         } else {
           tokens.append(Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: .number))
         }
@@ -55,14 +63,20 @@ struct TokenBuilder {
   /// control characters and unifying apostrophes and accents.
   private mutating func foldLetters(_ token: RawToken, droppingApostrophes: Bool = false) {
     letters.removeAll(keepingCapacity: true)
-    for index in token.start..<token.end {
-      let value = source.scalars[index]
-      if TextFolding.isIgnorable(value) { continue }
-      if TextFolding.isApostrophe(value) {
-        if !droppingApostrophes { letters.append(0x27) }
-        continue
+    source.scalars.withUnsafeBufferPointer { scalars in
+      for index in token.start..<token.end {
+        let value = scalars[index]
+        if value < 0x80, value != 0x27, value != 0x60, value > 0x1F, value != 0x7F {
+          letters.append((0x41...0x5A).contains(value) ? value + 0x20 : value)
+          continue
+        }
+        if TextFolding.isIgnorable(value) { continue }
+        if TextFolding.isApostrophe(value) {
+          if !droppingApostrophes { letters.append(0x27) }
+          continue
+        }
+        letters.append(TextFolding.unifyAccent(TextFolding.lowercase(value)))
       }
-      letters.append(TextFolding.unifyAccent(TextFolding.lowercase(value)))
     }
   }
 
@@ -113,61 +127,67 @@ struct TokenBuilder {
     _ index: Int, surface: String, offset: Int, changes: [TokenChange]
   ) {
     var changes = changes
-    var folded = ScalarString.make(letters)
-    var entry = analyzer.lexicon[folded]
-    if let entry, entry.isProtected {
-      tokens.append(
-        Token(
-          surface: surface, offset: offset, folded: folded, stem: folded, kind: .word,
-          changes: changes, isStopWord: entry.isStopWord, isProtected: true))
-      return
+    var entry = lexicon.entry(for: letters)
+    if let entry {
+      if entry.isProtected {
+        tokens.append(
+          Token(
+            surface: surface, offset: offset, folded: entry.folded, stem: entry.folded,
+            kind: .word, changes: changes, isStopWord: entry.isStopWord, isProtected: true))
+        return
+      }
+      if let expansion = entry.expansion, contextAllowsExpansion(index, entry.folded) {
+        changes.append(
+          entry.restoresAccentOnly
+            ? .restoredAccent(from: entry.folded) : .expandedAbbreviation(from: entry.folded))
+        appendExpansion(expansion, surface: surface, offset: offset, changes: changes)
+        return
+      }
+      if entry.isStopWord || entry.isInVocabulary {
+        append(entry, surface: surface, offset: offset, changes: changes)
+        return
+      }
     }
-    if let expansion = entry?.expansion, contextAllowsExpansion(index, folded) {
-      appendExpansion(expansion, of: folded, surface: surface, offset: offset, changes: changes)
-      return
-    }
-    let isKnown = entry.map { $0.isStopWord || $0.isInVocabulary } ?? false
-    if !isKnown, raw[index].role != .elided, raw[index].role != .elidedAlone,
-      let vocabulary = analyzer.configuration.vocabulary,
-      letters.count >= 4,
-      let number = vocabulary.correction(forFoldedLetters: letters)
+    var folded = entry?.folded ?? ScalarString.make(letters)
+    if let vocabulary, raw[index].role != .elided, raw[index].role != .elidedAlone,
+      letters.count >= 4, let number = vocabulary.correction(forFoldedLetters: letters)
     {
       changes.append(.correctedTypo(from: folded))
       folded = vocabulary.words[Int(number)]
-      entry = analyzer.lexicon[folded]
+      letters.removeAll(keepingCapacity: true)
+      for scalar in folded.unicodeScalars { letters.append(scalar.value) }
+      entry = lexicon.entry(for: letters)
     }
-    let stem: String
-    if let known = entry?.stem {
-      stem = known
-    } else {
-      stem = analyzer.stemmer.stem(folded)
+    if let entry {
+      append(entry, surface: surface, offset: offset, changes: changes)
+      return
     }
+    stemLetters.removeAll(keepingCapacity: true)
+    stemLetters.append(contentsOf: letters)
+    let isChanged = stemmer.stemLetters(&stemLetters)
+    let stem = isChanged ? ScalarString.make(stemLetters) : folded
     tokens.append(
       Token(
         surface: surface, offset: offset, folded: folded, stem: stem, kind: .word,
-        changes: changes, isStopWord: entry?.isStopWord ?? false,
-        isProtected: entry?.isProtected ?? false))
+        changes: changes))
+  }
+
+  /// Appends a word the lexicon knows.
+  private mutating func append(
+    _ entry: Lexicon.Entry, surface: String, offset: Int, changes: [TokenChange]
+  ) {
+    tokens.append(
+      Token(
+        surface: surface, offset: offset, folded: entry.folded, stem: entry.stem, kind: .word,
+        changes: changes, isStopWord: entry.isStopWord, isProtected: entry.isProtected))
   }
 
   /// Appends one token per word of an abbreviation's expansion.
   private mutating func appendExpansion(
-    _ expansion: [String], of folded: String, surface: String, offset: Int,
-    changes: [TokenChange]
+    _ expansion: [Int32], surface: String, offset: Int, changes: [TokenChange]
   ) {
-    var changes = changes
-    let joined = expansion.count == 1 ? expansion[0] : expansion.joined(separator: " ")
-    if TextFolding.withoutAccents(joined) == TextFolding.withoutAccents(folded) {
-      changes.append(.restoredAccent(from: folded))
-    } else {
-      changes.append(.expandedAbbreviation(from: folded))
-    }
-    for word in expansion {
-      let entry = analyzer.lexicon[word]
-      tokens.append(
-        Token(
-          surface: surface, offset: offset, folded: word,
-          stem: entry?.stem ?? analyzer.stemmer.stem(word), kind: .word, changes: changes,
-          isStopWord: entry?.isStopWord ?? false, isProtected: entry?.isProtected ?? false))
+    for number in expansion {
+      append(lexicon.entries[Int(number)], surface: surface, offset: offset, changes: changes)
     }
   }
 
@@ -177,18 +197,24 @@ struct TokenBuilder {
   /// beside a number (`2 x 3`, `6 x 4`).
   private func contextAllowsExpansion(_ index: Int, _ folded: String) -> Bool {
     guard folded == "x" || folded.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else { return true }
-    for neighbour in [index - 1, index + 1] where raw.indices.contains(neighbour) {
-      switch raw[neighbour].kind {
-      case .number, .money, .date, .time: return false
-      default: break
-      }
-      if folded != "x", raw[neighbour].end - raw[neighbour].start == 1,
-        [0x78, 0x58, 0xD7].contains(source.scalars[raw[neighbour].start])
-      {
-        return false
-      }
+    let isDigitKey = folded != "x"
+    return !isNumberLike(index - 1, besideDigits: isDigitKey)
+      && !isNumberLike(index + 1, besideDigits: isDigitKey)
+  }
+
+  /// Whether the token at `index` exists and rules out expanding its
+  /// neighbour: a number, money, a date or a time, or (for digit keys) a
+  /// multiplication sign.
+  private func isNumberLike(_ index: Int, besideDigits: Bool) -> Bool {
+    guard raw.indices.contains(index) else { return false }
+    let token = raw[index]
+    switch token.kind {
+    case .number, .money, .date, .time: return true
+    default: break
     }
-    return true
+    guard besideDigits, token.end - token.start == 1 else { return false }
+    let value = source.scalars[token.start]
+    return value == 0x78 || value == 0x58 || value == 0xD7
   }
 
   /// Whether the number token is digits standing alone (a candidate for `6`).
