@@ -19,7 +19,7 @@
 /// 5. Words are stemmed with the Snowball Italian stemmer.
 ///
 ///     let message = Analyzer().analyze("cmq x la carta d'identità?")
-///     message.stems   // ["comunqu", "per", "la", "cart", "di", "identit"]
+///     message.stems   // ["comunqu", "per", "la", "cart", "di", "ident"]
 public struct Analyzer: Sendable {
   /// The configuration the analyzer was built with.
   public let configuration: AnalyzerConfiguration

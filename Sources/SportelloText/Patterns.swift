@@ -99,22 +99,42 @@ enum Patterns {
     value == 0x20AC || value == 0x24 || value == 0xA3
   }
 
-  /// Digits in groups joined by single `.` or `,`: `12`, `3,5`, `1.000,50`.
+  /// An amount: `12`, `3,5`, `1.000`, `1.000.000,50`, or `3.5` with a single
+  /// decimal point. Dotted groups after the first must have three digits, so
+  /// `3.12.26` is left to the date recogniser.
   private static func isAmount(_ scalars: [UInt32], _ start: Int, _ end: Int) -> Bool {
     guard start < end, TextFolding.isDigit(scalars[start]), TextFolding.isDigit(scalars[end - 1])
     else { return false }
-    var previousWasDigit = false
+    var dots = 0
+    var commas = 0
+    var groupLength = 0
+    var firstGroupLength = -1
+    var dottedGroupsHaveThreeDigits = true
     for index in start..<end {
       let value = scalars[index]
       if TextFolding.isDigit(value) {
-        previousWasDigit = true
-      } else if (value == 0x2E || value == 0x2C), previousWasDigit {
-        previousWasDigit = false
+        groupLength += 1
+        continue
+      }
+      guard groupLength > 0 else { return false }
+      if value == 0x2E {
+        guard commas == 0 else { return false }
+        if dots > 0, groupLength != 3 { dottedGroupsHaveThreeDigits = false }
+        if firstGroupLength < 0 { firstGroupLength = groupLength }
+        dots += 1
+      } else if value == 0x2C {
+        guard commas == 0 else { return false }
+        if dots > 0, groupLength != 3 { dottedGroupsHaveThreeDigits = false }
+        commas += 1
       } else {
         return false
       }
+      groupLength = 0
     }
-    return true
+    if dots > 0, commas == 0, groupLength != 3 { dottedGroupsHaveThreeDigits = false }
+    if dots == 0 { return true }
+    if dots == 1, commas == 0 { return true }
+    return dottedGroupsHaveThreeDigits && firstGroupLength <= 3
   }
 
   /// A run of digits long enough to be an identifier, not a quantity: 7 digits

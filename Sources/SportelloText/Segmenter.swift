@@ -232,7 +232,12 @@ struct Segmenter {
           continue
         }
       }
-      merged.append(token)
+      var kept = token
+      if kept.elidedToken != nil {
+        // The elided form is always the token just before.
+        kept.elidedToken = merged.count - 1
+      }
+      merged.append(kept)
       index += 1
     }
     tokens = merged

@@ -79,7 +79,7 @@ enum TextFolding {
       return value >= 0xC0 && value != 0xD7 && value != 0xF7 || value == 0xAA || value == 0xB5
         || value == 0xBA
     }
-    if isIgnorable(value) { return false }
+    if isIgnorable(value) || isApostrophe(value) { return false }
     guard let scalar = Unicode.Scalar(value) else { return false }
     if scalar.properties.isAlphabetic { return true }
     switch scalar.properties.generalCategory {

@@ -42,7 +42,10 @@ struct TokenBuilder {
           let changes = [TokenChange.expandedAbbreviation(from: folded)]
           appendExpansion(expansion, surface: surface, offset: offset, changes: changes)
         } else {
-          tokens.append(Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: .number))
+          tokens.append(
+            Token(
+              surface: surface, offset: offset, folded: folded, stem: folded, kind: .number,
+              changes: elisionChanges(token)))
         }
       case .money:
         let folded = foldedMoney(token)
@@ -54,9 +57,17 @@ struct TokenBuilder {
         foldLetters(token)
         let folded = ScalarString.make(letters)
         tokens.append(
-          Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: token.kind))
+          Token(
+            surface: surface, offset: offset, folded: folded, stem: folded, kind: token.kind,
+            changes: elisionChanges(token)))
       }
     }
+  }
+
+  /// The elision change of a token that follows an elided form (`dall'8`).
+  private func elisionChanges(_ token: RawToken) -> [TokenChange] {
+    guard let elided = token.elidedToken else { return [] }
+    return [.splitElision(from: source.surface(from: raw[elided].start, to: token.end))]
   }
 
   /// Lowercases the token's scalars into ``letters``, dropping zero-width and

@@ -3,16 +3,6 @@ import Testing
 
 @testable import SportelloText
 
-/// Loads a fixture shipped with the tests.
-enum Fixture {
-  static func lines(_ name: String) throws -> [String] {
-    let url = try #require(
-      Bundle.module.url(forResource: name, withExtension: "txt", subdirectory: "Fixtures"))
-    let text = try String(contentsOf: url, encoding: .utf8)
-    return text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-  }
-}
-
 @Suite struct ItalianStemmerTests {
   @Test func everyReferenceWordStemsToTheReferenceStem() throws {
     let words = try Fixture.lines("voc")
