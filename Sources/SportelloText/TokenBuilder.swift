@@ -50,10 +50,11 @@ struct TokenBuilder {
       case .money:
         let folded = foldedMoney(token)
         tokens.append(Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: .money))
-      case .url:
+      case .url, .emoji:
         let folded = ScalarString.make(source.scalars[token.start..<token.end])
-        tokens.append(Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: .url))
-      case .date, .time, .code, .email, .emoji:
+        tokens.append(
+          Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: token.kind))
+      case .date, .time, .code, .email:
         foldLetters(token)
         let folded = ScalarString.make(letters)
         tokens.append(
