@@ -22,17 +22,19 @@ struct StemCommand: Command {
     if io.isInputTerminal {
       throw UsageError("expected words on standard input, one per line")
     }
-    let input = io.readAll()
-    let text = String(decoding: input, as: UTF8.self)
+    let input = [UInt8](io.readAll())
     let stemmer = ItalianStemmer()
     var output = ""
     output.reserveCapacity(input.count)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-    if lines.last?.isEmpty == true { lines.removeLast() }
-    for line in lines {
-      let word = line.hasSuffix("\r") ? line.dropLast() : line
-      output += stemmer.stem(String(word))
+    var lineStart = 0
+    while lineStart < input.count {
+      var lineEnd = lineStart
+      while lineEnd < input.count, input[lineEnd] != 0x0A { lineEnd += 1 }
+      var wordEnd = lineEnd
+      if wordEnd > lineStart, input[wordEnd - 1] == 0x0D { wordEnd -= 1 }
+      output += stemmer.stem(String(decoding: input[lineStart..<wordEnd], as: UTF8.self))
       output += "\n"
+      lineStart = lineEnd + 1
     }
     io.writeOutput(output)
     return ExitStatus.success
