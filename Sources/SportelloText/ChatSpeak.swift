@@ -33,7 +33,8 @@ public enum ChatSpeak {
     "po": "poco", "lunedi": "lunedì", "martedi": "martedì", "mercoledi": "mercoledì",
     "giovedi": "giovedì", "venerdi": "venerdì", "identita": "identità",
     "pubblicita": "pubblicità", "attivita": "attività", "universita": "università",
-    "eta": "età", "novita": "novità", "possibilita": "possibilità", "disponibilita": "disponibilità",
+    "eta": "età", "novita": "novità", "possibilita": "possibilità",
+    "disponibilita": "disponibilità",
     "validita": "validità", "modalita": "modalità",
     // Nouns of the town hall's trade.
     "msg": "messaggio", "prox": "prossimo", "info": "informazioni", "tel": "telefono",

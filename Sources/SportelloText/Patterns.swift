@@ -147,7 +147,9 @@ enum Patterns {
 
   /// The digit groups of a range split at `separator`, as numbers with their
   /// lengths, or `nil` when anything else is in it.
-  private static func groups(_ scalars: [UInt32], _ start: Int, _ end: Int, _ separators: Set<UInt32>)
+  private static func groups(
+    _ scalars: [UInt32], _ start: Int, _ end: Int, _ separators: Set<UInt32>
+  )
     -> (values: [Int], lengths: [Int], separator: UInt32?)?
   {
     var values: [Int] = []

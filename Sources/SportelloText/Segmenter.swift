@@ -149,7 +149,8 @@ struct Segmenter {
         continue
       }
       var runEnd = index
-      while runEnd < end, isAlphanumeric(scalars[runEnd]) || TextFolding.isIgnorable(scalars[runEnd])
+      while runEnd < end,
+        isAlphanumeric(scalars[runEnd]) || TextFolding.isIgnorable(scalars[runEnd])
       {
         runEnd += 1
       }

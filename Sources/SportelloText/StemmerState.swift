@@ -126,7 +126,9 @@ struct StemmerState {
     }
     if let vowel = positionPastVowel(from: 0), let start = positionPastNonVowel(from: vowel) {
       r1 = start
-      if let vowel2 = positionPastVowel(from: start), let start2 = positionPastNonVowel(from: vowel2) {
+      if let vowel2 = positionPastVowel(from: start),
+        let start2 = positionPastNonVowel(from: vowel2)
+      {
         r2 = start2
       }
     }

@@ -49,7 +49,8 @@ struct TokenBuilder {
         }
       case .money:
         let folded = foldedMoney(token)
-        tokens.append(Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: .money))
+        tokens.append(
+          Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: .money))
       case .url, .emoji:
         let folded = ScalarString.make(source.scalars[token.start..<token.end])
         tokens.append(

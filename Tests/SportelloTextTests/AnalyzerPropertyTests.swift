@@ -25,7 +25,8 @@ import Testing
   @Test(arguments: messages)
   func analysingIsDeterministic(message: String) {
     #expect(analyzer.analyze(message) == analyzer.analyze(message))
-    #expect(analyzer.analyze(message) == Analyzer(configuration: analyzer.configuration).analyze(message))
+    #expect(
+      analyzer.analyze(message) == Analyzer(configuration: analyzer.configuration).analyze(message))
   }
 
   @Test(arguments: messages)

@@ -85,13 +85,16 @@ struct TokenSummary: Equatable, CustomStringConvertible {
 
   @Test func typoIsCorrectedToTheVocabularyWordAndThenStemmed() throws {
     var configuration = AnalyzerConfiguration()
-    configuration.vocabulary = TypoVocabulary(words: ["carta", "identità", "residenza", "certificato"])
+    configuration.vocabulary = TypoVocabulary(words: [
+      "carta", "identità", "residenza", "certificato",
+    ])
     let analyzer = Analyzer(configuration: configuration)
     let message = analyzer.analyze("carta d'identià e certificato di residneza")
     let identita = try #require(message.tokens.first { $0.surface == "identià" })
     #expect(identita.folded == "identità")
     #expect(identita.stem == "ident")
-    #expect(identita.changes == [.splitElision(from: "d'identià"), .correctedTypo(from: "identià")])
+    #expect(
+      identita.changes == [.splitElision(from: "d'identià"), .correctedTypo(from: "identià")])
     let residenza = try #require(message.tokens.last)
     #expect(residenza.folded == "residenza")
     #expect(residenza.stem == "resident")

@@ -44,7 +44,10 @@ import Testing
     #expect(analyzer.analyze("2x3").tokens.map(\.kind) == [.number])
     #expect(analyzer.analyze("2x3").foldedWords == ["2x3"])
     #expect(analyzer.analyze("2 x 3").foldedWords == ["2", "x", "3"])
-    #expect(analyzer.analyze("vengo x il certificato").foldedWords == ["vengo", "per", "il", "certificato"])
+    #expect(
+      analyzer.analyze("vengo x il certificato").foldedWords == [
+        "vengo", "per", "il", "certificato",
+      ])
   }
 
   @Test func sixBesideDigitsStaysANumber() {
@@ -69,8 +72,9 @@ import Testing
     var configuration = AnalyzerConfiguration()
     configuration.addAbbreviations(["dv": "devo", "rdc": "reddito di cittadinanza"])
     let analyzer = Analyzer(configuration: configuration)
-    #expect(analyzer.analyze("dv fare rdc").foldedWords == [
-      "devo", "fare", "reddito", "di", "cittadinanza",
-    ])
+    #expect(
+      analyzer.analyze("dv fare rdc").foldedWords == [
+        "devo", "fare", "reddito", "di", "cittadinanza",
+      ])
   }
 }

@@ -30,9 +30,10 @@ import Testing
   @Test func bothPartsOfAnElisionRecordTheSplit() {
     let message = analyzer.analyze("dell'IMU")
     #expect(message.tokens.map(\.surface) == ["dell'", "IMU"])
-    #expect(message.tokens.map(\.changes) == [
-      [.splitElision(from: "dell'IMU")], [.splitElision(from: "dell'IMU")],
-    ])
+    #expect(
+      message.tokens.map(\.changes) == [
+        [.splitElision(from: "dell'IMU")], [.splitElision(from: "dell'IMU")],
+      ])
   }
 
   @Test(arguments: [

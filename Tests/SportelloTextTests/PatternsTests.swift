@@ -28,9 +28,10 @@ import Testing
 
   @Test func sentencePunctuationIsNotPartOfTheToken() {
     let message = analyzer.analyze("entro il 3/12, alle 8:30. Vedi https://comune.arezzo.it/tari.")
-    #expect(message.tokens.map(\.surface) == [
-      "entro", "il", "3/12", "alle", "8:30", "Vedi", "https://comune.arezzo.it/tari",
-    ])
+    #expect(
+      message.tokens.map(\.surface) == [
+        "entro", "il", "3/12", "alle", "8:30", "Vedi", "https://comune.arezzo.it/tari",
+      ])
   }
 
   @Test func moneyIsFoldedToAmountAndSign() {

@@ -58,7 +58,9 @@ enum AnalysisTable {
       if token.isStopWord { stem += " *" }
       if token.isProtected { stem += " !" }
       let changes = token.changes.map { "\($0.name) '\($0.from)'" }.joined(separator: ", ")
-      rows.append([String(token.offset), token.kind.rawValue, token.surface, token.folded, stem, changes])
+      rows.append([
+        String(token.offset), token.kind.rawValue, token.surface, token.folded, stem, changes,
+      ])
     }
     var widths = [Int](repeating: 0, count: 6)
     for row in rows {
