@@ -95,6 +95,30 @@ import Testing
     #expect((changes.first?["restoredAccent"] as? [String: String])?["from"] == "po'")
   }
 
+  @Test func analyzeCorrectsTyposAgainstAVocabularyFile() throws {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sportello-vocabulary-\(UUID().uuidString).txt")
+    try Data("Carta d'identità e certificato di residenza\n".utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    let result = try BinaryRunner.run(["analyze", "--vocabulary", file.path, "d'identià residneza"])
+    #expect(result.status == 0)
+    #expect(
+      result.output == """
+        OFFSET  KIND  SURFACE    FOLDED     STEM      CHANGES
+        0       word  d'         di         di *      elision 'd'identià'
+        2       word  identià    identità   ident     elision 'd'identià', typo 'identià'
+        10      word  residneza  residenza  resident  typo 'residneza'
+
+        """)
+  }
+
+  @Test func analyzeReportsAnUnreadableVocabulary() throws {
+    let result = try BinaryRunner.run(["analyze", "--vocabulary", "/nonexistent/words", "ciao"])
+    #expect(result.status == 2)
+    #expect(result.output.isEmpty)
+    #expect(result.error == "Error: cannot read '/nonexistent/words'\n")
+  }
+
   @Test func analyzeRejectsUnknownOptions() throws {
     let result = try BinaryRunner.run(["analyze", "--bogus", "ciao"])
     #expect(result.status == 64)
@@ -107,7 +131,8 @@ import Testing
     let result = try BinaryRunner.run(["analyze", "--help"])
     #expect(result.status == 0)
     #expect(result.output.hasPrefix("OVERVIEW: Show how a message is read"))
-    #expect(result.output.contains("USAGE: sportello analyze [<message>] [--json]"))
+    #expect(
+      result.output.contains("USAGE: sportello analyze [<message>] [--vocabulary <FILE>] [--json]"))
     #expect(result.output.contains("  --json                  Print the analysis as JSON.\n"))
   }
 }

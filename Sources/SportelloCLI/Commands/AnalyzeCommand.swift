@@ -19,12 +19,19 @@ struct AnalyzeCommand: Command {
         "message", help: "The message to analyse (default: standard input).", isOptional: true)
     ],
     options: [
-      .flag("json", help: "Print the analysis as JSON.")
+      .option(
+        "vocabulary", value: "FILE",
+        help: "Correct typos against the words of this text file (default: no correction)."),
+      .flag("json", help: "Print the analysis as JSON."),
     ]
   )
 
   static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> Int32 {
-    let analyzer = Analyzer()
+    var configuration = AnalyzerConfiguration()
+    if let path = arguments.value("vocabulary") {
+      configuration.vocabulary = try vocabulary(from: path)
+    }
+    let analyzer = Analyzer(configuration: configuration)
     let message: AnalyzedMessage
     if let text = arguments.positionals.first {
       message = analyzer.analyze(text)
@@ -45,6 +52,24 @@ struct AnalyzeCommand: Command {
       io.writeOutput(AnalysisTable.render(message))
     }
     return ExitStatus.success
+  }
+}
+
+extension AnalyzeCommand {
+  /// The words of a text file as a typo vocabulary: every word token that is not
+  /// a stop word, folded.
+  ///
+  /// - Throws: ``CommandFailure`` (exit 2) when the file cannot be read.
+  static func vocabulary(from path: String) throws -> TypoVocabulary {
+    // A FileHandle also reads pipes such as `<(echo ...)`.
+    guard let handle = FileHandle(forReadingAtPath: path),
+      let data = try? handle.readToEnd() ?? Data()
+    else {
+      throw CommandFailure("cannot read '\(path)'", exitStatus: ExitStatus.unreadable)
+    }
+    let tokens = Analyzer().analyze(bytes: [UInt8](data)).tokens
+    return TypoVocabulary(
+      words: tokens.lazy.filter { $0.kind == .word && !$0.isStopWord }.map(\.folded))
   }
 }
 
