@@ -10,6 +10,10 @@
 /// up to two letters deleted), so a lookup costs a few hash probes rather than
 /// a scan of the vocabulary.
 ///
+/// Words longer than ``maximumWordLength`` letters are neither indexed nor
+/// corrected (no Italian word is that long), which keeps a pathological message
+/// of one huge "word" linear.
+///
 /// Ties are broken deterministically: the smallest distance wins, then the
 /// word given most often to ``init(words:)``, then the word that sorts first by
 /// Unicode scalar values.
@@ -18,6 +22,9 @@
 ///     vocabulary.correction(for: "residneza")   // "residenza"
 ///     vocabulary.correction(for: "identià")     // "identità"
 public struct TypoVocabulary: Sendable {
+  /// The longest word, in letters, that is indexed or corrected.
+  public static let maximumWordLength = 40
+
   /// The folded words, in the order first given.
   public let words: [String]
 
@@ -63,7 +70,7 @@ public struct TypoVocabulary: Sendable {
       frequencies.append(1)
       letters.append(contentsOf: buffer)
       starts.append(Int32(letters.count))
-      let n = buffer.count
+      let n = Swift.min(buffer.count, Self.maximumWordLength)
       expectedKeys += 1 + n + (n >= 6 ? n * (n - 1) / 2 : 0)
     }
     var index = DeleteIndex(expectedKeys: expectedKeys)
@@ -71,6 +78,7 @@ public struct TypoVocabulary: Sendable {
       for number in 0..<unique.count {
         let start = Int(starts[number])
         let word = UnsafeBufferPointer(rebasing: all[start..<Int(starts[number + 1])])
+        guard word.count <= Self.maximumWordLength else { continue }
         DeleteIndex.forEachDeletedForm(of: word, upTo: word.count >= 6 ? 2 : 1) { hash, _ in
           index.insert(hash: hash, word: Int32(number))
           return true
@@ -112,7 +120,7 @@ public struct TypoVocabulary: Sendable {
   /// The word number of the best correction of folded, unknown letters.
   func correction(forFoldedLetters query: [UInt32]) -> Int32? {
     let length = query.count
-    guard length >= 4 else { return nil }
+    guard length >= 4, length <= Self.maximumWordLength else { return nil }
     let maximum = length >= 8 ? 2 : 1
     var best: (distance: Int, word: Int32)?
     var seen: [Int32] = []

@@ -79,6 +79,25 @@ import Testing
     #expect(message.tokens.last.map { $0.offset < text.count } == true)
   }
 
+  @Test func longRunsWithoutSpacesReturnNormally() {
+    let word = String(repeating: "residenzadellimu", count: 16_384)
+    let message = analyzer.analyze(word)
+    #expect(message.tokens.count == 1)
+    #expect(message.tokens.first?.changes == [])
+    let digits = analyzer.analyze(String(repeating: "1234567890", count: 25_000))
+    #expect(digits.tokens.map(\.kind) == [.code])
+    let mixed = analyzer.analyze(String(repeating: "ab'1.c-d/", count: 25_000))
+    #expect(!mixed.tokens.isEmpty)
+  }
+
+  @Test func hugeVocabularyWordsAreKeptButNotIndexed() {
+    let long = String(repeating: "a", count: 5_000)
+    let vocabulary = TypoVocabulary(words: [long, "carta"])
+    #expect(vocabulary.contains(long))
+    #expect(vocabulary.correction(for: long + "b") == nil)
+    #expect(vocabulary.correction(for: "carte") == "carta")
+  }
+
   @Test func offsetsCountCharactersInComplexText() {
     let text = "👨‍👩‍👧 e\u{301} cafe\u{301}\r\nﬁne Ｃｉａｏ 🇮🇹 ok"
     let message = analyzer.analyze(text)
