@@ -21,15 +21,20 @@ struct DeleteIndex: Sendable {
 
   /// Creates an index sized for about `expectedKeys` keys.
   init(expectedKeys: Int) {
+    // Many deleted forms are shared between words, so distinct keys are fewer
+    // than `expectedKeys`; 1.5 slots per expected key keeps probes short.
     var capacity = 16
-    while capacity < expectedKeys * 2 { capacity <<= 1 }
+    while capacity < expectedKeys + expectedKeys / 2 { capacity <<= 1 }
     slots = [UInt64](repeating: 0, count: capacity)
     mask = capacity - 1
     nodeWords.reserveCapacity(expectedKeys)
     nodeNext.reserveCapacity(expectedKeys)
   }
 
-  /// Adds `word` under `hash`, unless the latest entry under it is already `word`.
+  /// Adds `word` under `hash`.
+  ///
+  /// A word may end up twice under one hash (deleting either letter of a
+  /// double gives the same form); lookups ignore repeated candidates.
   mutating func insert(hash: UInt64, word: Int32) {
     let fingerprint = UInt32(truncatingIfNeeded: hash >> 32) | 1
     var slot = Int(truncatingIfNeeded: hash) & mask
@@ -43,7 +48,6 @@ struct DeleteIndex: Sendable {
       }
       if UInt32(truncatingIfNeeded: entry >> 32) == fingerprint {
         let head = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-        if nodeWords[head] == word { return }
         nodeWords.append(word)
         nodeNext.append(Int32(head))
         slots[slot] = UInt64(fingerprint) << 32 | UInt64(nodeWords.count)

@@ -94,15 +94,22 @@ struct Segmenter {
       end -= 1
     }
     guard start < end else { return }
-    let webEnd = Patterns.trimmedWebEnd(scalars, start, segmentEnd)
-    if let kind = Patterns.webKind(scalars, start, webEnd) {
-      tokens.append(RawToken(start: start, end: webEnd, kind: kind))
-      return
-    }
     var hasDigit = false
-    for index in start..<end where TextFolding.isDigit(scalars[index]) {
-      hasDigit = true
-      break
+    var mayBeWeb = false
+    for index in start..<end {
+      let value = scalars[index]
+      if TextFolding.isDigit(value) {
+        hasDigit = true
+      } else if value == 0x2E || value == 0x40 {
+        mayBeWeb = true
+      }
+    }
+    if mayBeWeb {
+      let webEnd = Patterns.trimmedWebEnd(scalars, start, segmentEnd)
+      if let kind = Patterns.webKind(scalars, start, webEnd) {
+        tokens.append(RawToken(start: start, end: webEnd, kind: kind))
+        return
+      }
     }
     if !hasDigit {
       if end - start == 1, isCurrencySign(scalars[start]) {

@@ -12,65 +12,96 @@ struct SourceText {
   /// The scalars to scan, after NFKC (not yet lowercased).
   var scalars: [UInt32] = []
 
-  /// The message's UTF-8 bytes, for surfaces.
-  let bytes: [UInt8]
+  /// The message's UTF-8 bytes, for surfaces; empty when ``scalars`` are the
+  /// message's own scalars (no normalisation happened).
+  private var bytes: [UInt8] = []
 
-  /// Byte start of each scalar's source; empty when the message is ASCII.
+  /// Byte start of each scalar's source; empty with ``bytes``.
   private var byteStarts: [Int32] = []
 
-  /// Byte end of each scalar's source; empty when it is the next scalar's start.
+  /// Byte end of each scalar's source; empty with ``bytes``.
   private var byteEnds: [Int32] = []
 
   /// `Character` offset of each scalar's source; empty when it is the scalar's index.
   private var characterOffsets: [Int32] = []
 
+  /// Whether ``scalars`` are the message's own scalars, with nothing normalised.
+  var isVerbatim: Bool { bytes.isEmpty }
+
   /// Prepares `text`.
   ///
   /// - Complexity: O(*n*).
   init(_ text: String) {
-    bytes = Array(text.utf8)
-    scalars.reserveCapacity(bytes.count)
-    var isASCII = true
-    var isSimple = true
-    var previous: UInt32 = 0
-    for scalar in text.unicodeScalars {
-      let value = scalar.value
-      if value >= 0x80 {
-        isASCII = false
-        if !TextFolding.isStableUnderNFKC(value) && !TextFolding.isApostrophe(value)
-          || !TextFolding.isOwnGrapheme(value)
-        {
-          isSimple = false
-          break
-        }
-      } else if value == 0x0A, previous == 0x0D {
-        isSimple = false
-        break
-      }
-      scalars.append(value)
-      previous = value
-    }
-    if isSimple {
-      if !isASCII { mapSimpleBytes() }
+    if let simple = Self.simpleScalars(of: text) {
+      scalars = simple
     } else {
       prepareByCharacter(text)
     }
   }
 
-  /// Records byte starts for a simple, non-ASCII message.
-  private mutating func mapSimpleBytes() {
-    byteStarts.reserveCapacity(scalars.count + 1)
-    var offset: Int32 = 0
-    for value in scalars {
-      byteStarts.append(offset)
-      offset += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+  /// The scalars of a simple message, decoded straight from its UTF-8; `nil`
+  /// for any other message.
+  ///
+  /// A message is simple when NFKC leaves every scalar unchanged and every
+  /// scalar is a `Character` of its own (no CR LF, no combining marks, no
+  /// joined emoji), so scalar offsets are `Character` offsets.
+  private static func simpleScalars(of text: String) -> [UInt32]? {
+    var text = text
+    text.makeContiguousUTF8()
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt32]? in
+      var isSimple = true
+      let scalars = [UInt32](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        var written = 0
+        var index = 0
+        var previous: UInt32 = 0
+        while index < bytes.count {
+          let lead = UInt32(bytes[index])
+          var value: UInt32
+          if lead < 0x80 {
+            value = lead
+            index += 1
+            if value == 0x0A, previous == 0x0D {
+              isSimple = false
+              break
+            }
+          } else {
+            // The bytes of a String are valid UTF-8.
+            if lead < 0xE0 {
+              value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+              index += 2
+            } else if lead < 0xF0 {
+              value =
+                (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                | UInt32(bytes[index + 2] & 0x3F)
+              index += 3
+            } else {
+              value =
+                (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+              index += 4
+            }
+            if !(TextFolding.isStableUnderNFKC(value) || TextFolding.isApostrophe(value))
+              || !TextFolding.isOwnGrapheme(value)
+            {
+              isSimple = false
+              break
+            }
+          }
+          buffer[written] = value
+          written += 1
+          previous = value
+        }
+        count = written
+      }
+      return isSimple ? scalars : nil
     }
-    byteStarts.append(offset)
+    return result ?? nil
   }
 
   /// Normalises one `Character` at a time, recording where each scalar came from.
   private mutating func prepareByCharacter(_ text: String) {
     scalars.removeAll(keepingCapacity: true)
+    bytes = Array(text.utf8)
     byteStarts.reserveCapacity(bytes.count)
     byteEnds.reserveCapacity(bytes.count)
     characterOffsets.reserveCapacity(bytes.count)
@@ -110,18 +141,11 @@ struct SourceText {
 
   /// The message as written from scalar `start` up to scalar `end` (exclusive).
   func surface(from start: Int, to end: Int) -> String {
-    let byteStart: Int
-    let byteEnd: Int
-    if byteStarts.isEmpty {
-      byteStart = start
-      byteEnd = end
-    } else if byteEnds.isEmpty {
-      byteStart = Int(byteStarts[start])
-      byteEnd = Int(byteStarts[end])
-    } else {
-      byteStart = Int(byteStarts[start])
-      byteEnd = Int(byteEnds[end - 1])
+    if bytes.isEmpty {
+      return ScalarString.make(scalars[start..<end])
     }
+    let byteStart = Int(byteStarts[start])
+    let byteEnd = Int(byteEnds[end - 1])
     return bytes.withUnsafeBufferPointer { buffer in
       String(decoding: UnsafeBufferPointer(rebasing: buffer[byteStart..<byteEnd]), as: UTF8.self)
     }

@@ -71,10 +71,16 @@ enum TextFolding {
   }
 
   /// Whether the scalar is a letter (or a combining mark that belongs to one).
+  @inline(__always)
   static func isLetter(_ value: UInt32) -> Bool {
     if value < 0x80 {
       return (value | 0x20) &- 0x61 < 26
     }
+    return isNonASCIILetter(value)
+  }
+
+  /// ``isLetter(_:)`` for scalars from U+0080.
+  private static func isNonASCIILetter(_ value: UInt32) -> Bool {
     if value < 0x100 {
       return value >= 0xC0 && value != 0xD7 && value != 0xF7 || value == 0xAA || value == 0xB5
         || value == 0xBA
@@ -89,10 +95,16 @@ enum TextFolding {
   }
 
   /// Whether the scalar separates tokens: whitespace of any kind.
+  @inline(__always)
   static func isWhitespace(_ value: UInt32) -> Bool {
     if value < 0x80 {
       return value == 0x20 || (0x09...0x0D).contains(value)
     }
+    return isNonASCIIWhitespace(value)
+  }
+
+  /// ``isWhitespace(_:)`` for scalars from U+0080.
+  private static func isNonASCIIWhitespace(_ value: UInt32) -> Bool {
     switch value {
     case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
       return true
@@ -103,7 +115,14 @@ enum TextFolding {
 
   /// Whether the scalar is dropped from words: zero-width and format
   /// characters, soft hyphens and control characters.
+  @inline(__always)
   static func isIgnorable(_ value: UInt32) -> Bool {
+    if value >= 0x20 && value < 0x7F { return false }
+    return isIgnorableOutsidePrintableASCII(value)
+  }
+
+  /// ``isIgnorable(_:)`` for scalars outside printable ASCII.
+  private static func isIgnorableOutsidePrintableASCII(_ value: UInt32) -> Bool {
     switch value {
     case 0x00...0x08, 0x0E...0x1F, 0x7F...0x84, 0x86...0x9F, 0xAD, 0x200B...0x200F,
       0x202A...0x202E, 0x2060...0x2064, 0xFEFF, 0xFE00...0xFE0F:

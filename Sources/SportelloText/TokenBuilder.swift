@@ -11,8 +11,9 @@ struct TokenBuilder {
   /// Folded letters of the current token.
   private var letters: [UInt32] = []
 
-  /// Letters being stemmed.
-  private var stemLetters: [UInt32] = []
+  /// Whether ``letters`` are still exactly the surface's scalars, so the
+  /// surface string can serve as the folded string.
+  private var lettersMatchSurface = false
 
   init(analyzer: Analyzer, source: SourceText, raw: [RawToken]) {
     lexicon = analyzer.lexicon
@@ -21,7 +22,7 @@ struct TokenBuilder {
     self.raw = raw
     tokens.reserveCapacity(raw.count)
     letters.reserveCapacity(32)
-    stemLetters.reserveCapacity(32)
+
   }
 
   /// Builds every token.
@@ -35,7 +36,7 @@ struct TokenBuilder {
         appendWord(index, surface: surface, offset: offset)
       case .number:
         foldLetters(token)
-        let folded = ScalarString.make(letters)
+        let folded = foldedString(surface: surface)
         if isStandaloneDigits(index), let entry = lexicon.entry(for: letters),
           let expansion = entry.expansion
         {
@@ -57,7 +58,7 @@ struct TokenBuilder {
           Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: token.kind))
       case .date, .time, .code, .email:
         foldLetters(token)
-        let folded = ScalarString.make(letters)
+        let folded = foldedString(surface: surface)
         tokens.append(
           Token(
             surface: surface, offset: offset, folded: folded, stem: folded, kind: token.kind,
@@ -76,21 +77,39 @@ struct TokenBuilder {
   /// control characters and unifying apostrophes and accents.
   private mutating func foldLetters(_ token: RawToken, droppingApostrophes: Bool = false) {
     letters.removeAll(keepingCapacity: true)
+    var isVerbatim = source.isVerbatim
     source.scalars.withUnsafeBufferPointer { scalars in
       for index in token.start..<token.end {
         let value = scalars[index]
         if value < 0x80, value != 0x27, value != 0x60, value > 0x1F, value != 0x7F {
-          letters.append((0x41...0x5A).contains(value) ? value + 0x20 : value)
+          if value &- 0x41 < 26 {
+            letters.append(value + 0x20)
+            isVerbatim = false
+          } else {
+            letters.append(value)
+          }
           continue
         }
-        if TextFolding.isIgnorable(value) { continue }
+        if TextFolding.isIgnorable(value) {
+          isVerbatim = false
+          continue
+        }
         if TextFolding.isApostrophe(value) {
+          if droppingApostrophes || value != 0x27 { isVerbatim = false }
           if !droppingApostrophes { letters.append(0x27) }
           continue
         }
-        letters.append(TextFolding.unifyAccent(TextFolding.lowercase(value)))
+        let folded = TextFolding.unifyAccent(TextFolding.lowercase(value))
+        if folded != value { isVerbatim = false }
+        letters.append(folded)
       }
     }
+    lettersMatchSurface = isVerbatim
+  }
+
+  /// The folded string of ``letters``: the surface itself when nothing changed.
+  private func foldedString(surface: String) -> String {
+    lettersMatchSurface ? surface : ScalarString.make(letters)
   }
 
   // MARK: Words
@@ -106,12 +125,14 @@ struct TokenBuilder {
       changes.append(.splitElision(from: source.surface(from: raw[elided].start, to: token.end)))
     }
     if TextFolding.squeezeRuns(&letters) {
+      lettersMatchSurface = false
       var before: [UInt32] = []
       for value in source.scalars[token.start..<token.end] where !TextFolding.isApostrophe(value) {
         before.append(TextFolding.unifyAccent(TextFolding.lowercase(value)))
       }
       changes.append(.squeezedLetters(from: ScalarString.make(before)))
     }
+    if token.role != .plain { lettersMatchSurface = false }
     switch token.role {
     case .accentApostrophe:
       let from = ScalarString.make(letters) + "'"
@@ -130,6 +151,7 @@ struct TokenBuilder {
       Self.beforeVerbBe.contains(foldedElision(raw[elided]))
     {
       letters = Self.letterEGrave
+      lettersMatchSurface = false
       changes.append(.restoredAccent(from: "e"))
     }
     appendLexicalWord(index, surface: surface, offset: offset, changes: changes)
@@ -161,22 +183,20 @@ struct TokenBuilder {
         return
       }
     }
-    var folded = entry?.folded ?? ScalarString.make(letters)
+    var folded = entry?.folded ?? foldedString(surface: surface)
     if let vocabulary, raw[index].role != .elided, raw[index].role != .elidedAlone,
       letters.count >= 4, let number = vocabulary.correction(forFoldedLetters: letters)
     {
       changes.append(.correctedTypo(from: folded))
       folded = vocabulary.words[Int(number)]
-      letters.removeAll(keepingCapacity: true)
-      for scalar in folded.unicodeScalars { letters.append(scalar.value) }
+      letters = ScalarString.scalars(of: folded)
       entry = lexicon.entry(for: letters)
     }
     if let entry {
       append(entry, surface: surface, offset: offset, changes: changes)
       return
     }
-    stemLetters.removeAll(keepingCapacity: true)
-    stemLetters.append(contentsOf: letters)
+    var stemLetters = letters
     let isChanged = stemmer.stemLetters(&stemLetters)
     let stem = isChanged ? ScalarString.make(stemLetters) : folded
     tokens.append(

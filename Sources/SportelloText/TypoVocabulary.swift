@@ -71,7 +71,7 @@ public struct TypoVocabulary: Sendable {
       letters.append(contentsOf: buffer)
       starts.append(Int32(letters.count))
       let n = Swift.min(buffer.count, Self.maximumWordLength)
-      expectedKeys += 1 + n + (n >= 6 ? n * (n - 1) / 2 : 0)
+      expectedKeys += 1 + n + (n >= 8 ? n * (n - 1) / 2 : 0)
     }
     var index = DeleteIndex(expectedKeys: expectedKeys)
     letters.withUnsafeBufferPointer { all in
@@ -79,7 +79,10 @@ public struct TypoVocabulary: Sendable {
         let start = Int(starts[number])
         let word = UnsafeBufferPointer(rebasing: all[start..<Int(starts[number + 1])])
         guard word.count <= Self.maximumWordLength else { continue }
-        DeleteIndex.forEachDeletedForm(of: word, upTo: word.count >= 6 ? 2 : 1) { hash, _ in
+        // Two deletions on the vocabulary side are needed only when the query
+        // is no longer than the word (two substitutions or deletions) and has
+        // 8 letters or more; one deletion covers every other case.
+        DeleteIndex.forEachDeletedForm(of: word, upTo: word.count >= 8 ? 2 : 1) { hash, _ in
           index.insert(hash: hash, word: Int32(number))
           return true
         }
