@@ -24,15 +24,31 @@ public struct Analyzer: Sendable {
   /// The configuration the analyzer was built with.
   public let configuration: AnalyzerConfiguration
 
-  let lexicon: Lexicon
-  let stemmer = ItalianStemmer()
+  /// The compiled tables, shared by reference so that each analysis borrows
+  /// them instead of copying their arrays.
+  let tables: Tables
 
   /// Builds an analyzer; this compiles the tables and stems every known word.
   ///
   /// - Complexity: O(*n*) in the number of known words (about 1 µs each).
   public init(configuration: AnalyzerConfiguration = .init()) {
     self.configuration = configuration
-    lexicon = Lexicon(configuration: configuration, stemmer: ItalianStemmer())
+    tables = Tables(
+      lexicon: Lexicon(configuration: configuration, stemmer: ItalianStemmer()),
+      vocabulary: configuration.vocabulary)
+  }
+
+  /// The lexicon and the vocabulary, compiled once per analyzer.
+  ///
+  /// Immutable after creation, hence safe to share between threads.
+  final class Tables: Sendable {
+    let lexicon: Lexicon
+    let vocabulary: TypoVocabulary?
+
+    init(lexicon: Lexicon, vocabulary: TypoVocabulary?) {
+      self.lexicon = lexicon
+      self.vocabulary = vocabulary
+    }
   }
 
   /// Analyses a message.

@@ -1,8 +1,7 @@
 /// Turns the ``RawToken``s of one message into ``Token``s: folding, elision,
 /// accents, squeezing, chat-speak, stop and protected words, typos and stems.
 struct TokenBuilder {
-  let lexicon: Lexicon
-  let vocabulary: TypoVocabulary?
+  let tables: Analyzer.Tables
   let stemmer = ItalianStemmer()
   let source: SourceText
   let raw: [RawToken]
@@ -11,17 +10,20 @@ struct TokenBuilder {
   /// Folded letters of the current token.
   private var letters: [UInt32] = []
 
+  /// Letters being stemmed, kept between words to reuse their storage.
+  private var stemBuffer: [UInt32] = []
+
   /// Whether ``letters`` are still exactly the surface's scalars, so the
   /// surface string can serve as the folded string.
   private var lettersMatchSurface = false
 
   init(analyzer: Analyzer, source: SourceText, raw: [RawToken]) {
-    lexicon = analyzer.lexicon
-    vocabulary = analyzer.configuration.vocabulary
+    tables = analyzer.tables
     self.source = source
     self.raw = raw
     tokens.reserveCapacity(raw.count)
     letters.reserveCapacity(32)
+    stemBuffer.reserveCapacity(32)
 
   }
 
@@ -37,7 +39,7 @@ struct TokenBuilder {
       case .number:
         foldLetters(token)
         let folded = foldedString(surface: surface)
-        if isStandaloneDigits(index), let entry = lexicon.entry(for: letters),
+        if isStandaloneDigits(index), let entry = tables.lexicon.entry(for: letters),
           let expansion = entry.expansion
         {
           let changes = [TokenChange.expandedAbbreviation(from: folded)]
@@ -162,7 +164,7 @@ struct TokenBuilder {
     _ index: Int, surface: String, offset: Int, changes: [TokenChange]
   ) {
     var changes = changes
-    var entry = lexicon.entry(for: letters)
+    var entry = tables.lexicon.entry(for: letters)
     if let entry {
       if entry.isProtected {
         tokens.append(
@@ -184,21 +186,22 @@ struct TokenBuilder {
       }
     }
     var folded = entry?.folded ?? foldedString(surface: surface)
-    if let vocabulary, raw[index].role != .elided, raw[index].role != .elidedAlone,
+    if let vocabulary = tables.vocabulary, raw[index].role != .elided, raw[index].role != .elidedAlone,
       letters.count >= 4, let number = vocabulary.correction(forFoldedLetters: letters)
     {
       changes.append(.correctedTypo(from: folded))
       folded = vocabulary.words[Int(number)]
       letters = ScalarString.scalars(of: folded)
-      entry = lexicon.entry(for: letters)
+      entry = tables.lexicon.entry(for: letters)
     }
     if let entry {
       append(entry, surface: surface, offset: offset, changes: changes)
       return
     }
-    var stemLetters = letters
-    let isChanged = stemmer.stemLetters(&stemLetters)
-    let stem = isChanged ? ScalarString.make(stemLetters) : folded
+    stemBuffer.removeAll(keepingCapacity: true)
+    stemBuffer.append(contentsOf: letters)
+    let isChanged = stemmer.stemLetters(&stemBuffer)
+    let stem = isChanged ? ScalarString.make(stemBuffer) : folded
     tokens.append(
       Token(
         surface: surface, offset: offset, folded: folded, stem: stem, kind: .word,
@@ -220,7 +223,7 @@ struct TokenBuilder {
     _ expansion: [Int32], surface: String, offset: Int, changes: [TokenChange]
   ) {
     for number in expansion {
-      append(lexicon.entries[Int(number)], surface: surface, offset: offset, changes: changes)
+      append(tables.lexicon.entries[Int(number)], surface: surface, offset: offset, changes: changes)
     }
   }
 

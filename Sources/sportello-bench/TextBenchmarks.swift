@@ -8,7 +8,7 @@ import SportelloText
 /// other processes competing for the machine's two cores do not inflate them.
 let textBenchmarks = Benchmark(name: "text") {
   let messages = [
-    "Buongiorno, cmq x la carta d'identità cosa devo portare??",
+    "Buongiorno, cmq x la carta d'identità cosa devo portare?? grazie",
     "ciaooo volevo sapere quando posso pagare la TARI di quest'anno grazie",
     "salve dov'è l'ufficio anagrafe? ho bisogno del certificato di residenza",
     "nn riesco ad accedere con lo SPID al portale, mi date una mano x favore",
@@ -35,7 +35,10 @@ let textBenchmarks = Benchmark(name: "text") {
 
   var configuration = AnalyzerConfiguration()
   configuration.vocabulary = vocabulary
-  let correctingAnalyzer = Analyzer(configuration: configuration)
+  var correctingAnalyzer = analyzer
+  let analyzerBuildSeconds = CPUTime.seconds {
+    correctingAnalyzer = Analyzer(configuration: configuration)
+  }
   let correctingMedian = CPUTime.medianMicroseconds(samples: 201, batch: 200) {
     let message = correctingAnalyzer.analyze(messages[index % messages.count])
     index &+= message.tokens.count
@@ -59,6 +62,7 @@ let textBenchmarks = Benchmark(name: "text") {
     Measure.info("analyze_with_vocabulary_median_us", correctingMedian, "µs"),
     Measure.atMost("typo_correction_us", correctionMedian, "µs", 5),
     Measure.atMost("typo_index_build_ms", buildSeconds * 1000, "ms", 200),
+    Measure.info("analyzer_build_20k_words_ms", analyzerBuildSeconds * 1000, "ms"),
     Measure.atMost("analyze_1mb_ms", megabyteSeconds * 1000, "ms", 1000),
     Measure.info("analyze_2mb_ms", twoMegabyteSeconds * 1000, "ms"),
   ]
