@@ -186,7 +186,8 @@ struct TokenBuilder {
       }
     }
     var folded = entry?.folded ?? foldedString(surface: surface)
-    if let vocabulary = tables.vocabulary, raw[index].role != .elided, raw[index].role != .elidedAlone,
+    if let vocabulary = tables.vocabulary, raw[index].role != .elided,
+      raw[index].role != .elidedAlone,
       letters.count >= 4, let number = vocabulary.correction(forFoldedLetters: letters)
     {
       changes.append(.correctedTypo(from: folded))
@@ -223,7 +224,8 @@ struct TokenBuilder {
     _ expansion: [Int32], surface: String, offset: Int, changes: [TokenChange]
   ) {
     for number in expansion {
-      append(tables.lexicon.entries[Int(number)], surface: surface, offset: offset, changes: changes)
+      append(
+        tables.lexicon.entries[Int(number)], surface: surface, offset: offset, changes: changes)
     }
   }
 
