@@ -216,13 +216,18 @@ enum Patterns {
     guard isASCIIAlphanumeric(scalars[start]), isASCIIAlphanumeric(scalars[end - 1]) else {
       return false
     }
+    var hasDigit = false
     for index in start..<end {
       let value = scalars[index]
-      guard isASCIIAlphanumeric(value) || [0x2F, 0x2D, 0x2E, 0x5F].contains(value) else {
+      if TextFolding.isDigit(value) {
+        hasDigit = true
+      } else if !(isASCIIAlphanumeric(value) || value == 0x2F || value == 0x2D || value == 0x2E
+        || value == 0x5F)
+      {
         return false
       }
     }
-    return true
+    return hasDigit
   }
 
   /// Whether a code is an Italian tax code (codice fiscale): six letters, two

@@ -32,6 +32,11 @@ struct Segmenter {
         index = end
         continue
       }
+      if let end = keycapEnd(from: index) {
+        tokens.append(RawToken(start: index, end: end, kind: .emoji))
+        index = end
+        continue
+      }
       var end = index + 1
       while end < count {
         let next = scalars[end]
@@ -64,6 +69,16 @@ struct Segmenter {
       }
     }
     return end
+  }
+
+  /// The end of a keycap emoji (`1️⃣`, `#️⃣`) starting at `start`, or `nil`.
+  private func keycapEnd(from start: Int) -> Int? {
+    let value = scalars[start]
+    guard TextFolding.isDigit(value) || value == 0x23 || value == 0x2A else { return nil }
+    var end = start + 1
+    if end < scalars.count, scalars[end] == 0xFE0F { end += 1 }
+    guard end < scalars.count, scalars[end] == 0x20E3 else { return nil }
+    return end + 1
   }
 
   // MARK: Segments
@@ -143,8 +158,20 @@ struct Segmenter {
       }
       return
     }
-    if let kind = Patterns.numericKind(scalars, start, end) {
-      tokens.append(RawToken(start: start, end: end, kind: kind))
+    let wholeKind = Patterns.numericKind(scalars, start, end)
+    if let wholeKind, wholeKind != .code {
+      tokens.append(RawToken(start: start, end: end, kind: wholeKind))
+      return
+    }
+    // Ranges such as "15:30-18:00", "3/12-5/12" or "9-12": split at the hyphens.
+    if let parts = rangeParts(from: start, to: end) {
+      for part in parts {
+        tokens.append(RawToken(start: part.start, end: part.end, kind: part.kind))
+      }
+      return
+    }
+    if let wholeKind {
+      tokens.append(RawToken(start: start, end: end, kind: wholeKind))
       return
     }
     // Mixed text such as "ore8:30" or "(3)": split at punctuation and classify
@@ -171,6 +198,29 @@ struct Segmenter {
       }
       index = runEnd
     }
+  }
+
+  /// The parts of a range joined by hyphens: times, dates and amounts of
+  /// money, or short numbers (at most four characters, so that a protocol
+  /// number such as `12345-2026` stays one code); otherwise `nil`.
+  private func rangeParts(from start: Int, to end: Int)
+    -> [(start: Int, end: Int, kind: TokenKind)]?
+  {
+    var parts: [(start: Int, end: Int, kind: TokenKind)] = []
+    var partStart = start
+    for index in start...end where index == end || scalars[index] == 0x2D {
+      switch Patterns.numericKind(scalars, partStart, index) {
+      case .time?, .date?, .money?:
+        break
+      case .number? where index - partStart <= 4:
+        break
+      default:
+        return nil
+      }
+      parts.append((partStart, index, Patterns.numericKind(scalars, partStart, index) ?? .number))
+      partStart = index + 1
+    }
+    return parts.count > 1 ? parts : nil
   }
 
   /// Splits letters into words at punctuation, handling apostrophes.
@@ -233,7 +283,7 @@ struct Segmenter {
         let isNumberThenCurrency =
           (token.kind == .number || token.kind == .money && token.role != .currency)
           && isCurrency(next)
-        let isCurrencyThenNumber = token.role == .currency && next.kind == .number
+        let isCurrencyThenNumber = isCurrency(token) && next.kind == .number
         if (isNumberThenCurrency || isCurrencyThenNumber), onlyWhitespace(token.end, next.start) {
           merged.append(RawToken(start: token.start, end: next.end, kind: .money))
           index += 2

@@ -34,6 +34,35 @@ import Testing
       ])
   }
 
+  @Test(arguments: [
+    ("15:30-18:00", [TokenKind.time, .time], ["15:30", "18:00"]),
+    ("3/12-5/12", [.date, .date], ["3/12", "5/12"]),
+    ("9-12", [.number, .number], ["9", "12"]),
+    ("12345-2026", [.code], ["12345-2026"]),
+    ("covid-19", [.code], ["covid-19"]),
+  ])
+  func rangesSplitAtTheHyphenIntoTheirParts(text: String, kinds: [TokenKind], folded: [String]) {
+    let message = analyzer.analyze(text)
+    #expect(message.tokens.map(\.kind) == kinds)
+    #expect(message.foldedWords == folded)
+  }
+
+  @Test func keycapsAreEmoji() {
+    let message = analyzer.analyze("premi 1️⃣ o #️⃣")
+    #expect(message.tokens.map(\.kind) == [.word, .emoji, .word, .emoji])
+    #expect(message.tokens[1].folded == "1️⃣")
+  }
+
+  @Test func lettersAloneAreNeverCodes() {
+    let message = analyzer.analyze("n°5")
+    #expect(message.tokens.map(\.kind) == [.word, .number])
+  }
+
+  @Test func currencyWordBeforeANumberIsMoney() {
+    #expect(analyzer.analyze("EUR 5").tokens.map(\.kind) == [.money])
+    #expect(analyzer.analyze("EUR 5").foldedWords == ["5 €"])
+  }
+
   @Test func moneyIsFoldedToAmountAndSign() {
     #expect(analyzer.analyze("costa 22,21 €").foldedWords == ["costa", "22,21 €"])
     #expect(analyzer.analyze("€22").foldedWords == ["22 €"])
