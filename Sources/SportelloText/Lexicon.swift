@@ -1,0 +1,132 @@
+/// An ``AnalyzerConfiguration`` compiled for analysis: one lookup per word, by
+/// its folded letters, answers whether it is a stop word, protected, in the
+/// vocabulary or an abbreviation, and gives its folded string and stem ready
+/// made.
+///
+/// The table is keyed by letters rather than by `String`, so a known word costs
+/// neither a string hash nor a new string.
+struct Lexicon: Sendable {
+  /// What the lexicon knows about one folded word.
+  struct Entry: Sendable {
+    var folded: String
+    var stem: String
+    var isStopWord = false
+    var isProtected = false
+    var isInVocabulary = false
+    /// The entries of the words an abbreviation expands to.
+    var expansion: [Int32]?
+    /// Whether the expansion only adds accents (`perche` → `perché`).
+    var restoresAccentOnly = false
+  }
+
+  /// The entries, by number.
+  private(set) var entries: [Entry] = []
+
+  /// Every entry's letters, back to back.
+  private var letters: [UInt32] = []
+
+  /// Where each entry's letters start; one more than there are entries.
+  private var starts: [Int32] = [0]
+
+  /// Open-addressing slots holding entry number + 1; 0 is empty.
+  private var slots: [Int32] = []
+  private var mask = 0
+
+  /// Compiles `configuration`, stemming every known word once.
+  init(configuration: AnalyzerConfiguration, stemmer: ItalianStemmer) {
+    var words: [String: Entry] = [:]
+    func entry(_ word: String) -> Entry { Entry(folded: word, stem: word) }
+    for word in configuration.stopWords {
+      words[word, default: entry(word)].isStopWord = true
+    }
+    for word in configuration.protectedWords {
+      words[word, default: entry(word)].isProtected = true
+    }
+    if let vocabulary = configuration.vocabulary {
+      for word in vocabulary.words {
+        words[word, default: entry(word)].isInVocabulary = true
+      }
+    }
+    var expansions: [String: [String]] = [:]
+    for (key, expansion) in configuration.abbreviations {
+      let parts = expansion.split(separator: " ").map(String.init)
+      guard !parts.isEmpty else { continue }
+      expansions[key] = parts
+      words[key, default: entry(key)].restoresAccentOnly =
+        TextFolding.withoutAccents(expansion) == TextFolding.withoutAccents(key)
+      for part in parts where words[part] == nil {
+        words[part] = entry(part)
+      }
+    }
+    var capacity = 16
+    while capacity < words.count * 2 { capacity <<= 1 }
+    slots = [Int32](repeating: 0, count: capacity)
+    mask = capacity - 1
+    for word in words.keys.sorted() {
+      guard var value = words[word] else { continue }
+      if !value.isProtected { value.stem = stemmer.stem(word) }
+      insert(value)
+    }
+    for (key, parts) in expansions {
+      guard let number = self.number(of: key) else { continue }
+      entries[number].expansion = parts.compactMap { self.number(of: $0).map(Int32.init) }
+    }
+  }
+
+  private mutating func insert(_ entry: Entry) {
+    let number = entries.count
+    entries.append(entry)
+    for scalar in entry.folded.unicodeScalars { letters.append(scalar.value) }
+    starts.append(Int32(letters.count))
+    let hash = letters.withUnsafeBufferPointer { all in
+      Self.hash(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]))
+    }
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slots[slot] != 0 { slot = (slot + 1) & mask }
+    slots[slot] = Int32(number + 1)
+  }
+
+  @inline(__always)
+  private static func hash(_ letters: UnsafeBufferPointer<UInt32>) -> UInt64 {
+    var hash = DeleteIndex.seed
+    for value in letters { hash = DeleteIndex.step(hash, value) }
+    return DeleteIndex.finish(hash, length: letters.count)
+  }
+
+  /// The entry number of a folded word given as letters, or `nil`.
+  func number(of word: UnsafeBufferPointer<UInt32>) -> Int? {
+    var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
+    return letters.withUnsafeBufferPointer { all in
+      while true {
+        let stored = Int(slots[slot])
+        if stored == 0 { return nil }
+        let number = stored - 1
+        let start = Int(starts[number])
+        let end = Int(starts[number + 1])
+        if end - start == word.count {
+          var index = 0
+          while index < word.count, all[start + index] == word[index] { index += 1 }
+          if index == word.count { return number }
+        }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  /// The entry number of a folded word, or `nil`.
+  func number(of word: String) -> Int? {
+    let letters = ScalarString.scalars(of: word)
+    return letters.withUnsafeBufferPointer { number(of: $0) }
+  }
+
+  /// The entry of a folded word given as letters.
+  @inline(__always)
+  func entry(for word: [UInt32]) -> Entry? {
+    word.withUnsafeBufferPointer { number(of: $0) }.map { entries[$0] }
+  }
+
+  /// The entry of a folded word.
+  subscript(word: String) -> Entry? {
+    number(of: word).map { entries[$0] }
+  }
+}

@@ -1,0 +1,153 @@
+import Foundation
+
+/// A message prepared for scanning: its scalars after NFKC, and the way back
+/// from each scalar to the message as written (byte range and `Character`
+/// offset).
+///
+/// Most messages are plain ASCII or Latin-1 letters, where NFKC changes nothing
+/// and every scalar is its own `Character`; they skip normalisation and the
+/// `Character` walk entirely. Other messages are normalised one `Character` at
+/// a time, which keeps the way back exact.
+struct SourceText {
+  /// The scalars to scan, after NFKC (not yet lowercased).
+  var scalars: [UInt32] = []
+
+  /// The message's UTF-8 bytes, for surfaces; empty when ``scalars`` are the
+  /// message's own scalars (no normalisation happened).
+  private var bytes: [UInt8] = []
+
+  /// Byte start of each scalar's source; empty with ``bytes``.
+  private var byteStarts: [Int32] = []
+
+  /// Byte end of each scalar's source; empty with ``bytes``.
+  private var byteEnds: [Int32] = []
+
+  /// `Character` offset of each scalar's source; empty when it is the scalar's index.
+  private var characterOffsets: [Int32] = []
+
+  /// Whether ``scalars`` are the message's own scalars, with nothing normalised.
+  var isVerbatim: Bool { bytes.isEmpty }
+
+  /// Prepares `text`.
+  ///
+  /// - Complexity: O(*n*).
+  init(_ text: String) {
+    if let simple = Self.simpleScalars(of: text) {
+      scalars = simple
+    } else {
+      prepareByCharacter(text)
+    }
+  }
+
+  /// The scalars of a simple message, decoded straight from its UTF-8; `nil`
+  /// for any other message.
+  ///
+  /// A message is simple when NFKC leaves every scalar unchanged and every
+  /// scalar is a `Character` of its own (no CR LF, no combining marks, no
+  /// joined emoji), so scalar offsets are `Character` offsets.
+  private static func simpleScalars(of text: String) -> [UInt32]? {
+    var text = text
+    text.makeContiguousUTF8()
+    let result = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt32]? in
+      var isSimple = true
+      let scalars = [UInt32](unsafeUninitializedCapacity: bytes.count) { buffer, count in
+        var written = 0
+        var index = 0
+        var previous: UInt32 = 0
+        while index < bytes.count {
+          let lead = UInt32(bytes[index])
+          var value: UInt32
+          if lead < 0x80 {
+            value = lead
+            index += 1
+            if value == 0x0A, previous == 0x0D {
+              isSimple = false
+              break
+            }
+          } else {
+            // The bytes of a String are valid UTF-8.
+            if lead < 0xE0 {
+              value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+              index += 2
+            } else if lead < 0xF0 {
+              value =
+                (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                | UInt32(bytes[index + 2] & 0x3F)
+              index += 3
+            } else {
+              value =
+                (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+              index += 4
+            }
+            if !(TextFolding.isStableUnderNFKC(value) || TextFolding.isApostrophe(value))
+              || !TextFolding.isOwnGrapheme(value)
+            {
+              isSimple = false
+              break
+            }
+          }
+          buffer[written] = value
+          written += 1
+          previous = value
+        }
+        count = written
+      }
+      return isSimple ? scalars : nil
+    }
+    return result ?? nil
+  }
+
+  /// Normalises one `Character` at a time, recording where each scalar came from.
+  private mutating func prepareByCharacter(_ text: String) {
+    scalars.removeAll(keepingCapacity: true)
+    bytes = Array(text.utf8)
+    byteStarts.reserveCapacity(bytes.count)
+    byteEnds.reserveCapacity(bytes.count)
+    characterOffsets.reserveCapacity(bytes.count)
+    var byteOffset: Int32 = 0
+    var characterOffset: Int32 = 0
+    for character in text {
+      let length = Int32(character.utf8.count)
+      let unicodeScalars = character.unicodeScalars
+      var needsNormalization = false
+      for scalar in unicodeScalars where !TextFolding.isStableUnderNFKC(scalar.value) {
+        needsNormalization = !TextFolding.isApostrophe(scalar.value) || unicodeScalars.count > 1
+        if needsNormalization { break }
+      }
+      func append(_ value: UInt32) {
+        scalars.append(value)
+        byteStarts.append(byteOffset)
+        byteEnds.append(byteOffset + length)
+        characterOffsets.append(characterOffset)
+      }
+      if needsNormalization {
+        for scalar in String(character).precomposedStringWithCompatibilityMapping.unicodeScalars {
+          append(scalar.value)
+        }
+      } else {
+        for scalar in unicodeScalars { append(scalar.value) }
+      }
+      byteOffset += length
+      characterOffset += 1
+    }
+  }
+
+  /// The `Character` offset in the message of scalar `index`.
+  @inline(__always)
+  func characterOffset(of index: Int) -> Int {
+    characterOffsets.isEmpty ? index : Int(characterOffsets[index])
+  }
+
+  /// The message as written from scalar `start` up to scalar `end` (exclusive).
+  func surface(from start: Int, to end: Int) -> String {
+    if bytes.isEmpty {
+      return ScalarString.make(scalars[start..<end])
+    }
+    let byteStart = Int(byteStarts[start])
+    let byteEnd = Int(byteEnds[end - 1])
+    return bytes.withUnsafeBufferPointer { buffer in
+      String(decoding: UnsafeBufferPointer(rebasing: buffer[byteStart..<byteEnd]), as: UTF8.self)
+    }
+  }
+}

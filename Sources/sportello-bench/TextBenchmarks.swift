@@ -1,0 +1,162 @@
+import Foundation
+import SportelloText
+
+/// The text-analysis figures: analysing a typical message, correcting a typo
+/// against 20,000 words, building that index, and analysing 1 MB.
+///
+/// Times are the benchmark thread's CPU time (`CLOCK_THREAD_CPUTIME_ID`), so
+/// other processes competing for the machine's two cores do not inflate them.
+let textBenchmarks = Benchmark(name: "text") {
+  let messages = [
+    "Buongiorno, cmq x la carta d'identità cosa devo portare?? grazie",
+    "ciaooo volevo sapere quando posso pagare la TARI di quest'anno grazie",
+    "salve dov'è l'ufficio anagrafe? ho bisogno del certificato di residenza",
+    "nn riesco ad accedere con lo SPID al portale, mi date una mano x favore",
+    "quanto costa il rinnovo della CIE? ho l'appuntamento il 3/12 alle 8:30",
+  ]
+  let analyzer = Analyzer()
+  var index = 0
+  let analyzeMedian = CPUTime.medianMicroseconds(samples: 201, batch: 200) {
+    let message = analyzer.analyze(messages[index % messages.count])
+    index &+= message.tokens.count
+  }
+
+  let vocabularyWords = TextBenchmarkData.vocabulary(count: 20_000)
+  var vocabulary = TypoVocabulary(words: [])
+  let buildSeconds = CPUTime.seconds {
+    vocabulary = TypoVocabulary(words: vocabularyWords)
+  }
+  let typos = TextBenchmarkData.typos(of: vocabularyWords, count: 200)
+  var corrected = 0
+  let correctionMedian = CPUTime.medianMicroseconds(samples: 51, batch: typos.count) {
+    if vocabulary.correction(for: typos[corrected % typos.count]) != nil { corrected &+= 1 }
+    corrected &+= 1
+  }
+
+  var configuration = AnalyzerConfiguration()
+  configuration.vocabulary = vocabulary
+  var correctingAnalyzer = analyzer
+  let analyzerBuildSeconds = CPUTime.seconds {
+    correctingAnalyzer = Analyzer(configuration: configuration)
+  }
+  let correctingMedian = CPUTime.medianMicroseconds(samples: 201, batch: 200) {
+    let message = correctingAnalyzer.analyze(messages[index % messages.count])
+    index &+= message.tokens.count
+  }
+
+  var megabyte = ""
+  while megabyte.utf8.count < 1_000_000 {
+    megabyte += messages[megabyte.utf8.count % messages.count] + " 😀 "
+  }
+  var tokenCount = 0
+  let megabyteSeconds = CPUTime.seconds {
+    tokenCount = analyzer.analyze(megabyte).tokens.count
+  }
+  let twoMegabytes = megabyte + megabyte
+  let twoMegabyteSeconds = CPUTime.seconds {
+    tokenCount += analyzer.analyze(twoMegabytes).tokens.count
+  }
+
+  return [
+    Measure.atMost("analyze_median_us", analyzeMedian, "µs", 5),
+    Measure.info("analyze_with_vocabulary_median_us", correctingMedian, "µs"),
+    Measure.atMost("typo_correction_us", correctionMedian, "µs", 5),
+    Measure.atMost("typo_index_build_ms", buildSeconds * 1000, "ms", 200),
+    Measure.info("analyzer_build_20k_words_ms", analyzerBuildSeconds * 1000, "ms"),
+    Measure.atMost("analyze_1mb_ms", megabyteSeconds * 1000, "ms", 1000),
+    Measure.info("analyze_2mb_ms", twoMegabyteSeconds * 1000, "ms"),
+  ]
+}
+
+/// Deterministic data for the text benchmarks.
+enum TextBenchmarkData {
+  /// `count` distinct Italian-looking words of 4 to 14 letters, from a fixed
+  /// pseudo-random sequence of syllables.
+  static func vocabulary(count: Int) -> [String] {
+    let syllables = [
+      "ca", "re", "si", "den", "za", "to", "ri", "ta", "mo", "ne", "li", "co", "pa", "gan",
+      "te", "ra", "zio", "ni", "ve", "sta", "do", "cu", "men", "ti", "fi", "sca", "le", "ar",
+      "es", "in", "on", "ur", "bi", "lo", "gi", "pro", "tra", "per", "con", "so",
+    ]
+    var generator = SplitMix(seed: 2026)
+    var words: [String] = []
+    var seen = Set<String>()
+    while words.count < count {
+      let parts = 2 + Int(generator.next() % 4)
+      var word = ""
+      for _ in 0..<parts {
+        word += syllables[Int(generator.next() % UInt64(syllables.count))]
+      }
+      if word.count >= 4, seen.insert(word).inserted { words.append(word) }
+    }
+    return words
+  }
+
+  /// Unknown words made from vocabulary words by one edit (a swap, a deletion,
+  /// an insertion or a substitution), in turn.
+  static func typos(of words: [String], count: Int) -> [String] {
+    var generator = SplitMix(seed: 7)
+    var typos: [String] = []
+    let known = Set(words)
+    while typos.count < count {
+      var letters = Array(words[Int(generator.next() % UInt64(words.count))])
+      let position = Int(generator.next() % UInt64(letters.count - 1))
+      switch typos.count % 4 {
+      case 0: letters.swapAt(position, position + 1)
+      case 1: letters.remove(at: position)
+      case 2: letters.insert("x", at: position)
+      default: letters[position] = "q"
+      }
+      let typo = String(letters)
+      if typo.count >= 4, !known.contains(typo) { typos.append(typo) }
+    }
+    return typos
+  }
+}
+
+/// A small deterministic random number generator (SplitMix64).
+struct SplitMix {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}
+
+/// Timing by the calling thread's CPU time rather than the wall clock.
+enum CPUTime {
+  /// The calling thread's CPU time so far, in seconds.
+  static func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+
+  /// Runs `body` once and returns the CPU seconds it took.
+  static func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let start = now()
+    try body()
+    return now() - start
+  }
+
+  /// The median CPU time of one call of `body`, in microseconds, over
+  /// `samples` batches of `batch` calls.
+  static func medianMicroseconds(samples: Int, batch: Int, _ body: () -> Void) -> Double {
+    var durations: [Double] = []
+    durations.reserveCapacity(samples)
+    for _ in 0..<samples {
+      let elapsed = seconds {
+        for _ in 0..<batch { body() }
+      }
+      durations.append(elapsed * 1e6 / Double(batch))
+    }
+    durations.sort()
+    return durations[durations.count / 2]
+  }
+}

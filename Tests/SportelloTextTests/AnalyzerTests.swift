@@ -1,0 +1,133 @@
+import Foundation
+import Testing
+
+@testable import SportelloText
+
+/// A compact view of a token for table tests: folded form, stem and kind.
+struct TokenSummary: Equatable, CustomStringConvertible {
+  var folded: String
+  var stem: String
+  var kind: TokenKind
+
+  init(_ folded: String, _ stem: String, _ kind: TokenKind = .word) {
+    self.folded = folded
+    self.stem = stem
+    self.kind = kind
+  }
+
+  init(_ token: Token) {
+    self.init(token.folded, token.stem, token.kind)
+  }
+
+  var description: String { "\(folded)/\(stem)/\(kind.rawValue)" }
+}
+
+@Suite struct AnalyzerTests {
+  let analyzer = Analyzer()
+
+  @Test func cartaDIdentitaIsSplitFoldedAndStemmed() throws {
+    let message = analyzer.analyze("Cmq x la carta d'identità cosa devo portare??")
+    #expect(
+      message.tokens.map(TokenSummary.init) == [
+        TokenSummary("comunque", "comunqu"), TokenSummary("per", "per"),
+        TokenSummary("la", "la"), TokenSummary("carta", "cart"), TokenSummary("di", "di"),
+        TokenSummary("identità", "ident"), TokenSummary("cosa", "cos"),
+        TokenSummary("devo", "dev"), TokenSummary("portare", "port"),
+      ])
+    let identita = try #require(message.tokens.first { $0.folded == "identità" })
+    #expect(identita.surface == "identità")
+    #expect(identita.offset == 17)
+    #expect(identita.changes == [.splitElision(from: "d'identità")])
+  }
+
+  @Test func everyTokenRecordsItsSurfaceAndOffset() {
+    let text = "Salve, dov'è l'ufficio anagrafe?"
+    let message = analyzer.analyze(text)
+    for token in message.tokens {
+      let start = text.index(text.startIndex, offsetBy: token.offset)
+      #expect(text[start...].hasPrefix(token.surface), "\(token.surface) at \(token.offset)")
+    }
+    #expect(message.tokens.map(\.surface) == ["Salve", "dov'", "è", "l'", "ufficio", "anagrafe"])
+    #expect(message.tokens.map(\.offset) == [0, 7, 11, 13, 15, 23])
+  }
+
+  @Test func stemsAreTheTokensStemsInOrder() {
+    let message = analyzer.analyze("certificati di residenza")
+    #expect(message.stems == ["certific", "di", "resident"])
+  }
+
+  @Test func negationsAndQuestionWordsStayVisible() {
+    let message = analyzer.analyze("non so quando e dove si paga la tari, come e quanto")
+    let visible = message.tokens.filter { !$0.isStopWord }.map(\.folded)
+    #expect(visible == ["non", "so", "quando", "dove", "paga", "tari", "come", "quanto"])
+    let flagged = message.tokens.filter(\.isStopWord).map(\.folded)
+    #expect(flagged == ["e", "si", "la", "e"])
+  }
+
+  @Test func protectedWordsAreNeitherStemmedNorCorrected() throws {
+    var configuration = AnalyzerConfiguration()
+    configuration.vocabulary = TypoVocabulary(words: ["ospite", "spada", "tariffa"])
+    let analyzer = Analyzer(configuration: configuration)
+    let message = analyzer.analyze("SPID e CIE per la TARI a Arezzo")
+    let protected = message.tokens.filter(\.isProtected)
+    #expect(protected.map(\.folded) == ["spid", "cie", "tari", "arezzo"])
+    #expect(protected.map(\.stem) == ["spid", "cie", "tari", "arezzo"])
+    #expect(protected.allSatisfy { $0.changes.isEmpty })
+  }
+
+  @Test func protectedWordsCanBeExtended() {
+    var configuration = AnalyzerConfiguration()
+    configuration.addProtectedWords(["Saione", "RDC"])
+    let message = Analyzer(configuration: configuration).analyze("saione rdc ospedale")
+    #expect(message.tokens.map(\.stem) == ["saione", "rdc", "ospedal"])
+    #expect(message.tokens.map(\.isProtected) == [true, true, false])
+  }
+
+  @Test func typoIsCorrectedToTheVocabularyWordAndThenStemmed() throws {
+    var configuration = AnalyzerConfiguration()
+    configuration.vocabulary = TypoVocabulary(words: [
+      "carta", "identità", "residenza", "certificato",
+    ])
+    let analyzer = Analyzer(configuration: configuration)
+    let message = analyzer.analyze("carta d'identià e certificato di residneza")
+    let identita = try #require(message.tokens.first { $0.surface == "identià" })
+    #expect(identita.folded == "identità")
+    #expect(identita.stem == "ident")
+    #expect(
+      identita.changes == [.splitElision(from: "d'identià"), .correctedTypo(from: "identià")])
+    let residenza = try #require(message.tokens.last)
+    #expect(residenza.folded == "residenza")
+    #expect(residenza.stem == "resident")
+    #expect(residenza.changes == [.correctedTypo(from: "residneza")])
+  }
+
+  @Test func stopWordsNumbersAndShortWordsAreNeverCorrected() {
+    var configuration = AnalyzerConfiguration()
+    configuration.vocabulary = TypoVocabulary(words: ["delle", "12345", "casa", "cane"])
+    let analyzer = Analyzer(configuration: configuration)
+    let message = analyzer.analyze("della 12346 cas caso")
+    #expect(message.tokens.map(\.folded) == ["della", "12346", "cas", "casa"])
+    #expect(message.tokens[0].changes.isEmpty)
+    #expect(message.tokens[3].changes == [.correctedTypo(from: "caso")])
+  }
+
+  @Test func withoutAVocabularyNothingIsCorrected() {
+    let message = analyzer.analyze("residneza")
+    #expect(message.tokens.map(\.folded) == ["residneza"])
+    #expect(message.tokens[0].changes.isEmpty)
+  }
+
+  @Test func configurationIsKept() {
+    var configuration = AnalyzerConfiguration()
+    configuration.addAbbreviations(["rdc": "reddito di cittadinanza"])
+    let analyzer = Analyzer(configuration: configuration)
+    #expect(analyzer.configuration.abbreviations["rdc"] == "reddito di cittadinanza")
+  }
+
+  @Test func jsonRoundTripsTheAnalysis() throws {
+    let message = analyzer.analyze("cmq dell'IMU 22,21 € 😀")
+    let data = try JSONEncoder().encode(message)
+    let decoded = try JSONDecoder().decode(AnalyzedMessage.self, from: data)
+    #expect(decoded == message)
+  }
+}

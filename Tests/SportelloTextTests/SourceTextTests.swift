@@ -1,0 +1,30 @@
+import Testing
+
+@testable import SportelloText
+
+@Suite struct SourceTextTests {
+  @Test(arguments: ["", "ciao", "carta d'identità perché", "costa 5 € ’ok’ 😀 ❤", "a\rb"])
+  func simpleMessagesKeepTheirOwnScalars(text: String) {
+    let source = SourceText(text)
+    #expect(source.isVerbatim)
+    #expect(source.scalars == text.unicodeScalars.map(\.value))
+    #expect(source.surface(from: 0, to: source.scalars.count) == text)
+  }
+
+  @Test(arguments: ["a\r\nb", "cafe\u{301}", "Ｃｉａｏ", "👍🏻", "❤️", "ﬁne", "e\u{200B}"])
+  func otherMessagesAreNormalisedByCharacter(text: String) {
+    let source = SourceText(text)
+    #expect(!source.isVerbatim)
+    let end = source.scalars.count
+    #expect(source.surface(from: 0, to: end) == text)
+    #expect(source.characterOffset(of: end - 1) == text.count - 1)
+  }
+
+  @Test func normalisedScalarsMapBackToTheirCharacter() {
+    let source = SourceText("ﬁ è")
+    #expect(source.scalars == [0x66, 0x69, 0x20, 0xE8])
+    #expect(source.surface(from: 0, to: 2) == "ﬁ")
+    #expect(source.surface(from: 0, to: 1) == "ﬁ")
+    #expect((0..<4).map(source.characterOffset(of:)) == [0, 0, 1, 2])
+  }
+}
