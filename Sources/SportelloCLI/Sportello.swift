@@ -21,6 +21,9 @@ public enum Sportello: Command {
     HelpCommand.self,
     StemCommand.self,
     AnalyzeCommand.self,
+    AskCommand.self,
+    ChatCommand.self,
+    LintCommand.self,
   ]
 
   /// Runs the tool with the words after the program name.
