@@ -53,7 +53,9 @@ let package = Package(
       resources: [.copy("Fixtures")]
     ),
     .testTarget(name: "SportelloEngineTests", dependencies: ["SportelloEngine"]),
-    .testTarget(name: "SportelloEvaluationTests", dependencies: ["SportelloEvaluation"]),
+    .testTarget(
+      name: "SportelloEvaluationTests", dependencies: ["SportelloEvaluation", "SportelloEngine"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "SportelloStoreTests", dependencies: ["SportelloStore"]),
     .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk"]),
     .testTarget(name: "SportelloHTTPTests", dependencies: ["SportelloHTTP"]),

@@ -18,7 +18,8 @@ public enum Sportello: Command {
 
   /// Every top-level command, in the order the help page lists them.
   public static let subcommands: [any Command.Type] = [
-    HelpCommand.self
+    HelpCommand.self,
+    ImportCommand.self,
   ]
 
   /// Runs the tool with the words after the program name.
