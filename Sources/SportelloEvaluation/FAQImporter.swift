@@ -16,7 +16,16 @@ public struct FAQImporter: Sendable {
     /// The FAQs, in file order.
     public var faqs: [ImportedFAQ]
     /// The rows skipped, in file order.
-    public var skipped: [SkippedRow]
+    public var skipped: [ImportWarning]
+    /// Values changed so the rules lint clean, in file order.
+    public var adjusted: [ImportWarning] = []
+
+    /// Every warning in line order: skipped rows and adjusted values.
+    public var warnings: [ImportWarning] {
+      (skipped + adjusted).enumerated().sorted {
+        ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+      }.map(\.element)
+    }
   }
 
   /// Put before every id; must itself use only the id alphabet.
@@ -51,11 +60,15 @@ public struct FAQImporter: Sendable {
     var lineOfID: [String: Int] = [:]
     for (number, record) in csv.records.dropFirst().enumerated() {
       func skip(_ reason: String) {
-        result.skipped.append(SkippedRow(path: path, line: record.line, reason: reason))
+        result.skipped.append(
+          ImportWarning(path: path, line: record.line, message: "skipped row: \(reason)"))
+      }
+      func adjust(_ message: String) {
+        result.adjusted.append(ImportWarning(path: path, line: record.line, message: message))
       }
       let rawID = columns.indices[.id] == nil ? "\(number + 1)" : columns.value(.id, in: record.fields)
       let question = Self.singleLine(columns.value(.question, in: record.fields))
-      let answer = Self.answerText(columns.value(.answer, in: record.fields))
+      var answer = Self.answerText(columns.value(.answer, in: record.fields))
       guard !rawID.isEmpty else {
         skip("missing id")
         continue
@@ -80,11 +93,27 @@ public struct FAQImporter: Sendable {
       lineOfID[id] = record.line
       let givenTitle = Self.singleLine(columns.value(.title, in: record.fields))
       let givenOffice = Self.singleLine(columns.value(.office, in: record.fields))
-      let link = Self.singleLine(columns.value(.link, in: record.fields))
+      var link = Self.singleLine(columns.value(.link, in: record.fields))
+      if !link.isEmpty, !Self.isWebAddress(link) {
+        adjust("link '\(link)' is not an http:// or https:// address; left out")
+        link = ""
+      }
+      let escaped = Self.escapingPlaceholders(answer)
+      if escaped != answer {
+        adjust("'{name}' in the answer would be read as a placeholder; written as '{ name }'")
+        answer = escaped
+      }
+      let limit = Self.maximumAnswerLength - (link.isEmpty ? 0 : link.count + 1)
+      if answer.count > limit {
+        adjust("answer of \(answer.count) characters cut to \(limit), the most whatsapp takes")
+        answer = Self.cut(answer, to: limit)
+      }
+      var title = TitleMaker.title(from: givenTitle.isEmpty ? question : givenTitle)
+      if title.isEmpty { title = String(id.prefix(TitleMaker.maximumLength)) }
       result.faqs.append(
         ImportedFAQ(
           id: id,
-          title: TitleMaker.title(from: givenTitle.isEmpty ? question : givenTitle),
+          title: title,
           question: question,
           answer: answer,
           tags: Self.tags(from: columns.value(.tags, in: record.fields)),
@@ -93,6 +122,51 @@ public struct FAQImporter: Sendable {
           line: record.line))
     }
     return result
+  }
+
+  /// The longest answer a WhatsApp message holds, as the engine's lint checks it.
+  public static let maximumAnswerLength = 4096
+
+  /// Whether `text` is an http:// or https:// address without blanks.
+  static func isWebAddress(_ text: String) -> Bool {
+    let lowered = text.lowercased()
+    return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://"))
+      && !text.contains(where: \.isWhitespace)
+  }
+
+  /// The text with every `{name}` (lowercase letters, digits, `_`) written `{ name }`,
+  /// which the rule format does not read as a placeholder.
+  static func escapingPlaceholders(_ text: String) -> String {
+    guard text.contains("{") else { return text }
+    var result = ""
+    var rest = Substring(text)
+    while let open = rest.firstIndex(of: "{") {
+      result += rest[..<open]
+      let afterOpen = rest.index(after: open)
+      let name = rest[afterOpen...].prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+      let close = name.endIndex
+      if !name.isEmpty, close < rest.endIndex, rest[close] == "}" {
+        result += "{ \(name) }"
+        rest = rest[rest.index(after: close)...]
+      } else {
+        result += "{"
+        rest = rest[afterOpen...]
+      }
+    }
+    return result + rest
+  }
+
+  /// The text cut to at most `limit` characters, at the last line or sentence end
+  /// that fits, with `…` at the end.
+  static func cut(_ text: String, to limit: Int) -> String {
+    let head = text.prefix(max(0, limit - 1))
+    var kept = head
+    if let boundary = head.lastIndex(where: { $0 == "\n" || $0 == "." }),
+      head.distance(from: head.startIndex, to: boundary) > limit / 2
+    {
+      kept = head[...boundary]
+    }
+    return kept.trimmingCharacters(in: .whitespacesAndNewlines) + "…"
   }
 
   /// Folds a spreadsheet id into the id alphabet: lower case, accents removed, every

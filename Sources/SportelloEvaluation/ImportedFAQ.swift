@@ -33,22 +33,23 @@ public struct ImportedFAQ: Sendable, Equatable {
   }
 }
 
-/// A row the import left out, with why.
-public struct SkippedRow: Sendable, Equatable, CustomStringConvertible {
+/// A warning about one row of an imported spreadsheet: a row left out, or a value
+/// changed so the written rules lint clean.
+public struct ImportWarning: Sendable, Equatable, CustomStringConvertible {
   /// The CSV file.
   public var path: String
   /// The line where the row starts.
   public var line: Int
-  /// Why it was skipped, in lower case.
-  public var reason: String
+  /// What happened, in lower case, such as `skipped row: missing answer`.
+  public var message: String
 
-  /// Creates a skipped row.
-  public init(path: String, line: Int, reason: String) {
+  /// Creates a warning.
+  public init(path: String, line: Int, message: String) {
     self.path = path
     self.line = line
-    self.reason = reason
+    self.message = message
   }
 
-  /// `path:line: warning: skipped row: reason`.
-  public var description: String { "\(path):\(line): warning: skipped row: \(reason)" }
+  /// `path:line: warning: message`.
+  public var description: String { "\(path):\(line): warning: \(message)" }
 }

@@ -116,3 +116,43 @@ import Testing
         == ["bolletta", "Pagamento", "rate", "contatore"])
   }
 }
+
+@Suite struct FAQImporterAdjustmentTests {
+  private func importing(_ text: String) throws -> FAQImporter.Result {
+    try FAQImporter().read(CSVReader(data: Data(text.utf8), path: "f.csv"), path: "f.csv")
+  }
+
+  @Test func placeholderLikeTextIsDefusedAndReported() throws {
+    let result = try importing("domanda;risposta\nNome?;Scrivi {nome} e {Cognome} qui.\n")
+    #expect(result.faqs.first?.answer == "Scrivi { nome } e {Cognome} qui.")
+    #expect(
+      result.warnings.map(\.description) == [
+        "f.csv:2: warning: '{name}' in the answer would be read as a placeholder; "
+          + "written as '{ name }'"
+      ])
+  }
+
+  @Test func linkThatIsNotAWebAddressIsLeftOut() throws {
+    let result = try importing("domanda;risposta;link\nDove?;Qui.;www.example.org\n")
+    #expect(result.faqs.first?.link == nil)
+    #expect(
+      result.warnings.map(\.message) == [
+        "link 'www.example.org' is not an http:// or https:// address; left out"
+      ])
+  }
+
+  @Test func answerTooLongForWhatsAppIsCutAtASentence() throws {
+    let sentence = String(repeating: "parola ", count: 20) + "fine. "
+    let long = String(repeating: sentence, count: 40)
+    let result = try importing("domanda;risposta\nLunga?;\(long)\n")
+    let answer = try #require(result.faqs.first?.answer)
+    #expect(answer.count <= 4096)
+    #expect(answer.hasSuffix("fine.…"))
+    #expect(result.warnings.first?.message.hasPrefix("answer of 5839 characters cut to 4096") == true)
+  }
+
+  @Test func questionWithoutWordsGetsTheIDAsTitle() throws {
+    let result = try importing("id;domanda;risposta\nx-9;???;Boh.\n")
+    #expect(result.faqs.first?.title == "x-9")
+  }
+}

@@ -44,7 +44,7 @@ struct ImportCommand: Command {
     let paths: [String]
     do {
       result = try FAQImporter(prefix: prefix, office: office).read(file: file)
-      for skipped in result.skipped { io.printError(skipped.description) }
+      for warning in result.warnings { io.printError(warning.description) }
       paths = try RuleFileWriter(directory: out, overwrites: arguments.flag("force"))
         .write(result.faqs, source: file)
     } catch let error as EvaluationError {
