@@ -28,12 +28,12 @@ public struct CSVReader: Sendable {
   public init(data: Data, path: String) throws {
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    guard let text = String(validating: bytes, as: UTF8.self) else {
+    guard String(validating: bytes, as: UTF8.self) != nil else {
       let line = Self.lineOfFirstInvalidByte(bytes)
       throw EvaluationError.malformedCSV(path: path, line: line, reason: "invalid UTF-8")
     }
-    delimiter = Self.detectDelimiter(in: text)
-    records = try Self.parse(text, delimiter: delimiter, path: path)
+    delimiter = Self.detectDelimiter(in: bytes)
+    records = try Self.parse(bytes, delimiter: delimiter, path: path)
   }
 
   /// Reads and parses the file at `path`.
@@ -52,10 +52,11 @@ public struct CSVReader: Sendable {
 
   /// The most frequent of `;`, tab and `,` outside quotes on the first line; ties go
   /// in that order, and `,` when none occurs.
-  static func detectDelimiter(in text: String) -> Unicode.Scalar {
+  static func detectDelimiter(in bytes: [UInt8]) -> Unicode.Scalar {
     var counts: [Unicode.Scalar: Int] = [";": 0, "\t": 0, ",": 0]
     var isQuoted = false
-    for scalar in text.unicodeScalars {
+    for byte in bytes {
+      let scalar = Unicode.Scalar(byte)
       if scalar == "\"" { isQuoted.toggle() }
       if isQuoted { continue }
       if scalar == "\n" || scalar == "\r" { break }
@@ -70,76 +71,74 @@ public struct CSVReader: Sendable {
     return best
   }
 
-  /// Splits `text` into records.
-  static func parse(_ text: String, delimiter: Unicode.Scalar, path: String) throws -> [Record] {
+  /// Splits UTF-8 `bytes` into records. Quotes, delimiters and line ends are ASCII, so
+  /// the bytes are scanned directly; each field is decoded once.
+  static func parse(_ bytes: [UInt8], delimiter: Unicode.Scalar, path: String) throws -> [Record] {
+    let separator = UInt8(truncatingIfNeeded: delimiter.value)
+    let quote = UInt8(ascii: "\""), carriageReturn = UInt8(ascii: "\r")
+    let lineFeed = UInt8(ascii: "\n")
     var records: [Record] = []
     var fields: [String] = []
-    var field = String.UnicodeScalarView()
+    var field: [UInt8] = []
     var line = 1
     var recordLine = 1
     var quoteLine = 1
     var isQuoted = false
     var wasQuoted = false
     var isFieldQuoted = false
-    var scalars = text.unicodeScalars.makeIterator()
-    var pending: Unicode.Scalar? = nil
+    var index = 0
+    let count = bytes.count
+
+    func endField() {
+      fields.append(String(decoding: field, as: UTF8.self))
+      field.removeAll(keepingCapacity: true)
+      isFieldQuoted = false
+    }
 
     func endRecord() {
-      fields.append(String(field))
-      field = String.UnicodeScalarView()
+      endField()
       if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) {
         records.append(Record(fields: fields, line: recordLine))
       }
       fields = []
       wasQuoted = false
-      isFieldQuoted = false
     }
 
-    while let scalar = pending ?? scalars.next() {
-      pending = nil
+    while index < count {
+      let byte = bytes[index]
+      index += 1
       if isQuoted {
-        switch scalar {
-        case "\"":
-          let next = scalars.next()
-          if next == "\"" {
-            field.append("\"")
+        if byte == quote {
+          if index < count, bytes[index] == quote {
+            field.append(quote)
+            index += 1
           } else {
             isQuoted = false
-            pending = next
           }
-        case "\r":
-          let next = scalars.next()
-          if next != "\n" { pending = next }
-          field.append("\n")
+        } else if byte == carriageReturn {
+          if index < count, bytes[index] == lineFeed { index += 1 }
+          field.append(lineFeed)
           line += 1
-        case "\n":
-          field.append("\n")
-          line += 1
-        default:
-          field.append(scalar)
+        } else {
+          if byte == lineFeed { line += 1 }
+          field.append(byte)
         }
         continue
       }
-      switch scalar {
-      case delimiter:
-        fields.append(String(field))
-        field = String.UnicodeScalarView()
-        isFieldQuoted = false
-      case "\"" where field.isEmpty && !isFieldQuoted:
+      if byte == separator {
+        endField()
+      } else if byte == quote, field.isEmpty, !isFieldQuoted {
         isQuoted = true
         wasQuoted = true
         isFieldQuoted = true
         quoteLine = line
-      case "\r", "\n":
-        if scalar == "\r" {
-          let next = scalars.next()
-          if next != "\n" { pending = next }
-        }
+      } else if byte == carriageReturn || byte == lineFeed {
+        if byte == carriageReturn, index < count, bytes[index] == lineFeed { index += 1 }
         endRecord()
         line += 1
         recordLine = line
-      default:
-        field.append(scalar)
+      } else {
+        field.append(byte)
       }
     }
     if isQuoted {

@@ -144,6 +144,9 @@ public enum CorpusReader {
 
   /// A short reason for a file-system error.
   static func reason(for error: Error) -> String {
+    if let posix = error as? POSIXError, let message = String(validatingCString: strerror(posix.code.rawValue)) {
+      return message.lowercased()
+    }
     let nsError = error as NSError
     if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
       let message = String(validatingCString: strerror(Int32(underlying.code)))
