@@ -64,7 +64,8 @@ public struct CSVReader: Sendable {
     }
     var best: Unicode.Scalar = ","
     var bestCount = 0
-    for candidate in [";", "\t", ","] as [Unicode.Scalar] where counts[candidate, default: 0] > bestCount {
+    for candidate in [";", "\t", ","] as [Unicode.Scalar]
+    where counts[candidate, default: 0] > bestCount {
       best = candidate
       bestCount = counts[candidate, default: 0]
     }

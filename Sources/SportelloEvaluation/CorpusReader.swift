@@ -144,7 +144,9 @@ public enum CorpusReader {
 
   /// A short reason for a file-system error.
   static func reason(for error: Error) -> String {
-    if let posix = error as? POSIXError, let message = String(validatingCString: strerror(posix.code.rawValue)) {
+    if let posix = error as? POSIXError,
+      let message = String(validatingCString: strerror(posix.code.rawValue))
+    {
       return message.lowercased()
     }
     let nsError = error as NSError

@@ -28,7 +28,8 @@ extension EvaluationReport {
           xml += "/>\n"
           continue
         }
-        let expected = result.entry.isAnswerable ? result.entry.expected.joined(separator: "|") : "-"
+        let expected =
+          result.entry.isAnswerable ? result.entry.expected.joined(separator: "|") : "-"
         let message = "expected \(expected), got \(result.outcome.summary)"
         let score = String(format: "%.3f", result.outcome.score)
         xml += ">\n      <failure type=\"\(result.verdict.rawValue)\""

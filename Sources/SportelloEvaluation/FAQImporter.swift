@@ -66,7 +66,8 @@ public struct FAQImporter: Sendable {
       func adjust(_ message: String) {
         result.adjusted.append(ImportWarning(path: path, line: record.line, message: message))
       }
-      let rawID = columns.indices[.id] == nil ? "\(number + 1)" : columns.value(.id, in: record.fields)
+      let rawID =
+        columns.indices[.id] == nil ? "\(number + 1)" : columns.value(.id, in: record.fields)
       let question = Self.singleLine(columns.value(.question, in: record.fields))
       var answer = Self.answerText(columns.value(.answer, in: record.fields))
       guard !rawID.isEmpty else {
@@ -143,7 +144,9 @@ public struct FAQImporter: Sendable {
     while let open = rest.firstIndex(of: "{") {
       result += rest[..<open]
       let afterOpen = rest.index(after: open)
-      let name = rest[afterOpen...].prefix { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+      let name = rest[afterOpen...].prefix {
+        $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_")
+      }
       let close = name.endIndex
       if !name.isEmpty, close < rest.endIndex, rest[close] == "}" {
         result += "{ \(name) }"

@@ -38,11 +38,15 @@ import Testing
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let csv = directory.appendingPathComponent("faq.csv")
-    try Data("\u{FEFF}id,question,answer\r\n1,Orari?,Mattina.\r\n1,Doppia?,Sì.\r\n2,Vuota?,\r\n".utf8)
-      .write(to: csv)
+    try Data(
+      "\u{FEFF}id,question,answer\r\n1,Orari?,Mattina.\r\n1,Doppia?,Sì.\r\n2,Vuota?,\r\n".utf8
+    )
+    .write(to: csv)
     let result = try BinaryRunner.run(
-      ["import", csv.path, "--out", directory.appendingPathComponent("out").path,
-       "--office", "Anagrafe"])
+      [
+        "import", csv.path, "--out", directory.appendingPathComponent("out").path,
+        "--office", "Anagrafe",
+      ])
     #expect(result.status == 0)
     #expect(
       result.error == """
@@ -71,6 +75,7 @@ import Testing
     try Data("id;domanda\n1;senza risposta\n".utf8).write(to: csv)
     let noAnswer = try BinaryRunner.run(["import", csv.path, "--out", directory.path])
     #expect(noAnswer.status == 1)
-    #expect(noAnswer.error == "Error: \(csv.path):1: error: missing column 'risposta' in the header\n")
+    #expect(
+      noAnswer.error == "Error: \(csv.path):1: error: missing column 'risposta' in the header\n")
   }
 }

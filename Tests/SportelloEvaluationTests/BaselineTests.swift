@@ -43,12 +43,14 @@ import Testing
 
   @Test func strayJSONIsNotABaseline() throws {
     let directory = try TemporaryDirectory()
-    let path = try directory.write("x.json", "{\"format\": \"other\", \"rules_version\": \"\", \"results\": []}")
+    let path = try directory.write(
+      "x.json", "{\"format\": \"other\", \"rules_version\": \"\", \"results\": []}")
     #expect(throws: EvaluationError.invalidBaseline(path: path, reason: "unknown format 'other'")) {
       try Baseline.read(from: path)
     }
     let garbage = try directory.write("y.json", "[1, 2]")
-    #expect(throws: EvaluationError.invalidBaseline(path: garbage, reason: "not a saved baseline")) {
+    #expect(throws: EvaluationError.invalidBaseline(path: garbage, reason: "not a saved baseline"))
+    {
       try Baseline.read(from: garbage)
     }
   }

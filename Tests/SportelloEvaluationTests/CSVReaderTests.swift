@@ -8,12 +8,13 @@ import Testing
     try CSVReader(data: Data(text.utf8), path: "f.csv")
   }
 
-  @Test(arguments: [
-    ("id;domanda;risposta\n1;a;b\n", ";"),
-    ("id,domanda,risposta\n1,a,b\n", ","),
-    ("id\tdomanda\trisposta\n1\ta\tb\n", "\t"),
-    ("\"id;x\",domanda,risposta\n", ","),
-  ] as [(String, String)])
+  @Test(
+    arguments: [
+      ("id;domanda;risposta\n1;a;b\n", ";"),
+      ("id,domanda,risposta\n1,a,b\n", ","),
+      ("id\tdomanda\trisposta\n1\ta\tb\n", "\t"),
+      ("\"id;x\",domanda,risposta\n", ","),
+    ] as [(String, String)])
   func delimiterIsDetectedFromTheHeader(text: String, delimiter: String) throws {
     #expect(try read(text).delimiter == Unicode.Scalar(delimiter))
   }
@@ -25,7 +26,8 @@ import Testing
     #expect(
       csv.records == [
         .init(fields: ["id", "domanda", "risposta"], line: 1),
-        .init(fields: ["7", "Posso pagare; e come?", "Sì, con \"pagoPA\".\nAnche in banca."], line: 2),
+        .init(
+          fields: ["7", "Posso pagare; e come?", "Sì, con \"pagoPA\".\nAnche in banca."], line: 2),
         .init(fields: ["8", "x", "y"], line: 4),
       ])
   }

@@ -30,12 +30,16 @@ import Testing
       """)
     #expect(
       entries == [
-        CorpusEntry(file: "c.tsv", line: 2, message: "cm faccio x la cie?", expected: [
-          "anagrafe.carta_identita"
-        ]),
-        CorpusEntry(file: "c.tsv", line: 4, message: "come pago la tari online", expected: [
-          "tributi.tari", "servizi.pagopa",
-        ]),
+        CorpusEntry(
+          file: "c.tsv", line: 2, message: "cm faccio x la cie?",
+          expected: [
+            "anagrafe.carta_identita"
+          ]),
+        CorpusEntry(
+          file: "c.tsv", line: 4, message: "come pago la tari online",
+          expected: [
+            "tributi.tari", "servizi.pagopa",
+          ]),
         CorpusEntry(
           file: "c.tsv", line: 5, message: "a che punto è la mia pratica 4411?", expected: []),
       ])
@@ -57,7 +61,10 @@ import Testing
   }
 
   @Test(arguments: [
-    ("solo testo senza tab", "c.tsv:1: error: missing tab between the expected intent and the message"),
+    (
+      "solo testo senza tab",
+      "c.tsv:1: error: missing tab between the expected intent and the message"
+    ),
     ("a\tb\tc", "c.tsv:1: error: more than one tab: a message cannot contain a tab"),
     ("\tmessaggio", "c.tsv:1: error: empty expected intent"),
     ("faq-1\t   ", "c.tsv:1: error: empty message"),
@@ -128,7 +135,9 @@ import Testing
     } catch let failure as CorpusErrors {
       #expect(failure.errors.count == 2)
       #expect(failure.hasUnreadableFile == false)
-      #expect(failure.errors.map(\.description).last?.hasSuffix("b.tsv:2: error: empty expected intent") == true)
+      #expect(
+        failure.errors.map(\.description).last?.hasSuffix("b.tsv:2: error: empty expected intent")
+          == true)
     }
   }
 }

@@ -1,10 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-  import FoundationXML
-#endif
 import Testing
 
 @testable import SportelloEvaluation
+
+#if canImport(FoundationXML)
+  import FoundationXML
+#endif
 
 @Suite struct EvaluationReportTests {
   private let report = EvaluationReport(results: SampleResults.results, rulesVersion: "v1")
@@ -54,7 +55,9 @@ import Testing
     let text = report.text(showingFailures: 2)
     #expect(text.hasPrefix("Tested 10 messages against rules version v1.\n"))
     #expect(text.contains("\n  c_at_1                    0.450\n"))
-    #expect(text.contains("\n  a                                      3       2      1      0     0.667\n"))
+    #expect(
+      text.contains(
+        "\n  a                                      3       2      1      0     0.667\n"))
     #expect(text.contains("\n     1  - → a\n"))
     #expect(text.contains("Failures (first 2 of 5):"))
     #expect(

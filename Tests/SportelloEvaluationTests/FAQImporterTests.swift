@@ -148,7 +148,8 @@ import Testing
     let answer = try #require(result.faqs.first?.answer)
     #expect(answer.count <= 4096)
     #expect(answer.hasSuffix("fine.…"))
-    #expect(result.warnings.first?.message.hasPrefix("answer of 5839 characters cut to 4096") == true)
+    #expect(
+      result.warnings.first?.message.hasPrefix("answer of 5839 characters cut to 4096") == true)
   }
 
   @Test func questionWithoutWordsGetsTheIDAsTitle() throws {

@@ -21,8 +21,10 @@ struct ImportCommand: Command {
     arguments: [ArgumentSpec("file", help: "The CSV file to read.")],
     options: [
       .option("out", value: "DIR", help: "The directory to write the rule files into (required)."),
-      .option("prefix", value: "P", help: "Put before every intent id, such as 'faq-' (default: none)."),
-      .option("office", value: "NAME", help: "The owning office of every FAQ; files go under DIR/NAME/."),
+      .option(
+        "prefix", value: "P", help: "Put before every intent id, such as 'faq-' (default: none)."),
+      .option(
+        "office", value: "NAME", help: "The owning office of every FAQ; files go under DIR/NAME/."),
       .flag("force", help: "Replace rule files that already exist."),
     ]
   )
@@ -48,7 +50,9 @@ struct ImportCommand: Command {
       paths = try RuleFileWriter(directory: out, overwrites: arguments.flag("force"))
         .write(result.faqs, source: file)
     } catch let error as EvaluationError {
-      if case .unreadable = error { throw CommandFailure(error.description, exitStatus: ExitStatus.unreadable) }
+      if case .unreadable = error {
+        throw CommandFailure(error.description, exitStatus: ExitStatus.unreadable)
+      }
       throw CommandFailure(error.description)
     }
     let skipped = result.skipped.count
