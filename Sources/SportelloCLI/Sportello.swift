@@ -19,7 +19,13 @@ public enum Sportello: Command {
   /// Every top-level command, in the order the help page lists them.
   public static let subcommands: [any Command.Type] = [
     HelpCommand.self,
+    StemCommand.self,
+    AnalyzeCommand.self,
+    AskCommand.self,
+    ChatCommand.self,
+    LintCommand.self,
     ImportCommand.self,
+    TestCommand.self,
   ]
 
   /// Runs the tool with the words after the program name.
