@@ -12,13 +12,16 @@ public enum TitleMaker {
   /// The longest title a WhatsApp list row shows.
   public static let maximumLength = 24
 
-  /// Openings that say nothing about the topic, longest first.
-  static let openings: [String] = [
-    "cosa devo fare per", "cosa bisogna fare per", "che cosa devo fare per",
-    "come devo fare per", "come si fa a", "come si fa per", "come faccio a", "come faccio per",
-    "come posso", "come si puo", "come si può", "è possibile", "e possibile", "e' possibile",
-    "posso", "come si", "vorrei sapere", "vorrei", "come", "quando", "dove", "cosa", "quali",
-    "quale", "qual è", "qual e", "quanto", "quanti", "perché", "perche", "chi",
+  /// Words that open a question without naming its topic: interrogatives, modal and
+  /// auxiliary verbs, clitics and articles. They are dropped from the start of the title.
+  static let openingWords: Set<String> = [
+    "come", "cosa", "che", "cos", "quali", "quale", "qual", "quando", "dove", "perché",
+    "perche", "chi", "quanto", "quanta", "quanti", "quante", "posso", "possiamo", "puoi",
+    "può", "puo", "si", "mi", "ci", "ti", "devo", "dobbiamo", "bisogna", "occorre", "serve",
+    "servono", "faccio", "fare", "fa", "sono", "è", "e", "c", "ho", "hai", "ha", "vorrei",
+    "voglio", "sapere", "possibile", "se", "per", "a", "il", "lo", "la", "l", "i", "gli", "le",
+    "un", "uno", "una", "un'", "di", "del", "della", "in", "nel", "nella", "ecco", "salve",
+    "buongiorno", "ciao", "scusate", "gentilmente", "mai", "non", "ne", "io", "noi",
   ]
 
   /// Words a title should not end with.
@@ -26,22 +29,31 @@ public enum TitleMaker {
     "il", "lo", "la", "i", "gli", "le", "un", "uno", "una", "di", "a", "da", "in", "con", "su",
     "per", "tra", "fra", "e", "o", "del", "dello", "della", "dei", "degli", "delle", "al",
     "allo", "alla", "ai", "agli", "alle", "dal", "dalla", "dai", "nel", "nella", "nei", "sul",
-    "sulla", "che", "se", "mi", "si", "ci", "ne", "è", "sono", "the", "of", "to", "and",
+    "sulla", "che", "se", "mi", "si", "ci", "ne", "è", "sono", "mio", "mia", "miei", "mie", "tuo",
+    "tua", "suo", "sua", "dove", "via", "così", "molto", "più", "come", "cosa", "quando", "non",
+    "the", "of", "to", "and",
   ]
 
   /// The title for `question`, at most ``maximumLength`` characters, on word boundaries
   /// (a single longer word is cut).
   public static func title(from question: String) -> String {
-    var words = question.split(whereSeparator: { $0.isWhitespace }).map(String.init)
-    let original = words
-    if let opening = openings.first(where: { startsWith(words, $0) }) {
-      words.removeFirst(opening.split(separator: " ").count)
-    }
-    words = words.map { $0.trimmingCharacters(in: .punctuationCharacters) }.filter { !$0.isEmpty }
-    if words.isEmpty {
-      words = original.map { $0.trimmingCharacters(in: .punctuationCharacters) }
-        .filter { !$0.isEmpty }
-    }
+    let words = question.split(whereSeparator: { $0.isWhitespace })
+      .map { $0.trimmingCharacters(in: .punctuationCharacters) }
+      .filter { !$0.isEmpty }
+    let topic = Array(words.drop { isOpening($0) })
+    return title(fromWords: topic.isEmpty ? words : topic)
+  }
+
+  /// Whether `word` opens a question without naming its topic (`c'è`, `cos'è` included).
+  static func isOpening(_ word: String) -> Bool {
+    let lowered = word.lowercased().replacingOccurrences(of: "’", with: "'")
+    if openingWords.contains(lowered) { return true }
+    let parts = lowered.split(separator: "'")
+    return parts.count == 2 && parts.allSatisfy { openingWords.contains(String($0)) }
+  }
+
+  /// Whole words up to the length limit, trailing function words removed, capitalized.
+  static func title(fromWords words: [String]) -> String {
     var kept: [String] = []
     var length = 0
     for word in words {
@@ -58,14 +70,5 @@ public enum TitleMaker {
     }
     let title = kept.joined(separator: " ")
     return title.prefix(1).uppercased() + title.dropFirst()
-  }
-
-  /// Whether `words` start with the words of `phrase`, ignoring case and punctuation.
-  static func startsWith(_ words: [String], _ phrase: String) -> Bool {
-    let phraseWords = phrase.split(separator: " ")
-    guard words.count > phraseWords.count else { return false }
-    return zip(words, phraseWords).allSatisfy { word, expected in
-      word.lowercased().trimmingCharacters(in: .punctuationCharacters) == expected
-    }
   }
 }

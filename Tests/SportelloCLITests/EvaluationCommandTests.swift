@@ -79,3 +79,112 @@ import Testing
       noAnswer.error == "Error: \(csv.path):1: error: missing column 'risposta' in the header\n")
   }
 }
+
+@Suite struct TestCommandTests {
+  /// Imports the fixture FAQ list into `directory/rules` with the built binary.
+  static func importFixtureRules(into directory: URL) throws -> String {
+    let rules = directory.appendingPathComponent("rules").path
+    let csv = EvaluationCommandTests.fixtures.appendingPathComponent("servizi.csv").path
+    let result = try BinaryRunner.run(["import", csv, "--out", rules])
+    #expect(result.status == 0)
+    return rules
+  }
+
+  @Test func testOnTheShippedCorpusPrintsTheJSONSummary() throws {
+    let result = try BinaryRunner.run(["test", "--format", "json"])
+    #expect(result.status == 0)
+    #expect(result.error.isEmpty)
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+    let summary = try #require(object["summary"] as? [String: Any])
+    let names = [
+      "total", "answerable", "unanswerable", "answered", "correct", "wrong", "asked",
+      "asked_with_right_option", "handed_over", "missed", "precision", "automation",
+      "unanswerable_answered", "c_at_1",
+    ]
+    #expect(Set(summary.keys) == Set(names))
+    let total = try #require(summary["total"] as? Int)
+    #expect(total >= 250)
+    let results = try #require(object["results"] as? [[String: Any]])
+    #expect(results.count == total)
+    let first = try #require(results.first)
+    #expect(
+      Set(first.keys).isSuperset(of: [
+        "file", "line", "message", "expected", "outcome", "intent", "candidates", "score",
+      ]))
+    #expect((first["file"] as? String)?.hasPrefix("Corpus/") == true)
+  }
+
+  @Test func thresholdsAndBaselineDecideTheExitStatus() throws {
+    let directory = try EvaluationCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rules = try Self.importFixtureRules(into: directory)
+    let corpus = EvaluationCommandTests.fixtures.appendingPathComponent("domande.tsv").path
+    let baseline = directory.appendingPathComponent("baseline.json").path
+    let saved = try BinaryRunner.run(
+      ["test", corpus, "--rules", rules, "--save-baseline", baseline, "--show", "3"])
+    #expect(saved.status == 0)
+    #expect(saved.output.hasPrefix("Tested 156 messages against rules version "))
+    #expect(saved.output.contains("Failures (first 3 of "))
+    #expect(FileManager.default.fileExists(atPath: baseline))
+    let same = try BinaryRunner.run(["test", corpus, "--rules", rules, "--baseline", baseline])
+    #expect(same.status == 0)
+    #expect(same.output.contains("  regressions   0\n"))
+    let strict = try BinaryRunner.run(
+      ["test", corpus, "--rules", rules, "--min-precision", "1", "--min-automation", "1"])
+    #expect(strict.status == 1)
+    #expect(strict.error.contains("FAILED: automation "))
+    // Removing an FAQ breaks the messages it answered: regressions fail the run.
+    try FileManager.default.removeItem(atPath: rules + "/27.faq")
+    let broken = try BinaryRunner.run(
+      ["test", corpus, "--rules", rules, "--baseline", baseline, "--format", "json"])
+    #expect(broken.status == 1)
+    #expect(broken.error.hasPrefix("FAILED: "))
+    #expect(broken.error.contains(" against the baseline\n"))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(broken.output.utf8)) as? [String: Any])
+    let regressions = try #require(object["regressions"] as? [[String: Any]])
+    #expect(!regressions.isEmpty)
+    #expect(regressions.contains { ($0["expected"] as? [String]) == ["27"] })
+  }
+
+  @Test func junitOutputIsOneTestCasePerMessage() throws {
+    let directory = try EvaluationCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rules = try Self.importFixtureRules(into: directory)
+    let corpus = EvaluationCommandTests.fixtures.appendingPathComponent("domande.tsv").path
+    let result = try BinaryRunner.run(["test", corpus, "--rules", rules, "--format", "junit"])
+    #expect(result.status == 0)
+    #expect(result.output.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites "))
+    #expect(result.output.components(separatedBy: "<testcase ").count == 157)
+  }
+
+  @Test func corpusErrorsAndUsage() throws {
+    let directory = try EvaluationCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rules = try Self.importFixtureRules(into: directory)
+    let bad = directory.appendingPathComponent("bad.tsv")
+    try Data("1\tbuongiorno\nsenza tab\n\tvuoto\n".utf8).write(to: bad)
+    let malformed = try BinaryRunner.run(["test", bad.path, "--rules", rules])
+    #expect(malformed.status == 1)
+    #expect(malformed.output.isEmpty)
+    #expect(
+      malformed.error == """
+        \(bad.path):2: error: missing tab between the expected intent and the message
+        \(bad.path):3: error: empty expected intent
+        Error: the corpus has errors; nothing was tested
+
+        """)
+    let missing = try BinaryRunner.run(["test", "/nonexistent.tsv", "--rules", rules])
+    #expect(missing.status == 2)
+    let noRules = try BinaryRunner.run(["test", bad.path, "--rules", "/nonexistent"])
+    #expect(noRules.status == 2)
+    let format = try BinaryRunner.run(["test", "--format", "xml"])
+    #expect(format.status == 64)
+    #expect(
+      format.error.hasPrefix(
+        "Error: invalid value 'xml' for '--format': expected one of 'text', 'json', 'junit'\n"))
+    let precision = try BinaryRunner.run(["test", "--min-precision", "1.5"])
+    #expect(precision.status == 64)
+  }
+}

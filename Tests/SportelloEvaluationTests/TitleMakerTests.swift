@@ -5,7 +5,11 @@ import Testing
 @Suite struct TitleMakerTests {
   @Test(arguments: [
     ("Come posso pagare la bolletta dell'acqua?", "Pagare la bolletta"),
-    ("Cosa devo fare per attivare un nuovo contatore della luce?", "Attivare un nuovo"),
+    ("Quali sono gli orari degli sportelli?", "Orari degli sportelli"),
+    ("Cosa devo fare se sento odore di gas?", "Sento odore di gas"),
+    ("Perché manca l'acqua nella mia zona?", "Manca l'acqua"),
+    ("Che cos'è il deposito cauzionale in bolletta?", "Deposito cauzionale"),
+    ("Come faccio un reclamo?", "Reclamo"),
     ("Orari dello sportello", "Orari dello sportello"),
     ("Quando passa il camion per la raccolta del vetro?", "Passa il camion"),
     ("È possibile rateizzare una bolletta molto alta?", "Rateizzare una bolletta"),

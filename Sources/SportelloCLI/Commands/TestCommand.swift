@@ -48,11 +48,14 @@ struct TestCommand: Command {
     let responder = try loadResponder(directory: arguments.value("rules") ?? "Rules", io: io)
     let evaluator = BatchEvaluator(responder: responder, now: Date())
     let progress = io.isErrorTerminal ? ProgressLine(io: io) : nil
+    var report: (@Sendable (Int, Int) -> Void)?
+    if let progress {
+      report = { done, total in progress.update(done: done, total: total) }
+    }
     let outcome: BatchTest.Outcome
     do {
       outcome = try test.run(
-        with: evaluator, rulesVersion: responder.matcher.ruleSet.version,
-        progress: progress.map { line in { line.update(done: $0, total: $1) } })
+        with: evaluator, rulesVersion: responder.matcher.ruleSet.version, progress: report)
       progress?.finish()
     } catch let errors as CorpusErrors {
       for error in errors.errors { io.printError(error.description) }
