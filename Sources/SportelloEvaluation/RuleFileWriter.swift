@@ -4,14 +4,17 @@ import Foundation
   import Glibc
 #endif
 
-/// Writes imported FAQs as `*.faq` files in the staff rule format, one file per FAQ.
+/// Writes imported FAQs as `*.faq` files in the staff rule format.
 ///
-/// An FAQ goes to `DIR/<id>.faq`, or `DIR/<office>/<id>.faq` when it has an office, so
-/// staff find it by its id. The writer refuses to replace existing files unless told
-/// to, and then checks every target before writing any, so a refused import writes
-/// nothing. A written file looks like this:
+/// The FAQs of one office go into one file named after the spreadsheet:
+/// `DIR/<name>.faq`, or `DIR/<office>/<name>.faq` for FAQs with an office, in
+/// spreadsheet order, each under a comment with its line. One file per office keeps a
+/// large import fast (creating thousands of files costs seconds on some file systems)
+/// and matches the layout of hand-written rules. The writer refuses to replace existing
+/// files unless told to, and checks every target before writing any, so a refused
+/// import writes nothing. A written FAQ looks like this:
 ///
-///     # Importata da faq.csv, riga 12.
+///     # faq.csv, riga 12
 ///     [faq-182]
 ///     titolo: Pagare la bolletta
 ///     domande:
@@ -34,41 +37,46 @@ public struct RuleFileWriter: Sendable {
     self.overwrites = overwrites
   }
 
-  /// The path each FAQ is written to.
-  public func path(for faq: ImportedFAQ) -> String {
+  /// The path the FAQs of `office` from the spreadsheet `source` are written to.
+  public func path(forOffice office: String?, source: String) -> String {
     var path = directory as NSString
-    if let office = faq.office {
+    if let office {
       let folder = FAQImporter.intentID(from: office)
       if !folder.isEmpty { path = path.appendingPathComponent(folder) as NSString }
     }
-    return path.appendingPathComponent(faq.id + ".faq")
+    let base = ((source as NSString).lastPathComponent as NSString).deletingPathExtension
+    let name = FAQImporter.intentID(from: base)
+    return path.appendingPathComponent((name.isEmpty ? "importate" : name) + ".faq")
   }
 
   /// Writes every FAQ.
   ///
   /// - Parameters:
   ///   - faqs: The FAQs to write.
-  ///   - source: The name of the spreadsheet, recorded in each file's opening comment.
-  /// - Returns: The paths written, in the FAQs' order.
+  ///   - source: The spreadsheet's path; its name names the files and their comments.
+  /// - Returns: The paths written, in order of first use.
   /// - Throws: ``EvaluationError/wouldOverwrite(paths:)`` before writing anything when a
   ///   file exists and ``overwrites`` is false; ``EvaluationError/unwritable(path:reason:)``.
   @discardableResult
   public func write(_ faqs: [ImportedFAQ], source: String) throws -> [String] {
-    let paths = faqs.map(path(for:))
+    var paths: [String] = []
+    var texts: [String: [String]] = [:]
+    let sourceName = (source as NSString).lastPathComponent
+    for faq in faqs {
+      let path = path(forOffice: faq.office, source: source)
+      if texts[path] == nil { paths.append(path) }
+      texts[path, default: []].append(Self.ruleText(for: faq, source: sourceName))
+    }
     if !overwrites {
       let existing = paths.filter { FileManager.default.fileExists(atPath: $0) }
       if !existing.isEmpty { throw EvaluationError.wouldOverwrite(paths: existing) }
     }
-    var folders: Set<String> = []
-    for (faq, path) in zip(faqs, paths) {
-      let folder = (path as NSString).deletingLastPathComponent
+    for path in paths {
       do {
-        if folders.insert(folder).inserted {
-          try FileManager.default.createDirectory(
-            atPath: folder, withIntermediateDirectories: true)
-        }
-        let text = Self.ruleText(for: faq, source: (source as NSString).lastPathComponent)
-        try Self.writeFile(text, to: path)
+        try FileManager.default.createDirectory(
+          atPath: (path as NSString).deletingLastPathComponent,
+          withIntermediateDirectories: true)
+        try Self.writeFile((texts[path] ?? []).joined(separator: "\n"), to: path)
       } catch {
         throw EvaluationError.unwritable(path: path, reason: CorpusReader.reason(for: error))
       }
@@ -98,7 +106,7 @@ public struct RuleFileWriter: Sendable {
 
   /// The rule text of one FAQ.
   public static func ruleText(for faq: ImportedFAQ, source: String) -> String {
-    var lines = ["# Importata da \(source), riga \(faq.line).", "[\(faq.id)]"]
+    var lines = ["# \(source), riga \(faq.line)", "[\(faq.id)]"]
     lines.append("titolo: \(faq.title)")
     if let office = faq.office { lines.append("ufficio: \(office)") }
     lines.append("domande:")

@@ -1,4 +1,5 @@
 import Foundation
+import SportelloCLI
 import Testing
 
 @Suite struct EvaluationCommandTests {
@@ -13,7 +14,7 @@ import Testing
     return url
   }
 
-  @Test func importWritesOneRuleFilePerFAQAndRefusesToOverwrite() throws {
+  @Test func importWritesTheRulesAndRefusesToOverwrite() throws {
     let directory = try Self.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let out = directory.appendingPathComponent("importate").path
@@ -22,15 +23,17 @@ import Testing
     #expect(first.status == 0)
     #expect(first.output == "Imported 40 FAQs into \(out).\n")
     #expect(first.error.isEmpty)
-    let files = try FileManager.default.contentsOfDirectory(atPath: out)
-    #expect(files.count == 40)
-    #expect(files.contains("faq-27.faq"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out) == ["servizi.faq"])
+    let rules = try String(contentsOfFile: out + "/servizi.faq", encoding: .utf8)
+    #expect(rules.components(separatedBy: "\n[faq-").count == 41)
     let again = try BinaryRunner.run(["import", csv, "--out", out, "--prefix", "faq-"])
     #expect(again.status == 1)
     #expect(again.output.isEmpty)
-    #expect(again.error.hasPrefix("Error: would overwrite '\(out)/faq-1.faq', "))
-    #expect(again.error.hasSuffix(" and 35 more; use --force to replace them\n"))
-    let forced = try BinaryRunner.run(["import", csv, "--out", out, "--prefix", "faq-", "--force"])
+    #expect(
+      again.error
+        == "Error: would overwrite '\(out)/servizi.faq'; use --force to replace them\n")
+    let forced = try BinaryRunner.run(
+      ["import", csv, "--out", out, "--prefix", "faq-", "--force"])
     #expect(forced.status == 0)
   }
 
@@ -57,7 +60,7 @@ import Testing
     #expect(result.output.hasSuffix("(2 rows skipped).\n"))
     #expect(
       FileManager.default.fileExists(
-        atPath: directory.appendingPathComponent("out/anagrafe/1.faq").path))
+        atPath: directory.appendingPathComponent("out/anagrafe/faq.faq").path))
   }
 
   @Test func importFailures() throws {
@@ -135,7 +138,16 @@ import Testing
     #expect(strict.status == 1)
     #expect(strict.error.contains("FAILED: automation "))
     // Removing an FAQ breaks the messages it answered: regressions fail the run.
-    try FileManager.default.removeItem(atPath: rules + "/27.faq")
+    let full = try String(
+      contentsOf: EvaluationCommandTests.fixtures.appendingPathComponent("servizi.csv"),
+      encoding: .utf8)
+    let fewer = directory.appendingPathComponent("servizi.csv")
+    try Data(
+      full.split(separator: "\n").filter { !$0.hasPrefix("27;") }
+        .joined(separator: "\n").utf8
+    ).write(to: fewer)
+    let reimport = try BinaryRunner.run(["import", fewer.path, "--out", rules, "--force"])
+    #expect(reimport.output == "Imported 39 FAQs into \(rules).\n")
     let broken = try BinaryRunner.run(
       ["test", corpus, "--rules", rules, "--baseline", baseline, "--format", "json"])
     #expect(broken.status == 1)
@@ -186,5 +198,49 @@ import Testing
         "Error: invalid value 'xml' for '--format': expected one of 'text', 'json', 'junit'\n"))
     let precision = try BinaryRunner.run(["test", "--min-precision", "1.5"])
     #expect(precision.status == 64)
+  }
+}
+
+@Suite struct TestCommandProgressTests {
+  /// Streams captured in memory.
+  final class Captured: @unchecked Sendable {
+    // Safe: `output` and `error` are only touched while `lock` is held.
+    private let lock = NSLock()
+    private var output = ""
+    private var error = ""
+
+    func io(isErrorTerminal: Bool) -> CommandIO {
+      CommandIO(
+        writeOutput: { text in self.locked { self.output += text } },
+        writeError: { text in self.locked { self.error += text } },
+        readLine: { nil }, readAll: { Data() }, isErrorTerminal: isErrorTerminal)
+    }
+
+    var standardError: String { locked { error } }
+
+    private func locked<T>(_ body: () -> T) -> T {
+      lock.lock()
+      defer { lock.unlock() }
+      return body()
+    }
+  }
+
+  @Test(arguments: [true, false])
+  func progressIsShownOnlyOnATerminal(isTerminal: Bool) throws {
+    let directory = try EvaluationCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rules = try TestCommandTests.importFixtureRules(into: directory)
+    let corpus = EvaluationCommandTests.fixtures.appendingPathComponent("domande.tsv").path
+    let captured = Captured()
+    let status = Sportello.main(
+      ["test", corpus, "--rules", rules], io: captured.io(isErrorTerminal: isTerminal))
+    #expect(status == 0)
+    if isTerminal {
+      #expect(captured.standardError.hasPrefix("\r"))
+      #expect(captured.standardError.contains("156/156 messages, "))
+      #expect(captured.standardError.contains(" msg/s, "))
+    } else {
+      #expect(captured.standardError.isEmpty)
+    }
   }
 }

@@ -14,9 +14,10 @@ struct ImportCommand: Command {
       Reads a CSV file (delimiter ';', ',' or tab, detected) whose header names the
       columns in Italian or English: id, domanda/question, risposta/answer,
       tag/tags/parole chiave/keywords, and optionally titolo/title, ufficio/office,
-      link. Each row becomes one '<id>.faq' file: the question as the first example,
-      the tags as keywords, the answer verbatim. Skipped rows are reported on
-      standard error with their line.
+      link. Each row becomes one FAQ: the question as the first example, the tags as
+      keywords, the answer verbatim. The FAQs go into DIR/<name>.faq, named after the
+      CSV file, or DIR/<office>/<name>.faq by office. Skipped rows and changed values
+      are reported on standard error with their line.
       """,
     arguments: [ArgumentSpec("file", help: "The CSV file to read.")],
     options: [
@@ -24,7 +25,8 @@ struct ImportCommand: Command {
       .option(
         "prefix", value: "P", help: "Put before every intent id, such as 'faq-' (default: none)."),
       .option(
-        "office", value: "NAME", help: "The owning office of every FAQ; files go under DIR/NAME/."),
+        "office", value: "NAME",
+        help: "The owning office of every FAQ; the file goes under DIR/NAME/."),
       .flag("force", help: "Replace rule files that already exist."),
     ]
   )
@@ -43,11 +45,10 @@ struct ImportCommand: Command {
     }
     let office = arguments.value("office").flatMap { $0.isEmpty ? nil : $0 }
     let result: FAQImporter.Result
-    let paths: [String]
     do {
       result = try FAQImporter(prefix: prefix, office: office).read(file: file)
       for warning in result.warnings { io.printError(warning.description) }
-      paths = try RuleFileWriter(directory: out, overwrites: arguments.flag("force"))
+      try RuleFileWriter(directory: out, overwrites: arguments.flag("force"))
         .write(result.faqs, source: file)
     } catch let error as EvaluationError {
       if case .unreadable = error {
@@ -57,7 +58,8 @@ struct ImportCommand: Command {
     }
     let skipped = result.skipped.count
     let skippedNote = skipped == 0 ? "" : " (\(skipped) row\(skipped == 1 ? "" : "s") skipped)"
-    io.print("Imported \(paths.count) FAQ\(paths.count == 1 ? "" : "s") into \(out)\(skippedNote).")
+    let count = result.faqs.count
+    io.print("Imported \(count) FAQ\(count == 1 ? "" : "s") into \(out)\(skippedNote).")
     return ExitStatus.success
   }
 }
