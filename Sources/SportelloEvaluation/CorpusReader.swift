@@ -78,7 +78,7 @@ public enum CorpusReader {
 
   /// Parses one line; `nil` for blank and comment lines.
   static func parseLine(_ line: String, path: String, line number: Int) throws -> CorpusEntry? {
-    let trimmed = line.trimmingCharacters(in: .whitespaces)
+    let trimmed = line.trimmed()
     if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
     func failure(_ reason: String) -> EvaluationError {
       .malformedLine(path: path, line: number, reason: reason)
@@ -90,8 +90,8 @@ public enum CorpusReader {
     guard fields.count == 2 else {
       throw failure("more than one tab: a message cannot contain a tab")
     }
-    let expectedText = fields[0].trimmingCharacters(in: .whitespaces)
-    let message = fields[1].trimmingCharacters(in: .whitespaces)
+    let expectedText = fields[0].trimmed()
+    let message = fields[1].trimmed()
     guard !expectedText.isEmpty else { throw failure("empty expected intent") }
     guard !message.isEmpty else { throw failure("empty message") }
     if expectedText == "-" {
@@ -99,7 +99,7 @@ public enum CorpusReader {
     }
     var expected: [String] = []
     for part in expectedText.split(separator: "|", omittingEmptySubsequences: false) {
-      let id = part.trimmingCharacters(in: .whitespaces).lowercased()
+      let id = part.trimmed().lowercased()
       guard !id.isEmpty else { throw failure("empty intent id in '\(expectedText)'") }
       guard id != "-" else {
         throw failure("'-' cannot be combined with intent ids in '\(expectedText)'")

@@ -185,7 +185,7 @@ public struct FAQImporter: Sendable {
         id += "-"
       }
     }
-    return id.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    return id.trimmed(where: { $0 == "-" })
   }
 
   /// The tags of a cell: split on `,`, `;`, `|` and line breaks, trimmed, repeats
@@ -210,7 +210,7 @@ public struct FAQImporter: Sendable {
   /// removed; everything else verbatim.
   static func answerText(_ text: String) -> String {
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-      String($0.reversed().drop(while: { $0.isWhitespace }).reversed())
+      $0.trimmedAtEnd()
     }
     let first = lines.firstIndex { !$0.isEmpty } ?? lines.count
     let last = lines.lastIndex { !$0.isEmpty } ?? -1

@@ -50,7 +50,7 @@ public struct ImportColumns: Sendable, Equatable {
   /// row is short.
   public func value(_ field: Field, in fields: [String]) -> String {
     guard let index = indices[field], index < fields.count else { return "" }
-    return fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+    return fields[index].trimmed()
   }
 
   /// A header name folded for comparison.

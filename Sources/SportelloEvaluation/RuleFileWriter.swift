@@ -62,8 +62,15 @@ public struct RuleFileWriter: Sendable {
     var paths: [String] = []
     var texts: [String: [String]] = [:]
     let sourceName = (source as NSString).lastPathComponent
+    var pathOfOffice: [String?: String] = [:]
     for faq in faqs {
-      let path = path(forOffice: faq.office, source: source)
+      let path =
+        pathOfOffice[faq.office]
+        ?? { () -> String in
+          let path = self.path(forOffice: faq.office, source: source)
+          pathOfOffice[faq.office] = path
+          return path
+        }()
       if texts[path] == nil { paths.append(path) }
       texts[path, default: []].append(Self.ruleText(for: faq, source: sourceName))
     }

@@ -38,7 +38,7 @@ public enum TitleMaker {
   /// (a single longer word is cut).
   public static func title(from question: String) -> String {
     let words = question.split(whereSeparator: { $0.isWhitespace })
-      .map { $0.trimmingCharacters(in: .punctuationCharacters) }
+      .map { $0.trimmed(where: { $0.isPunctuation }) }
       .filter { !$0.isEmpty }
     let topic = Array(words.drop { isOpening($0) })
     return title(fromWords: topic.isEmpty ? words : topic)

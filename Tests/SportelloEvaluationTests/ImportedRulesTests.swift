@@ -65,4 +65,20 @@ import Testing
     #expect(summary.unanswerableAnswered <= 0.25)
     _ = directory
   }
+
+  @Test func paraphrasesWithoutSharedWordsAreRarelyAnsweredWrongly() throws {
+    let (directory, loaded) = try Self.importedRules()
+    let ruleSet = try #require(loaded.ruleSet)
+    let entries = try CorpusReader.read(paths: [try Self.fixture("parafrasi.tsv")])
+    #expect(entries.count == 42)
+    let summary = Self.evaluate(ruleSet, entries).summary
+    #expect(summary.wrong <= 3)
+    // Imported rules have one phrasing each, and the matcher has no lexicon that
+    // bridges 'armadio' to 'mobili' or 'saldare' to 'pagare': most paraphrases go to
+    // a person.
+    withKnownIssue("paraphrases of imported FAQs are mostly handed over") {
+      #expect(summary.cAt1 >= 0.5)
+    }
+    _ = directory
+  }
 }
