@@ -57,7 +57,9 @@ let package = Package(
       dependencies: ["SportelloEngine"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "SportelloEvaluationTests", dependencies: ["SportelloEvaluation"]),
+    .testTarget(
+      name: "SportelloEvaluationTests", dependencies: ["SportelloEvaluation", "SportelloEngine"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "SportelloStoreTests", dependencies: ["SportelloStore"]),
     .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk"]),
     .testTarget(name: "SportelloHTTPTests", dependencies: ["SportelloHTTP"]),

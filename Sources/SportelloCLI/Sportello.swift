@@ -24,6 +24,8 @@ public enum Sportello: Command {
     AskCommand.self,
     ChatCommand.self,
     LintCommand.self,
+    ImportCommand.self,
+    TestCommand.self,
   ]
 
   /// Runs the tool with the words after the program name.

@@ -1,0 +1,220 @@
+import Foundation
+
+/// Turns an FAQ spreadsheet into FAQs in the staff rule format.
+///
+/// Each row gives one FAQ: its question becomes the first example question, its tags
+/// the keywords, its answer the answer, verbatim. The intent id is ``prefix`` and the
+/// row's `id` column (or, without one, the row's number among the data rows), folded to
+/// the id alphabet: `--prefix faq-` and id `182` give `faq-182`. Rows without a
+/// question or an answer, and rows repeating an earlier id, are skipped and reported.
+///
+///     let result = try FAQImporter(prefix: "faq-").read(file: "faq.csv")
+///     try RuleFileWriter(directory: "Rules/importate").write(result.faqs, source: "faq.csv")
+public struct FAQImporter: Sendable {
+  /// What an import read: the FAQs and the rows left out.
+  public struct Result: Sendable, Equatable {
+    /// The FAQs, in file order.
+    public var faqs: [ImportedFAQ]
+    /// The rows skipped, in file order.
+    public var skipped: [ImportWarning]
+    /// Values changed so the rules lint clean, in file order.
+    public var adjusted: [ImportWarning] = []
+
+    /// Every warning in line order: skipped rows and adjusted values.
+    public var warnings: [ImportWarning] {
+      (skipped + adjusted).enumerated().sorted {
+        ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
+      }.map(\.element)
+    }
+  }
+
+  /// Put before every id; must itself use only the id alphabet.
+  public var prefix: String
+
+  /// The office for every FAQ; overrides an `ufficio` column.
+  public var office: String?
+
+  /// Creates an importer.
+  public init(prefix: String = "", office: String? = nil) {
+    self.prefix = prefix
+    self.office = office
+  }
+
+  /// Reads the CSV file at `path`.
+  ///
+  /// - Throws: ``EvaluationError`` when the file can't be read, is malformed or lacks
+  ///   the question or answer column.
+  public func read(file path: String) throws -> Result {
+    try read(CSVReader(contentsOf: path), path: path)
+  }
+
+  /// Reads parsed CSV records; the first is the header.
+  ///
+  /// - Throws: ``EvaluationError/missingColumn(path:name:)``.
+  public func read(_ csv: CSVReader, path: String) throws -> Result {
+    guard let header = csv.records.first else {
+      throw EvaluationError.missingColumn(path: path, name: "domanda")
+    }
+    let columns = try ImportColumns(header: header.fields, path: path)
+    var result = Result(faqs: [], skipped: [])
+    var lineOfID: [String: Int] = [:]
+    for (number, record) in csv.records.dropFirst().enumerated() {
+      func skip(_ reason: String) {
+        result.skipped.append(
+          ImportWarning(path: path, line: record.line, message: "skipped row: \(reason)"))
+      }
+      func adjust(_ message: String) {
+        result.adjusted.append(ImportWarning(path: path, line: record.line, message: message))
+      }
+      let rawID =
+        columns.indices[.id] == nil ? "\(number + 1)" : columns.value(.id, in: record.fields)
+      let question = Self.singleLine(columns.value(.question, in: record.fields))
+      var answer = Self.answerText(columns.value(.answer, in: record.fields))
+      guard !rawID.isEmpty else {
+        skip("missing id")
+        continue
+      }
+      let id = prefix + Self.intentID(from: rawID)
+      guard CorpusReader.isValidIntentID(id), id != prefix else {
+        skip("invalid id '\(rawID)'")
+        continue
+      }
+      if let first = lineOfID[id] {
+        skip("duplicate id '\(id)' (first on line \(first))")
+        continue
+      }
+      guard !question.isEmpty else {
+        skip("missing question")
+        continue
+      }
+      guard !answer.isEmpty else {
+        skip("missing answer")
+        continue
+      }
+      lineOfID[id] = record.line
+      let givenTitle = Self.singleLine(columns.value(.title, in: record.fields))
+      let givenOffice = Self.singleLine(columns.value(.office, in: record.fields))
+      var link = Self.singleLine(columns.value(.link, in: record.fields))
+      if !link.isEmpty, !Self.isWebAddress(link) {
+        adjust("link '\(link)' is not an http:// or https:// address; left out")
+        link = ""
+      }
+      let escaped = Self.escapingPlaceholders(answer)
+      if escaped != answer {
+        adjust("'{name}' in the answer would be read as a placeholder; written as '{ name }'")
+        answer = escaped
+      }
+      let limit = Self.maximumAnswerLength - (link.isEmpty ? 0 : link.count + 1)
+      if answer.count > limit {
+        adjust("answer of \(answer.count) characters cut to \(limit), the most whatsapp takes")
+        answer = Self.cut(answer, to: limit)
+      }
+      var title = TitleMaker.title(from: givenTitle.isEmpty ? question : givenTitle)
+      if title.isEmpty { title = String(id.prefix(TitleMaker.maximumLength)) }
+      result.faqs.append(
+        ImportedFAQ(
+          id: id,
+          title: title,
+          question: question,
+          answer: answer,
+          tags: Self.tags(from: columns.value(.tags, in: record.fields)),
+          office: office ?? (givenOffice.isEmpty ? nil : givenOffice),
+          link: link.isEmpty ? nil : link,
+          line: record.line))
+    }
+    return result
+  }
+
+  /// The longest answer a WhatsApp message holds, as the engine's lint checks it.
+  public static let maximumAnswerLength = 4096
+
+  /// Whether `text` is an http:// or https:// address without blanks.
+  static func isWebAddress(_ text: String) -> Bool {
+    let lowered = text.lowercased()
+    return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://"))
+      && !text.contains(where: \.isWhitespace)
+  }
+
+  /// The text with every `{name}` (lowercase letters, digits, `_`) written `{ name }`,
+  /// which the rule format does not read as a placeholder.
+  static func escapingPlaceholders(_ text: String) -> String {
+    guard text.contains("{") else { return text }
+    var result = ""
+    var rest = Substring(text)
+    while let open = rest.firstIndex(of: "{") {
+      result += rest[..<open]
+      let afterOpen = rest.index(after: open)
+      let name = rest[afterOpen...].prefix {
+        $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_")
+      }
+      let close = name.endIndex
+      if !name.isEmpty, close < rest.endIndex, rest[close] == "}" {
+        result += "{ \(name) }"
+        rest = rest[rest.index(after: close)...]
+      } else {
+        result += "{"
+        rest = rest[afterOpen...]
+      }
+    }
+    return result + rest
+  }
+
+  /// The text cut to at most `limit` characters, at the last line or sentence end
+  /// that fits, with `…` at the end.
+  static func cut(_ text: String, to limit: Int) -> String {
+    let head = text.prefix(max(0, limit - 1))
+    var kept = head
+    if let boundary = head.lastIndex(where: { $0 == "\n" || $0 == "." }),
+      head.distance(from: head.startIndex, to: boundary) > limit / 2
+    {
+      kept = head[...boundary]
+    }
+    return kept.trimmingCharacters(in: .whitespacesAndNewlines) + "…"
+  }
+
+  /// Folds a spreadsheet id into the id alphabet: lower case, accents removed, every
+  /// other character run replaced by `-`.
+  public static func intentID(from raw: String) -> String {
+    let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+      .lowercased()
+    var id = ""
+    for scalar in folded.unicodeScalars {
+      if CorpusReader.isValidIntentID(String(scalar)) {
+        id.unicodeScalars.append(scalar)
+      } else if !id.hasSuffix("-") {
+        id += "-"
+      }
+    }
+    return id.trimmed(where: { $0 == "-" })
+  }
+
+  /// The tags of a cell: split on `,`, `;`, `|` and line breaks, trimmed, repeats
+  /// (ignoring case) removed.
+  public static func tags(from cell: String) -> [String] {
+    var seen: Set<String> = []
+    var tags: [String] = []
+    for part in cell.split(whereSeparator: { ",;|\n\r".contains($0) }) {
+      let tag = singleLine(String(part))
+      guard !tag.isEmpty, seen.insert(tag.lowercased()).inserted else { continue }
+      tags.append(tag)
+    }
+    return tags
+  }
+
+  /// The text on one line, runs of blanks and line breaks squeezed to one space.
+  static func singleLine(_ text: String) -> String {
+    text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+  }
+
+  /// The answer with each line's trailing blanks and the surrounding blank lines
+  /// removed; everything else verbatim.
+  static func answerText(_ text: String) -> String {
+    let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+      $0.trimmedAtEnd()
+    }
+    let first = lines.firstIndex { !$0.isEmpty } ?? lines.count
+    let last = lines.lastIndex { !$0.isEmpty } ?? -1
+    guard first <= last else { return "" }
+    return lines[first...last].joined(separator: "\n")
+  }
+}

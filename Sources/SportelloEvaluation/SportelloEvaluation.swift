@@ -1,2 +1,0 @@
-/// The `SportelloEvaluation` layer of Sportello; see the README's code layout.
-public enum SportelloEvaluationModule {}
