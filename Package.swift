@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(name: "SportelloEngineTests", dependencies: ["SportelloEngine"]),
     .testTarget(name: "SportelloEvaluationTests", dependencies: ["SportelloEvaluation"]),
     .testTarget(name: "SportelloStoreTests", dependencies: ["SportelloStore"]),
-    .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk"]),
+    .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk", "SportelloStore"]),
     .testTarget(name: "SportelloHTTPTests", dependencies: ["SportelloHTTP"]),
     .testTarget(name: "SportelloServerTests", dependencies: ["SportelloServer"]),
     .testTarget(name: "SportelloCLITests", dependencies: ["SportelloCLI", "sportello"]),
