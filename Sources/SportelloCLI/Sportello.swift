@@ -18,7 +18,11 @@ public enum Sportello: Command {
 
   /// Every top-level command, in the order the help page lists them.
   public static let subcommands: [any Command.Type] = [
-    HelpCommand.self
+    HelpCommand.self,
+    QueueCommand.self,
+    OutboxCommand.self,
+    BroadcastCommand.self,
+    PurgeCommand.self,
   ]
 
   /// Runs the tool with the words after the program name.
