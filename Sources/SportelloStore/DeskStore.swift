@@ -119,6 +119,9 @@ public protocol DeskTransaction {
   /// An outbound message by id.
   func outboundMessage(id: Int64) throws -> OutboundMessage?
 
+  /// The replies enqueued for an inbound message, in order.
+  func outboundMessages(forInbound inboundID: Int64) throws -> [OutboundMessage]
+
   /// Outbound messages, newest first, optionally of one status.
   func outboundMessages(status: OutboxStatus?, limit: Int) throws -> [OutboundMessage]
 

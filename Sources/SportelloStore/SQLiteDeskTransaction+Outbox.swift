@@ -123,6 +123,12 @@ extension SQLiteDeskTransaction {
     try database.queryOne("SELECT * FROM outbox WHERE id = ?", [.integer(id)]).map(Self.outbound(from:))
   }
 
+  func outboundMessages(forInbound inboundID: Int64) throws -> [OutboundMessage] {
+    try database.query(
+      "SELECT * FROM outbox WHERE inbound_id = ? ORDER BY sequence", [.integer(inboundID)]
+    ).map(Self.outbound(from:))
+  }
+
   func outboundMessages(status: OutboxStatus?, limit: Int) throws -> [OutboundMessage] {
     let limit = SQLValue.integer(Int64(max(0, limit)))
     let rows: [Row]
