@@ -52,7 +52,11 @@ let package = Package(
       dependencies: ["SportelloText"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "SportelloEngineTests", dependencies: ["SportelloEngine"]),
+    .testTarget(
+      name: "SportelloEngineTests",
+      dependencies: ["SportelloEngine"],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "SportelloEvaluationTests", dependencies: ["SportelloEvaluation"]),
     .testTarget(name: "SportelloStoreTests", dependencies: ["SportelloStore"]),
     .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk", "SportelloStore"]),

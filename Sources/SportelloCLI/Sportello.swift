@@ -19,6 +19,11 @@ public enum Sportello: Command {
   /// Every top-level command, in the order the help page lists them.
   public static let subcommands: [any Command.Type] = [
     HelpCommand.self,
+    StemCommand.self,
+    AnalyzeCommand.self,
+    AskCommand.self,
+    ChatCommand.self,
+    LintCommand.self,
     QueueCommand.self,
     OutboxCommand.self,
     BroadcastCommand.self,
