@@ -28,6 +28,7 @@ public enum Sportello: Command {
     OutboxCommand.self,
     BroadcastCommand.self,
     PurgeCommand.self,
+    DeskCommand.self,
   ]
 
   /// Runs the tool with the words after the program name.

@@ -43,7 +43,15 @@ extension ConversationService {
       let opened = try openOrJoin(
         inbound, active: active, reason: reason, candidates: decision.candidates, in: transaction)
       ticket = opened
-      if contents.isEmpty { contents.append(.text(responder.handoverAcknowledgement(at: now))) }
+      // The FAQ's own answer is the acknowledgement; outside office hours the citizen is
+      // also told when the Sportello reopens.
+      let hours = responder.matcher.ruleSet.profile.officeHours
+      if contents.isEmpty || !hours.isOpen(at: now) {
+        let acknowledgement = responder.handoverAcknowledgement(at: now)
+        if !contents.contains(where: { $0.text == acknowledgement }) {
+          contents.append(.text(acknowledgement))
+        }
+      }
       outcome = .handedOver(ticketID: opened.id, reason: reason)
     } else if decision.outcome == .ask {
       outcome = .asked(options: decision.options)

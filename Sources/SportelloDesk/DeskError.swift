@@ -22,7 +22,7 @@ public enum DeskError: Error, Sendable, Equatable, CustomStringConvertible {
   case broadcastChanged(id: String)
   /// No FAQ has that intent id.
   case unknownIntent(String)
-  /// The ticket holds no text message to teach.
+  /// The ticket holds no such text message to teach.
   case nothingToTeach(Int64)
   /// A rule file could not be read or written.
   case ruleFile(path: String, reason: String)
@@ -45,7 +45,7 @@ public enum DeskError: Error, Sendable, Equatable, CustomStringConvertible {
     case .broadcastChanged(let id):
       "broadcast '\(id)' already exists with other content; use another --id"
     case .unknownIntent(let id): "no FAQ with intent '\(id)'"
-    case .nothingToTeach(let id): "ticket \(id) has no text message to teach"
+    case .nothingToTeach(let id): "ticket \(id) has no such text message to teach"
     case .ruleFile(let path, let reason): "cannot update '\(path)': \(reason)"
     case .invalidRetention(let text): "invalid period '\(text)': expected days such as '180d'"
     case .store(let error): error.description

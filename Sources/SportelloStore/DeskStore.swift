@@ -96,8 +96,11 @@ public protocol DeskTransaction {
   /// Claims up to `limit` messages ready to send, at most one per citizen and never one
   /// whose citizen has an earlier message still unsent, so each citizen's messages go out in
   /// order. Claimed messages are `sending` until `now + lease`; a claim that expires (the
-  /// sender died) makes them claimable again.
-  func claimOutbound(limit: Int, now: Date, lease: TimeInterval) throws -> [OutboundMessage]
+  /// sender died) makes them claimable again. `channel` limits the claim to one channel
+  /// (`whatsapp`); `nil` claims from every channel.
+  func claimOutbound(
+    channel: String?, limit: Int, now: Date, lease: TimeInterval
+  ) throws -> [OutboundMessage]
 
   /// Records a successful send.
   func markSent(outboundID: Int64, providerMessageID: String?, at: Date) throws

@@ -30,7 +30,9 @@ extension SQLiteDeskTransaction {
     return inserted == 1 ? database.lastInsertedRowID : nil
   }
 
-  func claimOutbound(limit: Int, now: Date, lease: TimeInterval) throws -> [OutboundMessage] {
+  func claimOutbound(
+    channel: String?, limit: Int, now: Date, lease: TimeInterval
+  ) throws -> [OutboundMessage] {
     try database.execute(
       """
       UPDATE outbox SET status = 'pending', lease_until = NULL
@@ -40,14 +42,14 @@ extension SQLiteDeskTransaction {
     let rows = try database.query(
       """
       SELECT * FROM outbox AS o
-      WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+      WHERE o.status = 'pending' AND o.next_attempt_at <= ? AND (? IS NULL OR o.channel = ?)
         AND NOT EXISTS (
           SELECT 1 FROM outbox AS earlier
           WHERE earlier.citizen_id = o.citizen_id AND earlier.id < o.id
             AND earlier.status IN ('pending', 'sending'))
       ORDER BY o.id LIMIT ?
       """,
-      [.date(now), .integer(Int64(max(0, limit)))])
+      [.date(now), .text(channel), .text(channel), .integer(Int64(max(0, limit)))])
     var claimed: [OutboundMessage] = []
     for row in rows {
       var message = try Self.outbound(from: row)

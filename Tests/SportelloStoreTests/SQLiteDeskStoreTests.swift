@@ -163,21 +163,21 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
             createdAt: testTime))
       }
     }
-    let firstBatch = try store.write { try $0.claimOutbound(limit: 10, now: testTime, lease: 30) }
+    let firstBatch = try store.write { try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime, lease: 30) }
     #expect(firstBatch.map(\.content.text) == ["a1", "b1"])
     let a1 = try #require(ids[0])
     try store.write {
       try $0.markFailed(outboundID: a1, error: "HTTP 500", retryAt: testTime.addingTimeInterval(5), at: testTime)
     }
-    #expect(try store.write { try $0.claimOutbound(limit: 10, now: testTime, lease: 30) }.isEmpty)
+    #expect(try store.write { try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime, lease: 30) }.isEmpty)
     let retry = try store.write {
-      try $0.claimOutbound(limit: 10, now: testTime.addingTimeInterval(5), lease: 30)
+      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime.addingTimeInterval(5), lease: 30)
     }
     #expect(retry.map(\.content.text) == ["a1"])
     #expect(retry.first?.attempts == 1)
     try store.write { try $0.markSent(outboundID: a1, providerMessageID: "wamid.out", at: testTime) }
     let next = try store.write {
-      try $0.claimOutbound(limit: 10, now: testTime.addingTimeInterval(6), lease: 30)
+      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime.addingTimeInterval(6), lease: 30)
     }
     #expect(next.map(\.content.text) == ["a2"])
     #expect(
@@ -195,12 +195,16 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
       try $0.enqueueOutbound(
         NewOutboundMessage(citizenID: "a", channel: "whatsapp", content: .text("x"), createdAt: testTime))
     }
-    #expect(try store.write { try $0.claimOutbound(limit: 1, now: testTime, lease: 30) }.count == 1)
-    #expect(try store.write { try $0.claimOutbound(limit: 1, now: testTime, lease: 30) }.isEmpty)
+    #expect(try store.write { try $0.claimOutbound(channel: "whatsapp", limit: 1, now: testTime, lease: 30) }.count == 1)
+    #expect(try store.write { try $0.claimOutbound(channel: "whatsapp", limit: 1, now: testTime, lease: 30) }.isEmpty)
     let again = try store.write {
-      try $0.claimOutbound(limit: 1, now: testTime.addingTimeInterval(31), lease: 30)
+      try $0.claimOutbound(channel: "whatsapp", limit: 1, now: testTime.addingTimeInterval(31), lease: 30)
     }
     #expect(again.count == 1)
+    #expect(
+      try store.write {
+        try $0.claimOutbound(channel: "api", limit: 1, now: testTime.addingTimeInterval(99), lease: 30)
+      }.isEmpty)
   }
 
   @Test func sameReplyOrBroadcastMessageIsEnqueuedOnce() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import SportelloDesk
+import SportelloEngine
 import SportelloLogging
 import SportelloStore
 
@@ -9,6 +10,19 @@ enum DeskCommandSupport {
   static let databaseOption = OptionSpec.option(
     "db", value: "PATH",
     help: "The database (default: $SPORTELLO_DB, else .sportello/sportello.db).")
+
+  /// The `--rules` option of the commands that decide or teach.
+  static let rulesOption = OptionSpec.option(
+    "rules", value: "DIR", help: "The rules directory (default: Rules).")
+
+  /// The conversation service on the store named by `--db` with the rules of `--rules`.
+  static func conversationService(
+    _ arguments: ParsedArguments, io: CommandIO
+  ) throws -> ConversationService {
+    let ruleSet = try RulesDirectory.load(arguments.value("rules") ?? "Rules", io: io)
+    let store = try openStore(arguments)
+    return ConversationService(store: store, responder: Responder(matcher: Matcher(ruleSet: ruleSet)))
+  }
 
   /// The `--json` flag.
   static let jsonFlag = OptionSpec.flag("json", help: "Print JSON instead of a table.")
@@ -100,9 +114,10 @@ enum DeskCommandSupport {
       }
     }
     return all.map { row in
-      row.enumerated().map { index, cell in
+      let line = row.enumerated().map { index, cell in
         index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
       }.joined(separator: "  ")
+      return String(line.reversed().drop { $0 == " " }.reversed())
     }.joined(separator: "\n") + "\n"
   }
 

@@ -16,6 +16,7 @@ struct QueueCommand: Command {
     QueueReplyCommand.self,
     QueueCloseCommand.self,
     QueueReopenCommand.self,
+    QueueTeachCommand.self,
     QueueStatsCommand.self,
   ]
 }
