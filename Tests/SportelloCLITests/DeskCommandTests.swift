@@ -229,3 +229,131 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
         + "supports (1); it was not modified: upgrade sportello to use it\n")
   }
 }
+
+/// The crash test: a replaying process killed with SIGKILL at random moments loses and
+/// duplicates nothing.
+@Suite struct DeskCrashTests {
+  /// A stream of 240 messages from 12 citizens, with redeliveries mixed in.
+  static func stream() -> [String] {
+    let texts: [(String, String)] = [
+      ("text", "quanto costa la carta d'identità"), ("text", "devo parlare col sindaco"),
+      ("text", "xyz"), ("text", "iscrivimi"), ("image", ""), ("text", "quanto pago per il garage"),
+      ("text", "2"), ("text", "come pago la tari"), ("text", "stop"), ("voice", ""),
+      ("text", "grazie"), ("text", "asdfgh qwerty"), ("location", ""), ("text", "0"),
+    ]
+    var generator = SeededGenerator(seed: 42)
+    var lines: [String] = []
+    for number in 0..<200 {
+      let citizen = "3933300000\(String(format: "%02d", Int.random(in: 0..<12, using: &generator)))"
+      let (type, text) = texts[Int.random(in: 0..<texts.count, using: &generator)]
+      lines.append(replayLine("wamid.\(number)", from: citizen, at: number * 40, text, type: type))
+      if number % 5 == 4 { lines.append(lines[lines.count - 3]) }
+    }
+    return lines
+  }
+
+  /// Rows that must come out the same whether or not the process was killed.
+  static func summary(of path: String) throws -> [String] {
+    let database = try Database(path: path)
+    var rows: [String] = []
+    for row in try database.query(
+      """
+      SELECT message_id, state, outcome, intent, ticket_id FROM inbound_messages ORDER BY id
+      """)
+    {
+      rows.append("in \(row.values)")
+    }
+    for row in try database.query(
+      """
+      SELECT i.message_id, o.sequence, o.citizen_id, o.kind, o.text, o.ticket_id
+      FROM outbox AS o JOIN inbound_messages AS i ON i.id = o.inbound_id ORDER BY o.id
+      """)
+    {
+      rows.append("out \(row.values)")
+    }
+    for row in try database.query(
+      "SELECT id, citizen_id, status, reason, first_words FROM tickets ORDER BY id")
+    {
+      rows.append("ticket \(row.values)")
+    }
+    for row in try database.query("SELECT citizen_id, action, words FROM consent_records ORDER BY id") {
+      rows.append("consent \(row.values)")
+    }
+    return rows
+  }
+
+  @Test func killedReplaysLoseAndDuplicateNothing() throws {
+    let folder = try DeskFolder()
+    let file = folder.url.appendingPathComponent("stream.jsonl")
+    let lines = Self.stream()
+    try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+    let reference = folder.url.appendingPathComponent("reference.db").path
+    let started = Date()
+    let clean = try BinaryRunner.run(
+      ["desk", "replay", file.path, "--rules", realRules, "--db", reference], in: folder.url)
+    let fullRun = Date().timeIntervalSince(started)
+    #expect(clean.status == 0)
+    #expect(clean.output == "Replayed: 200 recorded, 40 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
+
+    var generator = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
+    var kills = 0
+    var interrupted = 0
+    for _ in 0..<8 {
+      let process = Process()
+      process.executableURL = BinaryRunner.executable
+      process.arguments = ["desk", "replay", file.path, "--rules", realRules, "--db", folder.database]
+      process.currentDirectoryURL = folder.url
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      // Between the end of start-up (rules loaded) and the end of a full run.
+      usleep(UInt32(Double.random(in: 0.3...0.95, using: &generator) * fullRun * 1_000_000))
+      if process.isRunning {
+        kill(process.processIdentifier, SIGKILL)
+        kills += 1
+      }
+      process.waitUntilExit()
+      if FileManager.default.fileExists(atPath: folder.database) {
+        let recorded = try Database(path: folder.database).scalarInt(
+          "SELECT count(*) FROM inbound_messages") ?? 0
+        if recorded > 0, recorded < 200 { interrupted += 1 }
+      }
+    }
+    let finish = try desk(["desk", "replay", file.path, "--rules", realRules], folder)
+    #expect(finish.status == 0)
+    let again = try desk(["desk", "replay", file.path, "--rules", realRules], folder)
+    #expect(again.output == "Replayed: 0 recorded, 240 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
+    #expect(kills > 0)
+    #expect(interrupted > 0, "no kill landed in the middle of the stream")
+
+    let database = try Database(path: folder.database)
+    #expect(try database.scalarInt("SELECT count(*) FROM inbound_messages") == 200)
+    #expect(try database.scalarInt("SELECT count(*) FROM inbound_messages WHERE state <> 'processed'") == 0)
+    #expect(
+      try database.scalarInt(
+        "SELECT count(*) FROM inbound_messages WHERE outcome IN ('handover', 'held') AND ticket_id IS NULL")
+        == 0)
+    #expect(
+      try database.scalarInt(
+        """
+        SELECT count(*) FROM inbound_messages AS i WHERE i.outcome <> 'held'
+          AND NOT EXISTS (SELECT 1 FROM outbox AS o WHERE o.inbound_id = i.id)
+        """) == 0)
+    #expect(try Self.summary(of: folder.database) == Self.summary(of: reference))
+  }
+}
+
+/// A small deterministic generator (SplitMix64), so the stream is the same on every run.
+struct SeededGenerator: RandomNumberGenerator {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}
