@@ -1,15 +1,6 @@
 import Foundation
 
 extension Matcher {
-  /// The share of coverage that counts against the best example.
-  static let coverageFactor = 0.8
-  /// The bonus per matched keyword group, and how many groups count.
-  static let keywordBonus = 0.08
-  static let keywordGroupsCounted = 2
-  /// The bonus per two-word phrase shared with the best example, and how many count.
-  static let bigramBonus = 0.05
-  static let bigramsCounted = 2
-
   /// Scores every FAQ that shares a content term with the query.
   ///
   /// - Parameter skipped: An example left out (the overlap lint scores each example
@@ -21,7 +12,12 @@ extension Matcher {
     var touchedFAQs: [Int] = []
     for term in query.contentTerms {
       let weight = index.terms.weight(term)
-      for example in index.examplePostings[Int(term)] { exampleShared[Int(example)] += weight }
+      let isSmallTalkTerm = index.isSmallTalkTerm[Int(term)]
+      for example in index.examplePostings[Int(term)] {
+        let isRegular = !index.entries[Int(index.examples[Int(example)].faq)].isSmallTalk
+        exampleShared[Int(example)] +=
+          isSmallTalkTerm && isRegular ? weight * MatcherIndex.smallTalkTermFactor : weight
+      }
       for (faq, credit) in index.faqPostings[Int(term)] {
         if faqShared[Int(faq)] == 0 { touchedFAQs.append(Int(faq)) }
         faqShared[Int(faq)] += weight * credit
@@ -44,6 +40,7 @@ extension Matcher {
         result.excluded.append("\(id): excluded by '\(exclusion.label)'")
         continue
       }
+      guard entry.isSmallTalk || query.hasRegularContent else { continue }
       let norm = entry.isSmallTalk ? query.norm : query.regularNorm
       guard norm > 0 else { continue }
       var best = 0.0
@@ -54,9 +51,9 @@ extension Matcher {
         for term in query.stopTerms where Matcher.contains(item.terms, term) {
           shared += index.terms.weight(term)
         }
-        let phrases = min(Matcher.bigramsCounted, Matcher.sharedCount(query.bigrams, item.bigrams))
+        let phrases = min(weights.bigrams, Matcher.sharedCount(query.bigrams, item.bigrams))
         let similarity = (shared / norm * shared / item.norm).squareRoot()
-          + Double(phrases) * Matcher.bigramBonus
+          + Double(phrases) * weights.bigram
         if similarity > best {
           best = similarity
           bestExample = example
@@ -69,8 +66,8 @@ extension Matcher {
       }
       let missing = entry.requiredGroups.filter { !$0.contains(where: query.contains) }
         .map { $0.map(\.label).joined(separator: ", ") }
-      let keywords = Double(min(matched.count, Matcher.keywordGroupsCounted)) * Matcher.keywordBonus
-      let raw = min(1, max(best, coverage * Matcher.coverageFactor) + keywords)
+      let keywords = Double(min(matched.count, weights.keywordGroups)) * weights.keyword
+      let raw = min(1, max(best, coverage * weights.coverage) + keywords)
       result.ranked.append(
         ScoredFAQ(
           faq: faq, score: (raw * 10_000).rounded() / 10_000, exampleScore: min(1, best),

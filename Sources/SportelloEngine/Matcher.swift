@@ -23,12 +23,15 @@ import SportelloText
 /// answered (it may still be offered), and expired FAQs are never considered.
 public struct Matcher: Sendable {
   /// The rules the matcher was built from.
-  public let ruleSet: RuleSet
+  public internal(set) var ruleSet: RuleSet
 
   /// The analyzer used for messages, with typo correction against the rules' words.
   public let analyzer: Analyzer
 
   let index: MatcherIndex
+
+  /// The scoring constants.
+  let weights: ScoringWeights
 
   /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
   let expiryInstants: [Date?]
@@ -37,7 +40,13 @@ public struct Matcher: Sendable {
   ///
   /// - Complexity: O(n) in the total size of the rules' text.
   public init(ruleSet: RuleSet) {
+    self.init(ruleSet: ruleSet, weights: ScoringWeights())
+  }
+
+  /// Indexes `ruleSet` with other scoring constants (for measurements).
+  init(ruleSet: RuleSet, weights: ScoringWeights) {
     self.ruleSet = ruleSet
+    self.weights = weights
     var configuration = AnalyzerConfiguration()
     configuration.addAbbreviations(ruleSet.synonyms.abbreviations)
     configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
@@ -78,7 +87,7 @@ public struct Matcher: Sendable {
 
   /// Decides with one example left out of the index (for the overlap lint).
   func decide(analyzed message: AnalyzedMessage, now: Date, skipping example: Int?) -> Decision {
-    let query = Query(message: message, index: index)
+    let query = Query(message: message, index: index, unknownFactor: weights.unknown)
     let scored = score(query, now: now, skipping: example)
     var decision = choose(scored, tokens: message.tokens)
     decision.explanation = explain(message, query: query, scored: scored, decision: decision)

@@ -51,17 +51,18 @@ struct MatcherIndex: Sendable {
   var examplePostings: [[Int32]] = []
   /// Content term -> (FAQ, credit): 1 for examples, title and keywords, 0.5 for the answer only.
   var faqPostings: [[(faq: Int32, credit: Double)]] = []
-  /// Terms found only in small-talk FAQs (greetings), weighted low for the other FAQs.
-  var isSmallTalkOnly: [Bool] = []
+  /// Terms of small-talk FAQs (greetings, thanks): weighted low when scoring the other
+  /// FAQs, since "buongiorno" never says which office a message is for.
+  var isSmallTalkTerm: [Bool] = []
   /// Every word of the rules (folded), the target of typo correction.
   var vocabularyWords: Set<String> = []
-  /// The weight of a message word that no rule uses.
-  var unknownWeight = 1.0
+  /// The idf of a term found in one FAQ only: the rarest possible.
+  var rarestIDF = 1.0
 
   /// The credit of a term found only in an FAQ's answer.
   static let answerCredit = 0.5
 
-  /// The weight of a message term found only in small-talk FAQs, when scoring the others.
+  /// The weight factor of a small-talk term when scoring the other FAQs.
   static let smallTalkTermFactor = 0.15
 
   /// Builds the index of `ruleSet`, analysing every text with `analyzer`.
@@ -71,7 +72,9 @@ struct MatcherIndex: Sendable {
     var words: Set<String> = []
     func units(_ text: String) -> [TermUnit] {
       let analysed = analyzer.analyze(text)
-      for token in analysed.tokens where token.kind == .word { words.insert(token.folded) }
+      for token in analysed.tokens where token.kind == .word && !token.isStopWord {
+        words.insert(token.folded)
+      }
       return TermUnit.units(of: analysed)
     }
     func content(_ units: [TermUnit]) -> [Int32] {
@@ -153,7 +156,7 @@ struct MatcherIndex: Sendable {
     let count = Double(max(1, entries.count))
     var frequency = Array(repeating: 0, count: table.names.count)
     var postings = Array(repeating: [(faq: Int32, credit: Double)](), count: table.names.count)
-    var smallTalkOnly = Array(repeating: true, count: table.names.count)
+    var smallTalkTerms = Array(repeating: false, count: table.names.count)
     for index in entries.indices {
       for id in strongTerms[index] {
         frequency[Int(id)] += 1
@@ -163,8 +166,15 @@ struct MatcherIndex: Sendable {
         frequency[Int(id)] += 1
         postings[Int(id)].append((Int32(index), MatcherIndex.answerCredit))
       }
-      if !entries[index].isSmallTalk {
-        for id in strongTerms[index] + answerTerms[index] { smallTalkOnly[Int(id)] = false }
+      if entries[index].isSmallTalk {
+        for id in strongTerms[index] { smallTalkTerms[Int(id)] = true }
+      }
+    }
+    for index in entries.indices where !entries[index].isSmallTalk {
+      for id in strongTerms[index] + answerTerms[index] where smallTalkTerms[Int(id)] {
+        if let at = postings[Int(id)].firstIndex(where: { $0.faq == Int32(index) }) {
+          postings[Int(id)][at].credit *= MatcherIndex.smallTalkTermFactor
+        }
       }
     }
     table.idf = frequency.map { df in
@@ -172,7 +182,11 @@ struct MatcherIndex: Sendable {
     }
     var examplePostings = Array(repeating: [Int32](), count: table.names.count)
     for index in examples.indices {
-      examples[index].norm = examples[index].terms.reduce(0) { $0 + table.weight($1) }
+      let isRegular = !entries[Int(examples[index].faq)].isSmallTalk
+      examples[index].norm = examples[index].terms.reduce(0) { sum, id in
+        let factor = isRegular && smallTalkTerms[Int(id)] ? MatcherIndex.smallTalkTermFactor : 1
+        return sum + table.weight(id) * factor
+      }
       for id in examples[index].terms where !table.isStop[Int(id)] {
         examplePostings[Int(id)].append(Int32(index))
       }
@@ -186,8 +200,8 @@ struct MatcherIndex: Sendable {
     self.examples = examples
     self.examplePostings = examplePostings
     self.faqPostings = postings
-    self.isSmallTalkOnly = zip(smallTalkOnly, frequency).map { $0 && $1 > 0 }
-    self.unknownWeight = 0.6 * log(1 + (count - 0.5) / 1.5)
+    self.isSmallTalkTerm = smallTalkTerms
+    self.rarestIDF = log(1 + (count - 0.5) / 1.5)
   }
 
   /// An example's term set: phrase words replaced by their concept, stop words kept.

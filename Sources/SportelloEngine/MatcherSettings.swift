@@ -6,10 +6,10 @@ public struct MatcherSettings: Sendable, Equatable {
   public var version: String?
 
   /// The minimum score to answer automatically (`soglia_risposta`, 0...1).
-  public var answerThreshold: Double = 0.5
+  public var answerThreshold: Double = 0.55
 
   /// The minimum lead of the best candidate over the runner-up to answer (`margine`).
-  public var margin: Double = 0.08
+  public var margin: Double = 0.05
 
   /// The minimum score of a candidate offered in a "which one?" menu (`soglia_scelta`).
   public var choiceThreshold: Double = 0.35

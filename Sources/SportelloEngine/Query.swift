@@ -14,13 +14,16 @@ struct Query: Sendable {
   var stopTerms: [Int32] = []
   /// The sum of the weights of every term, unknown words included.
   var norm: Double = 0
-  /// `norm` with terms found only in small-talk FAQs lowered, for the other FAQs.
+  /// `norm` with small-talk terms lowered, for the other FAQs.
   var regularNorm: Double = 0
   /// Adjacent content-term pairs, sorted, unique.
   var bigrams: [Int64] = []
+  /// Whether the message has a content word besides greetings and thanks (a word no
+  /// rule uses counts); without one, only small-talk FAQs are scored.
+  var hasRegularContent = false
 
   /// Builds the query of an analysed message.
-  init(message: AnalyzedMessage, index: MatcherIndex) {
+  init(message: AnalyzedMessage, index: MatcherIndex, unknownFactor: Double) {
     let table = index.terms
     var seen: Set<Int32> = []
     var unknown = Set<String>()
@@ -40,15 +43,17 @@ struct Query: Sendable {
     }
     (conceptual, concepts) = index.concepts.apply(to: plain)
     for id in conceptual where id >= 0 && seen.insert(id).inserted { contentTerms.append(id) }
-    norm = Double(unknown.count) * index.unknownWeight
+    norm = Double(unknown.count) * index.rarestIDF * unknownFactor
     regularNorm = norm
     for id in contentTerms + stopTerms {
       let weight = table.weight(id)
       norm += weight
-      regularNorm += index.isSmallTalkOnly[Int(id)]
+      regularNorm += index.isSmallTalkTerm[Int(id)]
         ? weight * MatcherIndex.smallTalkTermFactor : weight
     }
     bigrams = MatcherIndex.bigrams(of: conceptual)
+    hasRegularContent = !unknown.isEmpty
+      || contentTerms.contains { !index.isSmallTalkTerm[Int($0)] }
   }
 
   /// Whether `pattern` occurs in the message, as written or through synonyms.

@@ -130,7 +130,7 @@ import Testing
     #expect(best.intent == "anagrafe.carta_identita")
     #expect(best.matchedKeywords == ["cie"])
     #expect(best.matchedPhrases.contains("cie"))
-    #expect(explanation.thresholds.answer == 0.5)
+    #expect(explanation.thresholds.answer == 0.55)
     #expect(explanation.reason.hasPrefix("answer: score "))
   }
 
