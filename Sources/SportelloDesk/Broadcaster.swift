@@ -23,7 +23,9 @@ public struct Broadcaster: Sendable {
   ///
   /// - Throws: ``DeskError/emptyText`` or ``DeskError/broadcastChanged(id:)`` when the id was
   ///   used for other content.
-  public func send(_ request: BroadcastRequest, dryRun: Bool = false, at: Date) throws -> BroadcastResult {
+  public func send(_ request: BroadcastRequest, dryRun: Bool = false, at: Date) throws
+    -> BroadcastResult
+  {
     guard !request.content.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
       throw DeskError.emptyText
     }
@@ -36,7 +38,9 @@ public struct Broadcaster: Sendable {
         Broadcast(
           id: request.id, content: request.content, ratePerSecond: request.ratePerSecond,
           createdAt: at))
-      guard stored.content == request.content else { throw DeskError.broadcastChanged(id: request.id) }
+      guard stored.content == request.content else {
+        throw DeskError.broadcastChanged(id: request.id)
+      }
       var enqueued = 0
       for subscriber in subscribers {
         let id = try transaction.enqueueOutbound(

@@ -103,7 +103,8 @@ extension ConversationService {
   ) throws -> ConversationTurn {
     let now = inbound.receivedAt
     let reason = HandoverReason.nonText.rawValue
-    let ticket = try openOrJoin(inbound, active: active, reason: reason, candidates: [], in: transaction)
+    let ticket = try openOrJoin(
+      inbound, active: active, reason: reason, candidates: [], in: transaction)
     let contents: [OutboundContent] = [
       .text(responder.nonTextReply().text), .text(responder.handoverAcknowledgement(at: now)),
     ]
@@ -112,7 +113,8 @@ extension ConversationService {
       inboundID: inbound.id, outcome: Decision.Outcome.handover.rawValue, intent: nil,
       ticketID: ticket.id, at: now)
     return ConversationTurn(
-      inboundID: inbound.id, record: record, outcome: .handedOver(ticketID: ticket.id, reason: reason),
+      inboundID: inbound.id, record: record,
+      outcome: .handedOver(ticketID: ticket.id, reason: reason),
       replies: replies, decision: nil, ticket: try transaction.ticket(id: ticket.id))
   }
 
@@ -128,14 +130,17 @@ extension ConversationService {
         TicketEvent(at: inbound.receivedAt, kind: .joined, detail: reason), toTicket: active.id)
       return active
     }
-    let office = candidates.first.flatMap { responder.matcher.ruleSet.faq(withID: $0.intent)?.office }
+    let office = candidates.first.flatMap {
+      responder.matcher.ruleSet.faq(withID: $0.intent)?.office
+    }
     let words = message.text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
     let firstWords = words.prefix(12).joined(separator: " ")
     let ticket = try transaction.openTicket(
       NewTicket(
         citizenID: message.citizenID, displayName: message.displayName, channel: message.channel,
         office: office, reason: reason,
-        firstWords: firstWords.isEmpty ? "[\(message.kind.rawValue)]" : String(firstWords.prefix(200)),
+        firstWords: firstWords.isEmpty
+          ? "[\(message.kind.rawValue)]" : String(firstWords.prefix(200)),
         candidates: candidates.prefix(5).map {
           TicketCandidate(intent: $0.intent, title: $0.title, score: $0.score)
         },
@@ -159,7 +164,8 @@ extension ConversationService {
       inboundID: inbound.id)
     if action == .subscribe {
       _ = try transaction.subscribe(consent)
-      if let link = profile.privacyNoticeLink, !contents.contains(where: { $0.text.contains(link) }) {
+      if let link = profile.privacyNoticeLink, !contents.contains(where: { $0.text.contains(link) })
+      {
         contents.append(.text("Informativa sulla privacy: \(link)"))
       }
     } else {

@@ -79,7 +79,9 @@ public struct ConversationService: Sendable {
   /// enqueued the first time.
   ///
   /// - Throws: ``DeskError`` for an unusable citizen or message id, or a store error.
-  public func handle(_ message: InboundMessage, receivedAt: Date = Date()) throws -> ConversationTurn {
+  public func handle(_ message: InboundMessage, receivedAt: Date = Date()) throws
+    -> ConversationTurn
+  {
     try Self.validate(message)
     return try store.write { transaction in
       let recorded = try transaction.recordInbound(message, receivedAt: receivedAt)

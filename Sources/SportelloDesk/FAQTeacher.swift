@@ -51,7 +51,9 @@ public struct FAQTeacher: Sendable {
     ticket ticketID: Int64, intent: String, messageNumber: Int = 1, rules: URL, at: Date
   ) throws -> Result {
     let messages = try store.read { transaction in
-      guard try transaction.ticket(id: ticketID) != nil else { throw DeskError.unknownTicket(ticketID) }
+      guard try transaction.ticket(id: ticketID) != nil else {
+        throw DeskError.unknownTicket(ticketID)
+      }
       return try transaction.inboundMessages(ofTicket: ticketID)
     }
     let texts = messages.filter {
@@ -92,7 +94,8 @@ public struct FAQTeacher: Sendable {
     guard let edited = after.ruleSet else {
       try write(original, to: path)
       let errors = after.diagnostics.filter { $0.severity == .error }.map(\.description)
-      throw DeskError.ruleFile(path: path, reason: "the edit breaks the rules: " + errors.joined(separator: "; "))
+      throw DeskError.ruleFile(
+        path: path, reason: "the edit breaks the rules: " + errors.joined(separator: "; "))
     }
     if !wasPresent {
       try store.write { transaction in

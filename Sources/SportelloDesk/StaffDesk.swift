@@ -102,7 +102,8 @@ public struct StaffDesk: Sendable {
       guard ticket.status != .closed else { throw DeskError.ticketClosed(id) }
       try transaction.updateTicket(
         id: id, status: .closed, operatorName: ticket.operatorName,
-        event: TicketEvent(at: at, kind: .closed, operatorName: operatorName ?? ticket.operatorName))
+        event: TicketEvent(at: at, kind: .closed, operatorName: operatorName ?? ticket.operatorName)
+      )
       return try existingTicket(id, in: transaction)
     }
   }
@@ -128,7 +129,9 @@ public struct StaffDesk: Sendable {
   }
 
   /// Deletes message texts older than `period` before `now` (only counts with `dryRun`).
-  public func purge(olderThan period: RetentionPeriod, dryRun: Bool, now: Date) throws -> PurgeReport {
+  public func purge(olderThan period: RetentionPeriod, dryRun: Bool, now: Date) throws
+    -> PurgeReport
+  {
     try store.write { try $0.purge(before: period.cutoff(before: now), dryRun: dryRun, at: now) }
   }
 

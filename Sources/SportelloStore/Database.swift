@@ -67,7 +67,8 @@ public final class Database: @unchecked Sendable {
     sqlite3_busy_timeout(pointer, Int32(options.busyTimeout * 1000))
     do {
       try execute("PRAGMA foreign_keys = ON")
-      try execute(options.synchronousFull ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+      try execute(
+        options.synchronousFull ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
     } catch {
       sqlite3_close_v2(pointer)
       throw error
@@ -83,9 +84,12 @@ public final class Database: @unchecked Sendable {
   ///
   /// - Throws: ``StoreError`` when SQLite refuses.
   public func enableWriteAheadLog() throws {
-    let mode = try queryOne("PRAGMA journal_mode = WAL").flatMap { try $0.optionalString("journal_mode") }
+    let mode = try queryOne("PRAGMA journal_mode = WAL").flatMap {
+      try $0.optionalString("journal_mode")
+    }
     if mode?.lowercased() != "wal", path != ":memory:", !path.isEmpty {
-      throw StoreError.cannotOpen(path: path, reason: "cannot enable WAL (journal mode '\(mode ?? "")')")
+      throw StoreError.cannotOpen(
+        path: path, reason: "cannot enable WAL (journal mode '\(mode ?? "")')")
     }
   }
 
@@ -211,7 +215,9 @@ public final class Database: @unchecked Sendable {
       if status == SQLITE_DONE { return }
       guard status == SQLITE_ROW else { throw error(status, sql: sql) }
       if columns.isEmpty {
-        columns = (0..<columnCount).map { String(cString: sqlite3_column_name(statement, Int32($0))) }
+        columns = (0..<columnCount).map {
+          String(cString: sqlite3_column_name(statement, Int32($0)))
+        }
       }
       var values: [SQLValue] = []
       values.reserveCapacity(columnCount)
@@ -225,7 +231,8 @@ public final class Database: @unchecked Sendable {
   private func prepared(_ sql: String) throws -> OpaquePointer {
     if let statement = statements[sql] { return statement }
     var statement: OpaquePointer?
-    let status = sqlite3_prepare_v3(handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+    let status = sqlite3_prepare_v3(
+      handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
     guard status == SQLITE_OK, let statement else { throw error(status, sql: sql) }
     statements[sql] = statement
     return statement
@@ -252,7 +259,8 @@ public final class Database: @unchecked Sendable {
         }
       case .blob(let bytes):
         status = bytes.withUnsafeBytes { buffer in
-          sqlite3_bind_blob(statement, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+          sqlite3_bind_blob(
+            statement, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
         }
       }
       guard status == SQLITE_OK else { throw error(status, sql: sql) }

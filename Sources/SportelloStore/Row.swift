@@ -45,7 +45,9 @@ public struct Row: Sendable {
   public func int(_ column: String) throws -> Int { Int(try int64(column)) }
 
   /// An integer column as `Int`, `nil` for `NULL`.
-  public func optionalInt(_ column: String) throws -> Int? { try optionalInt64(column).map(Int.init) }
+  public func optionalInt(_ column: String) throws -> Int? {
+    try optionalInt64(column).map(Int.init)
+  }
 
   /// A non-null real column (integers are widened).
   public func double(_ column: String) throws -> Double {

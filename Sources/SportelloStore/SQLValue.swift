@@ -16,7 +16,8 @@ public enum SQLValue: Sendable, Equatable {
   case blob([UInt8])
 }
 
-extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByNilLiteral,
+extension SQLValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
+  ExpressibleByNilLiteral,
   ExpressibleByFloatLiteral
 {
   /// A text value from a literal.
@@ -37,7 +38,9 @@ extension SQLValue {
   public static func text(_ value: String?) -> SQLValue { value.map { .text($0) } ?? .null }
 
   /// An integer, or `NULL` when `value` is `nil`.
-  public static func integer(_ value: Int?) -> SQLValue { value.map { .integer(Int64($0)) } ?? .null }
+  public static func integer(_ value: Int?) -> SQLValue {
+    value.map { .integer(Int64($0)) } ?? .null
+  }
 
   /// An integer, or `NULL` when `value` is `nil`.
   public static func integer(_ value: Int64?) -> SQLValue { value.map { .integer($0) } ?? .null }

@@ -61,7 +61,8 @@ extension SQLiteDeskTransaction {
   }
 
   func pendingInboundCount() throws -> Int {
-    Int(try database.scalarInt("SELECT count(*) FROM inbound_messages WHERE state = 'pending'") ?? 0)
+    Int(
+      try database.scalarInt("SELECT count(*) FROM inbound_messages WHERE state = 'pending'") ?? 0)
   }
 
   func inboundMessage(id: Int64) throws -> StoredInboundMessage? {

@@ -122,7 +122,8 @@ extension SQLiteDeskTransaction {
   }
 
   func outboundMessage(id: Int64) throws -> OutboundMessage? {
-    try database.queryOne("SELECT * FROM outbox WHERE id = ?", [.integer(id)]).map(Self.outbound(from:))
+    try database.queryOne("SELECT * FROM outbox WHERE id = ?", [.integer(id)]).map(
+      Self.outbound(from:))
   }
 
   func outboundMessages(forInbound inboundID: Int64) throws -> [OutboundMessage] {
@@ -159,7 +160,8 @@ extension SQLiteDeskTransaction {
     let content: OutboundContent
     switch try row.string("kind") {
     case "choice":
-      content = .choice(text: text, options: try row.decoded([OutboundOption].self, "options") ?? [])
+      content = .choice(
+        text: text, options: try row.decoded([OutboundOption].self, "options") ?? [])
     case "template":
       content = .template(
         name: try row.optionalString("template_name") ?? "",

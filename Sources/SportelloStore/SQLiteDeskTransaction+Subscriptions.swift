@@ -78,7 +78,9 @@ extension SQLiteDeskTransaction {
         .text(broadcast.id), .text(broadcast.content.kindName), .text(broadcast.content.text),
         templateName, parameters, .real(broadcast.ratePerSecond), .date(broadcast.createdAt),
       ])
-    guard let row = try database.queryOne("SELECT * FROM broadcasts WHERE id = ?", [.text(broadcast.id)])
+    guard
+      let row = try database.queryOne(
+        "SELECT * FROM broadcasts WHERE id = ?", [.text(broadcast.id)])
     else { throw StoreError.corruptValue(column: "broadcasts.id", reason: "broadcast vanished") }
     let text = try row.optionalString("text") ?? ""
     let content: OutboundContent =
@@ -123,7 +125,8 @@ extension SQLiteDeskTransaction {
       """,
       [limit])
     try database.execute(
-      "UPDATE inbound_conflicts SET text = NULL WHERE received_at < ? AND text IS NOT NULL", [limit])
+      "UPDATE inbound_conflicts SET text = NULL WHERE received_at < ? AND text IS NOT NULL", [limit]
+    )
     try database.execute(
       """
       INSERT INTO purges (at, cutoff, inbound_texts, outbound_texts, tickets, conflicts)

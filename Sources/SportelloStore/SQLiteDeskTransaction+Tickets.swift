@@ -24,7 +24,8 @@ extension SQLiteDeskTransaction {
         .text(ticket.firstWords), .json(ticket.candidates),
       ])
     let id = database.lastInsertedRowID
-    try addTicketEvent(TicketEvent(at: ticket.openedAt, kind: .opened, detail: ticket.reason), toTicket: id)
+    try addTicketEvent(
+      TicketEvent(at: ticket.openedAt, kind: .opened, detail: ticket.reason), toTicket: id)
     guard let stored = try self.ticket(id: id) else {
       throw StoreError.corruptValue(column: "tickets.id", reason: "ticket \(id) vanished")
     }
@@ -33,11 +34,13 @@ extension SQLiteDeskTransaction {
 
   func attachInbound(_ inboundID: Int64, toTicket ticketID: Int64) throws {
     try database.execute(
-      "UPDATE inbound_messages SET ticket_id = ? WHERE id = ?", [.integer(ticketID), .integer(inboundID)])
+      "UPDATE inbound_messages SET ticket_id = ? WHERE id = ?",
+      [.integer(ticketID), .integer(inboundID)])
   }
 
   func ticket(id: Int64) throws -> Ticket? {
-    try database.queryOne("SELECT * FROM tickets WHERE id = ?", [.integer(id)]).map(Self.ticket(from:))
+    try database.queryOne("SELECT * FROM tickets WHERE id = ?", [.integer(id)]).map(
+      Self.ticket(from:))
   }
 
   func updateTicket(

@@ -22,7 +22,8 @@ enum DeskBenchmarks {
 
   /// The shipped rule set: `Rules/` under the working directory (run from the package root).
   static func rules() throws -> RuleSet {
-    let result = RuleSet.load(from: URL(fileURLWithPath: "Rules"), now: Date(), checksOverlaps: false)
+    let result = RuleSet.load(
+      from: URL(fileURLWithPath: "Rules"), now: Date(), checksOverlaps: false)
     guard let ruleSet = result.ruleSet, !ruleSet.faqs.isEmpty else {
       throw MissingRules(description: "no usable rule set in ./Rules: run from the package root")
     }
@@ -65,7 +66,9 @@ enum DeskBenchmarks {
     let split = try Measure.seconds {
       for number in 0..<count {
         let item = message(number, prefix: "s")
-        recording += try Measure.seconds { _ = try splitService.record(item, receivedAt: item.sentAt) }
+        recording += try Measure.seconds {
+          _ = try splitService.record(item, receivedAt: item.sentAt)
+        }
         _ = try splitService.processNextPending()
       }
     }

@@ -8,7 +8,8 @@ final class DeskFolder: @unchecked Sendable {
   let url: URL
 
   init() throws {
-    url = FileManager.default.temporaryDirectory.appendingPathComponent("sportello-cli-\(UUID().uuidString)")
+    url = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "sportello-cli-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
   }
 
@@ -18,7 +19,9 @@ final class DeskFolder: @unchecked Sendable {
 }
 
 /// Runs `sportello` at a fixed time against the folder's database.
-func desk(_ arguments: [String], _ folder: DeskFolder, input: Data = Data()) throws -> BinaryRunner.Result {
+func desk(_ arguments: [String], _ folder: DeskFolder, input: Data = Data()) throws
+  -> BinaryRunner.Result
+{
   try BinaryRunner.run(
     arguments + ["--db", folder.database], input: input, in: folder.url,
     environment: ["SPORTELLO_NOW": "2026-12-03T10:00:00Z"])
@@ -26,7 +29,9 @@ func desk(_ arguments: [String], _ folder: DeskFolder, input: Data = Data()) thr
 
 /// Opens a ticket directly in the database, as a handover would.
 @discardableResult
-func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: String = "anagrafe") throws -> Int64 {
+func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: String = "anagrafe")
+  throws -> Int64
+{
   let store = try SQLiteDeskStore(path: folder.database)
   let at = Date(timeIntervalSince1970: 1_796_288_400)  // 2026-12-03 09:00 UTC
   return try store.write { transaction in
@@ -64,7 +69,8 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
   @Test func queueListJSONIsExact() throws {
     let folder = try DeskFolder()
     try seedTicket(folder)
-    let result = try desk(["queue", "list", "--json", "--status", "open", "--office", "anagrafe"], folder)
+    let result = try desk(
+      ["queue", "list", "--json", "--status", "open", "--office", "anagrafe"], folder)
     #expect(result.status == 0)
     #expect(
       result.output == """
@@ -96,8 +102,11 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
   @Test func claimReplyCloseReopenAndShow() throws {
     let folder = try DeskFolder()
     try seedTicket(folder)
-    #expect(try desk(["queue", "claim", "1", "--operator", "Giulia"], folder).output == "Ticket 1 claimed by Giulia.\n")
-    let reply = try desk(["queue", "reply", "1", "--text", "Buongiorno, la richiamiamo noi."], folder)
+    #expect(
+      try desk(["queue", "claim", "1", "--operator", "Giulia"], folder).output
+        == "Ticket 1 claimed by Giulia.\n")
+    let reply = try desk(
+      ["queue", "reply", "1", "--text", "Buongiorno, la richiamiamo noi."], folder)
     #expect(reply.output == "Reply queued as outbox message 1; ticket 1 is answered.\n")
     let outbox = try desk(["outbox", "list", "--status", "pending"], folder)
     #expect(
@@ -136,7 +145,10 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
   @Test(arguments: [
     (["queue", "claim", "7", "--operator", "Giulia"], "Error: no ticket 7\n"),
     (["queue", "claim", "1"], "Error: an operator name is required (--operator NAME)\n"),
-    (["queue", "reply", "1", "--text", "ciao"], "Error: an operator name is required (--operator NAME)\n"),
+    (
+      ["queue", "reply", "1", "--text", "ciao"],
+      "Error: an operator name is required (--operator NAME)\n"
+    ),
     (["queue", "reopen", "1"], "Error: ticket 1 is not closed\n"),
     (["queue", "show", "9"], "Error: no ticket 9\n"),
   ])
@@ -156,7 +168,8 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
     let folder = try DeskFolder()
     try seedTicket(folder)
     _ = try desk(["queue", "close", "1"], folder)
-    let result = try desk(["queue", "reply", "1", "--text", "ciao", "--operator", "Giulia"], folder)
+    let result = try desk(
+      ["queue", "reply", "1", "--text", "ciao", "--operator", "Giulia"], folder)
     #expect(result.status == 1)
     #expect(result.error == "Error: ticket 1 is closed; reopen it first\n")
     #expect(try desk(["outbox", "list", "--json"], folder).output == "[]\n")
@@ -190,23 +203,39 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
       _ = try store.write {
         try $0.subscribe(
           ConsentRecord(
-            citizenID: citizen, channel: "whatsapp", action: .subscribe, at: Date(), words: "Iscrivimi",
+            citizenID: citizen, channel: "whatsapp", action: .subscribe, at: Date(),
+            words: "Iscrivimi",
             privacyNoticeVersion: "1", inboundID: nil))
       }
     }
-    let dry = try desk(["broadcast", "--text", "Sportello chiuso il 24/12.", "--id", "natale", "--dry-run"], folder)
+    let dry = try desk(
+      ["broadcast", "--text", "Sportello chiuso il 24/12.", "--id", "natale", "--dry-run"], folder)
     #expect(dry.output == "Broadcast 'natale' would reach 2 subscribers (dry run).\n")
-    let sent = try desk(["broadcast", "--text", "Sportello chiuso il 24/12.", "--id", "natale"], folder)
-    #expect(sent.output == "Broadcast 'natale': 2 messages queued for 2 subscribers, at most 20 per second.\n")
-    let again = try desk(["broadcast", "--text", "Sportello chiuso il 24/12.", "--id", "natale"], folder)
-    #expect(again.output == "Broadcast 'natale': 0 messages queued for 2 subscribers, at most 20 per second.\n")
+    let sent = try desk(
+      ["broadcast", "--text", "Sportello chiuso il 24/12.", "--id", "natale"], folder)
+    #expect(
+      sent.output
+        == "Broadcast 'natale': 2 messages queued for 2 subscribers, at most 20 per second.\n")
+    let again = try desk(
+      ["broadcast", "--text", "Sportello chiuso il 24/12.", "--id", "natale"], folder)
+    #expect(
+      again.output
+        == "Broadcast 'natale': 0 messages queued for 2 subscribers, at most 20 per second.\n")
     let changed = try desk(["broadcast", "--text", "Altro testo", "--id", "natale"], folder)
     #expect(changed.status == 1)
-    #expect(changed.error == "Error: broadcast 'natale' already exists with other content; use another --id\n")
+    #expect(
+      changed.error
+        == "Error: broadcast 'natale' already exists with other content; use another --id\n")
     let template = try desk(
-      ["broadcast", "--template", "avviso", "--param", "TARI", "--param", "16/12", "--id", "t1", "--rate", "5"], folder)
-    #expect(template.output == "Broadcast 't1': 2 messages queued for 2 subscribers, at most 5 per second.\n")
-    #expect(try desk(["outbox", "list", "--json"], folder).output.contains(#""template" : "avviso""#))
+      [
+        "broadcast", "--template", "avviso", "--param", "TARI", "--param", "16/12", "--id", "t1",
+        "--rate", "5",
+      ], folder)
+    #expect(
+      template.output
+        == "Broadcast 't1': 2 messages queued for 2 subscribers, at most 5 per second.\n")
+    #expect(
+      try desk(["outbox", "list", "--json"], folder).output.contains(#""template" : "avviso""#))
     let purge = try desk(["purge", "--older-than", "180d", "--dry-run"], folder)
     #expect(
       purge.output
@@ -276,7 +305,9 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
     {
       rows.append("ticket \(row.values)")
     }
-    for row in try database.query("SELECT citizen_id, action, words FROM consent_records ORDER BY id") {
+    for row in try database.query(
+      "SELECT citizen_id, action, words FROM consent_records ORDER BY id")
+    {
       rows.append("consent \(row.values)")
     }
     return rows
@@ -293,7 +324,9 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
       ["desk", "replay", file.path, "--rules", realRules, "--db", reference], in: folder.url)
     let fullRun = Date().timeIntervalSince(started)
     #expect(clean.status == 0)
-    #expect(clean.output == "Replayed: 200 recorded, 40 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
+    #expect(
+      clean.output
+        == "Replayed: 200 recorded, 40 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
 
     var generator = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
     var kills = 0
@@ -301,7 +334,9 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
     for _ in 0..<8 {
       let process = Process()
       process.executableURL = BinaryRunner.executable
-      process.arguments = ["desk", "replay", file.path, "--rules", realRules, "--db", folder.database]
+      process.arguments = [
+        "desk", "replay", file.path, "--rules", realRules, "--db", folder.database,
+      ]
       process.currentDirectoryURL = folder.url
       process.standardOutput = FileHandle.nullDevice
       process.standardError = FileHandle.nullDevice
@@ -314,24 +349,30 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
       }
       process.waitUntilExit()
       if FileManager.default.fileExists(atPath: folder.database) {
-        let recorded = try Database(path: folder.database).scalarInt(
-          "SELECT count(*) FROM inbound_messages") ?? 0
+        let recorded =
+          try Database(path: folder.database).scalarInt(
+            "SELECT count(*) FROM inbound_messages") ?? 0
         if recorded > 0, recorded < 200 { interrupted += 1 }
       }
     }
     let finish = try desk(["desk", "replay", file.path, "--rules", realRules], folder)
     #expect(finish.status == 0)
     let again = try desk(["desk", "replay", file.path, "--rules", realRules], folder)
-    #expect(again.output == "Replayed: 0 recorded, 240 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
+    #expect(
+      again.output
+        == "Replayed: 0 recorded, 240 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
     #expect(kills > 0)
     #expect(interrupted > 0, "no kill landed in the middle of the stream")
 
     let database = try Database(path: folder.database)
     #expect(try database.scalarInt("SELECT count(*) FROM inbound_messages") == 200)
-    #expect(try database.scalarInt("SELECT count(*) FROM inbound_messages WHERE state <> 'processed'") == 0)
+    #expect(
+      try database.scalarInt("SELECT count(*) FROM inbound_messages WHERE state <> 'processed'")
+        == 0)
     #expect(
       try database.scalarInt(
-        "SELECT count(*) FROM inbound_messages WHERE outcome IN ('handover', 'held') AND ticket_id IS NULL")
+        "SELECT count(*) FROM inbound_messages WHERE outcome IN ('handover', 'held') AND ticket_id IS NULL"
+      )
         == 0)
     #expect(
       try database.scalarInt(

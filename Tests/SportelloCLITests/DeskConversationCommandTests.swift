@@ -37,7 +37,8 @@ func replayLine(
       input: Data("come faccio la carta d'identità\n".utf8))
     #expect(quiet.output == "")
     #expect(quiet.error == "(ticket 1 is with a person: the message joined it, no bot reply)\n")
-    _ = try desk(["queue", "reply", "1", "--text", "Buongiorno Maria, di che lettera si tratta?"], folder)
+    _ = try desk(
+      ["queue", "reply", "1", "--text", "Buongiorno Maria, di che lettera si tratta?"], folder)
     let outbox = try desk(["outbox", "list", "--status", "pending", "--json"], folder)
     #expect(outbox.output.contains(#""text" : "Buongiorno Maria, di che lettera si tratta?""#))
     #expect(outbox.output.contains(#""operator" : "Giulia""#))
@@ -62,7 +63,8 @@ func replayLine(
       input: Data("devo parlare col sindaco\n".utf8))
     let file = rules.appendingPathComponent("tributi/tari.faq")
     let before = try String(contentsOf: file, encoding: .utf8)
-    let result = try desk(["queue", "teach", "1", "--intent", "tributi.tari", "--rules", rules.path], folder)
+    let result = try desk(
+      ["queue", "teach", "1", "--intent", "tributi.tari", "--rules", rules.path], folder)
     #expect(result.status == 0)
     #expect(result.output.hasPrefix("Added 'devo parlare col sindaco' to tributi.tari at "))
     let after = try String(contentsOf: file, encoding: .utf8)
@@ -71,10 +73,12 @@ func replayLine(
     lines.remove(at: added)
     #expect(lines.joined(separator: "\n") == before)
     #expect(lines[added - 1].hasPrefix("- "))
-    let again = try desk(["queue", "teach", "1", "--intent", "tributi.tari", "--rules", rules.path], folder)
+    let again = try desk(
+      ["queue", "teach", "1", "--intent", "tributi.tari", "--rules", rules.path], folder)
     #expect(again.output.contains("is already an example of tributi.tari"))
     #expect(try String(contentsOf: file, encoding: .utf8) == after)
-    let unknown = try desk(["queue", "teach", "1", "--intent", "tributi.nope", "--rules", rules.path], folder)
+    let unknown = try desk(
+      ["queue", "teach", "1", "--intent", "tributi.nope", "--rules", rules.path], folder)
     #expect(unknown.status == 1)
     #expect(unknown.error == "Error: no FAQ with intent 'tributi.nope'\n")
   }
@@ -93,11 +97,13 @@ func replayLine(
     let result = try desk(["desk", "replay", file.path, "--rules", realRules], folder)
     #expect(result.status == 1)
     #expect(
-      result.output == "Replayed: 2 recorded, 1 duplicates, 0 conflicts, 2 rejected; 0 recovered.\n")
+      result.output == "Replayed: 2 recorded, 1 duplicates, 0 conflicts, 2 rejected; 0 recovered.\n"
+    )
     #expect(result.error.contains("\(file.path):3: error: not a message"))
     #expect(result.error.contains("\(file.path):4: error: invalid citizen id ''"))
     let store = try SQLiteDeskStore(path: folder.database)
     #expect(try store.database.scalarInt("SELECT count(*) FROM inbound_messages") == 2)
-    #expect(try store.database.scalarInt("SELECT count(*) FROM tickets WHERE reason = 'non_text'") == 1)
+    #expect(
+      try store.database.scalarInt("SELECT count(*) FROM tickets WHERE reason = 'non_text'") == 1)
   }
 }

@@ -27,7 +27,8 @@ import Testing
           privacyNoticeVersion: "1", inboundID: nil))
     }
     let broadcaster = Broadcaster(store: store)
-    let request = BroadcastRequest(id: "chiusura", content: .text("Il 24 dicembre siamo chiusi."), ratePerSecond: 5)
+    let request = BroadcastRequest(
+      id: "chiusura", content: .text("Il 24 dicembre siamo chiusi."), ratePerSecond: 5)
     #expect(try broadcaster.send(request, dryRun: true, at: deskTime).recipients == 2)
     #expect(try store.read { try $0.outboxCounts() } == [:])
     let first = try broadcaster.send(request, at: deskTime)
@@ -46,9 +47,12 @@ import Testing
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
     try subscribe(["391"], in: store)
     let content = OutboundContent.template(
-      name: "avviso_scadenza", parameters: ["TARI", "16 dicembre"], text: "Scadenza TARI il 16 dicembre")
-    _ = try Broadcaster(store: store).send(BroadcastRequest(id: "tari", content: content), at: deskTime)
-    let message = try #require(try store.read { try $0.outboundMessages(status: nil, limit: 1) }.first)
+      name: "avviso_scadenza", parameters: ["TARI", "16 dicembre"],
+      text: "Scadenza TARI il 16 dicembre")
+    _ = try Broadcaster(store: store).send(
+      BroadcastRequest(id: "tari", content: content), at: deskTime)
+    let message = try #require(
+      try store.read { try $0.outboundMessages(status: nil, limit: 1) }.first)
     #expect(message.content == content)
     #expect(message.ratePerSecond == 20)
   }
@@ -77,7 +81,8 @@ import Testing
       #"{"id":"w1","from":"39333","time":"2026-12-03T09:30:00Z","text":"ciao"}"#)
     #expect(iso.message.sentAt == Date(timeIntervalSince1970: 1_796_290_200))
     #expect(iso.message.kind == .text)
-    let voice = try ReplayLine.parse(#"{"id":"w2","from":"39333","time":1796290200,"type":"voice"}"#)
+    let voice = try ReplayLine.parse(
+      #"{"id":"w2","from":"39333","time":1796290200,"type":"voice"}"#)
     #expect(voice.message.kind == .voice)
     let odd = try ReplayLine.parse(#"{"id":"w3","from":"39333","time":1,"type":"reaction"}"#)
     #expect(odd.message.kind == .unsupported)

@@ -28,12 +28,14 @@ struct DeskFixture {
     let loaded = RuleSet.load(from: rules)
     let ruleSet = try #require(loaded.ruleSet, "\(loaded.diagnostics)")
     store = try SQLiteDeskStore(path: directory.path("desk.db"))
-    service = ConversationService(store: store, responder: Responder(matcher: Matcher(ruleSet: ruleSet)))
+    service = ConversationService(
+      store: store, responder: Responder(matcher: Matcher(ruleSet: ruleSet)))
   }
 
   /// Another service on the same file, through its own connection.
   func secondService() throws -> ConversationService {
-    ConversationService(store: try SQLiteDeskStore(path: directory.path("desk.db")), responder: service.responder)
+    ConversationService(
+      store: try SQLiteDeskStore(path: directory.path("desk.db")), responder: service.responder)
   }
 
   func send(
@@ -130,7 +132,8 @@ struct DeskFixture {
     #expect(turn.replies.allSatisfy { $0.ticketID == ticketID })
   }
 
-  @Test(arguments: [(saturdayMorning, "lo Sportello riapre lunedì alle 8:30"),
+  @Test(arguments: [
+    (saturdayMorning, "lo Sportello riapre lunedì alle 8:30"),
     (holidayMorning, "lo Sportello riapre domani alle 8:30"),
     (christmasMorning, "lo Sportello riapre lunedì alle 8:30"),
   ])
@@ -158,13 +161,19 @@ struct DeskFixture {
     let desk = try DeskFixture()
     let handover = try desk.send("voglio parlare con un operatore")
     let ticketID = try #require(handover.ticket?.id)
-    try StaffDesk(store: desk.store).claim(ticket: ticketID, operatorName: "Giulia", at: thursdayMorning)
-    let turn = try desk.send("come faccio la carta d'identità", at: thursdayMorning.addingTimeInterval(120))
+    try StaffDesk(store: desk.store).claim(
+      ticket: ticketID, operatorName: "Giulia", at: thursdayMorning)
+    let turn = try desk.send(
+      "come faccio la carta d'identità", at: thursdayMorning.addingTimeInterval(120))
     #expect(turn.outcome == .heldForStaff(ticketID: ticketID))
     #expect(turn.replies.isEmpty)
-    #expect(try desk.store.read { try $0.thread(ofTicket: ticketID) }.last?.text == "come faccio la carta d'identità")
-    try StaffDesk(store: desk.store).close(ticket: ticketID, at: thursdayMorning.addingTimeInterval(180))
-    let after = try desk.send("come faccio la carta d'identità", at: thursdayMorning.addingTimeInterval(240))
+    #expect(
+      try desk.store.read { try $0.thread(ofTicket: ticketID) }.last?.text
+        == "come faccio la carta d'identità")
+    try StaffDesk(store: desk.store).close(
+      ticket: ticketID, at: thursdayMorning.addingTimeInterval(180))
+    let after = try desk.send(
+      "come faccio la carta d'identità", at: thursdayMorning.addingTimeInterval(240))
     #expect(after.outcome == .answered(intent: "anagrafe.carta_identita"))
   }
 
@@ -172,7 +181,8 @@ struct DeskFixture {
   func unreadableMessageIsStoredAndHandedOverWithANote(kind: MessageKind) throws {
     let desk = try DeskFixture()
     let turn = try desk.send("", kind: kind)
-    #expect(turn.outcome == .handedOver(ticketID: try #require(turn.ticket?.id), reason: "non_text"))
+    #expect(
+      turn.outcome == .handedOver(ticketID: try #require(turn.ticket?.id), reason: "non_text"))
     #expect(turn.replies.count == 2)
     #expect(turn.replies.first?.content.text == desk.service.responder.nonTextReply().text)
     let stored = try #require(try desk.store.read { try $0.inboundMessage(id: turn.inboundID) })
@@ -183,7 +193,10 @@ struct DeskFixture {
   @Test func subscribingRecordsConsentAndUnsubscribingKeepsIt() throws {
     let desk = try DeskFixture()
     let welcome = try desk.send("Iscrivimi")
-    #expect(welcome.replies.contains { $0.content.text.contains("https://www.comune.arezzo.it/privacy-unico-online") })
+    #expect(
+      welcome.replies.contains {
+        $0.content.text.contains("https://www.comune.arezzo.it/privacy-unico-online")
+      })
     _ = try desk.send("iscrivimi", at: thursdayMorning.addingTimeInterval(10))
     #expect(try desk.store.read { try $0.activeSubscribers() }.map(\.citizenID) == ["393331234567"])
     _ = try desk.send("stop", at: thursdayMorning.addingTimeInterval(20))
@@ -237,7 +250,9 @@ struct DeskFixture {
 
   @Test func recordedMessagesAreAnsweredLaterInArrivalOrder() throws {
     let desk = try DeskFixture()
-    for (number, text) in ["ciao", "quanto costa la tari", "voglio parlare con un operatore"].enumerated() {
+    for (number, text) in ["ciao", "quanto costa la tari", "voglio parlare con un operatore"]
+      .enumerated()
+    {
       let result = try desk.service.record(
         InboundMessage(
           channel: "whatsapp", citizenID: "393331234567", messageID: "p\(number)",
@@ -248,18 +263,24 @@ struct DeskFixture {
     #expect(try desk.count("outbox") == 0)
     let turns = try desk.service.processPending()
     #expect(turns.count == 3)
-    #expect(turns.map(\.outcome).last == .handedOver(ticketID: 1, reason: turns.last?.decision?.handoverReason?.rawValue))
+    #expect(
+      turns.map(\.outcome).last
+        == .handedOver(ticketID: 1, reason: turns.last?.decision?.handoverReason?.rawValue))
     #expect(try desk.service.processNextPending() == nil)
-    let citizens = try desk.store.database.query("SELECT inbound_id FROM outbox ORDER BY id").map { try $0.int64("inbound_id") }
+    let citizens = try desk.store.database.query("SELECT inbound_id FROM outbox ORDER BY id").map {
+      try $0.int64("inbound_id")
+    }
     #expect(citizens == citizens.sorted())
   }
 
   @Test func oddInputIsRecordedAndAnsweredWithoutCrashing() throws {
     let desk = try DeskFixture()
-    let invalid = String(decoding: [0x63, 0x69, 0xC3, 0x28, 0x61, 0x6F, 0xFF] as [UInt8], as: UTF8.self)
+    let invalid = String(
+      decoding: [0x63, 0x69, 0xC3, 0x28, 0x61, 0x6F, 0xFF] as [UInt8], as: UTF8.self)
     let huge = String(repeating: "carta d'identità ", count: 6_500)
     for (number, text) in ["", "   ", invalid, huge, "\u{0}"].enumerated() {
-      let turn = try desk.send(text, id: "odd\(number)", from: number == 4 ? "user:ab-😀" : "393331234567")
+      let turn = try desk.send(
+        text, id: "odd\(number)", from: number == 4 ? "user:ab-😀" : "393331234567")
       #expect(turn.record.isNew)
       #expect(!turn.replies.isEmpty || turn.outcome != .alreadyHandled)
       let stored = try #require(try desk.store.read { try $0.inboundMessage(id: turn.inboundID) })

@@ -26,12 +26,14 @@ import Testing
     let edit = try FAQFileEditor.addingExample(
       "mi serve la cie\nper domani", toFAQ: "anagrafe.carta_identita", in: file)
     let expected = file.replacingOccurrences(
-      of: "  - cm faccio x la cie?\n", with: "  - cm faccio x la cie?\n  - mi serve la cie per domani\n")
+      of: "  - cm faccio x la cie?\n",
+      with: "  - cm faccio x la cie?\n  - mi serve la cie per domani\n")
     #expect(edit == .inserted(contents: expected, line: 7))
   }
 
   @Test func otherFAQsOfTheFileAreUntouched() throws {
-    let edit = try FAQFileEditor.addingExample("cambiare casa", toFAQ: "anagrafe.residenza", in: file)
+    let edit = try FAQFileEditor.addingExample(
+      "cambiare casa", toFAQ: "anagrafe.residenza", in: file)
     let expected = file.replacingOccurrences(
       of: "- cambio di residenza\n", with: "- cambio di residenza\n- cambiare casa\n")
     #expect(edit == .inserted(contents: expected, line: 15))
@@ -39,7 +41,8 @@ import Testing
 
   @Test func crlfAndByteOrderMarkAreKept() throws {
     let windows = "\u{FEFF}" + file.replacingOccurrences(of: "\n", with: "\r\n")
-    let edit = try FAQFileEditor.addingExample("cambiare casa", toFAQ: "anagrafe.residenza", in: windows)
+    let edit = try FAQFileEditor.addingExample(
+      "cambiare casa", toFAQ: "anagrafe.residenza", in: windows)
     let expected = windows.replacingOccurrences(
       of: "- cambio di residenza\r\n", with: "- cambio di residenza\r\n- cambiare casa\r\n")
     #expect(edit == .inserted(contents: expected, line: 15))

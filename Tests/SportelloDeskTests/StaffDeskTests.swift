@@ -44,7 +44,8 @@ func snapshot(_ store: SQLiteDeskStore) throws -> [String] {
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
     let staff = StaffDesk(store: store)
     let ticket = try openTicket(in: store)
-    #expect(try staff.claim(ticket: ticket.id, operatorName: "Giulia", at: deskTime).status == .claimed)
+    #expect(
+      try staff.claim(ticket: ticket.id, operatorName: "Giulia", at: deskTime).status == .claimed)
     let (answered, outboxID) = try staff.reply(
       toTicket: ticket.id, text: "La pratica è pronta.", at: deskTime.addingTimeInterval(120))
     #expect(answered.status == .answered)
@@ -53,8 +54,10 @@ func snapshot(_ store: SQLiteDeskStore) throws -> [String] {
     #expect(reply.content == .text("La pratica è pronta."))
     #expect(reply.operatorName == "Giulia")
     #expect(reply.status == .pending)
-    #expect(try staff.close(ticket: ticket.id, at: deskTime.addingTimeInterval(200)).status == .closed)
-    #expect(try staff.reopen(ticket: ticket.id, at: deskTime.addingTimeInterval(300)).status == .open)
+    #expect(
+      try staff.close(ticket: ticket.id, at: deskTime.addingTimeInterval(200)).status == .closed)
+    #expect(
+      try staff.reopen(ticket: ticket.id, at: deskTime.addingTimeInterval(300)).status == .open)
     let detail = try staff.detail(ofTicket: ticket.id)
     #expect(detail.events.map(\.kind) == [.opened, .claimed, .replied, .closed, .reopened])
     #expect(detail.thread.map(\.author) == [.citizen, .staff("Giulia")])
@@ -99,7 +102,8 @@ func snapshot(_ store: SQLiteDeskStore) throws -> [String] {
     let staff = StaffDesk(store: store)
     let ticket = try openTicket(in: store)
     try staff.claim(ticket: ticket.id, operatorName: "Giulia", at: deskTime)
-    #expect(try staff.claim(ticket: ticket.id, operatorName: "Giulia", at: deskTime).status == .claimed)
+    #expect(
+      try staff.claim(ticket: ticket.id, operatorName: "Giulia", at: deskTime).status == .claimed)
     #expect(throws: DeskError.ticketClaimedByOther(id: ticket.id, operatorName: "Giulia")) {
       try staff.claim(ticket: ticket.id, operatorName: "Marco", at: deskTime)
     }
@@ -124,7 +128,9 @@ func snapshot(_ store: SQLiteDeskStore) throws -> [String] {
     #expect(figures.medianFirstReply == TimeInterval(1500))
     #expect(figures.p90FirstReply == TimeInterval(2400))
     #expect(
-      figures.perOffice.map { "\($0.label)=\($0.tickets)" } == ["(none)=1", "anagrafe=3", "tributi=1"])
+      figures.perOffice.map { "\($0.label)=\($0.tickets)" } == [
+        "(none)=1", "anagrafe=3", "tributi=1",
+      ])
     #expect(
       figures.perDay.map { "\($0.label)=\($0.tickets)" }
         == ["2027-01-15=2", "2027-01-16=1", "2027-01-17=1", "2027-01-18=1"])

@@ -53,7 +53,9 @@ import Testing
       option: nil, environment: [:], workingDirectory: directory.url.path)
     #expect(path == directory.path(".sportello/sportello.db"))
     var isDirectory: ObjCBool = false
-    #expect(FileManager.default.fileExists(atPath: directory.path(".sportello"), isDirectory: &isDirectory))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: directory.path(".sportello"), isDirectory: &isDirectory))
     #expect(isDirectory.boolValue)
   }
 

@@ -4,7 +4,8 @@ import Testing
 @testable import SportelloStore
 
 /// A text message from a test citizen.
-func message(_ id: String, _ text: String, from citizen: String = "393331234567") -> InboundMessage {
+func message(_ id: String, _ text: String, from citizen: String = "393331234567") -> InboundMessage
+{
   InboundMessage(
     channel: "whatsapp", citizenID: citizen, displayName: "Maria", messageID: id,
     sentAt: Date(timeIntervalSince1970: 1_800_000_000), text: text)
@@ -16,8 +17,12 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
   @Test func sameMessageTwiceIsRecordedOnce() throws {
     let directory = try TemporaryDirectory()
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
-    let first = try store.write { try $0.recordInbound(message("wamid.1", "ciao"), receivedAt: testTime) }
-    let again = try store.write { try $0.recordInbound(message("wamid.1", "ciao"), receivedAt: testTime) }
+    let first = try store.write {
+      try $0.recordInbound(message("wamid.1", "ciao"), receivedAt: testTime)
+    }
+    let again = try store.write {
+      try $0.recordInbound(message("wamid.1", "ciao"), receivedAt: testTime)
+    }
     #expect(first.isNew)
     #expect(again == .duplicate(id: first.id))
     #expect(try store.database.scalarInt("SELECT count(*) FROM inbound_messages") == 1)
@@ -26,11 +31,15 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
   @Test func reusedIdWithOtherContentIsAConflictAndKeepsTheOriginal() throws {
     let directory = try TemporaryDirectory()
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
-    let first = try store.write { try $0.recordInbound(message("wamid.1", "ciao"), receivedAt: testTime) }
+    let first = try store.write {
+      try $0.recordInbound(message("wamid.1", "ciao"), receivedAt: testTime)
+    }
     let other = try store.write {
       try $0.recordInbound(message("wamid.1", "tutt'altro"), receivedAt: testTime)
     }
-    _ = try store.write { try $0.recordInbound(message("wamid.1", "tutt'altro"), receivedAt: testTime) }
+    _ = try store.write {
+      try $0.recordInbound(message("wamid.1", "tutt'altro"), receivedAt: testTime)
+    }
     #expect(other == .conflict(id: first.id))
     let stored = try #require(try store.read { try $0.inboundMessage(id: first.id) })
     #expect(stored.message.text == "ciao")
@@ -49,7 +58,8 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
       for number in 0..<150 {
         do {
           let result = try stores[index].write {
-            try $0.recordInbound(message("wamid.\(number)", "testo \(number)"), receivedAt: testTime)
+            try $0.recordInbound(
+              message("wamid.\(number)", "testo \(number)"), receivedAt: testTime)
           }
           results.append(result.isNew ? "new" : "dup")
         } catch {
@@ -92,12 +102,15 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
     let directory = try TemporaryDirectory()
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
     for number in 1...3 {
-      _ = try store.write { try $0.recordInbound(message("m\(number)", "t\(number)"), receivedAt: testTime) }
+      _ = try store.write {
+        try $0.recordInbound(message("m\(number)", "t\(number)"), receivedAt: testTime)
+      }
     }
     let first = try #require(try store.read { try $0.nextPendingInbound() })
     #expect(first.message.messageID == "m1")
     try store.write {
-      try $0.markProcessed(inboundID: first.id, outcome: "answer", intent: "x", ticketID: nil, at: testTime)
+      try $0.markProcessed(
+        inboundID: first.id, outcome: "answer", intent: "x", ticketID: nil, at: testTime)
     }
     #expect(try store.read { try $0.nextPendingInbound() }?.message.messageID == "m2")
     #expect(try store.read { try $0.pendingInboundCount() } == 2)
@@ -121,13 +134,16 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
   @Test func ticketsOpenListAndRecordTheirHistory() throws {
     let directory = try TemporaryDirectory()
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
-    let inbound = try store.write { try $0.recordInbound(message("m1", "ho un problema"), receivedAt: testTime) }
+    let inbound = try store.write {
+      try $0.recordInbound(message("m1", "ho un problema"), receivedAt: testTime)
+    }
     let candidates = [TicketCandidate(intent: "tributi.tari", title: "TARI", score: 0.4)]
     let ticket = try store.write { transaction in
       let ticket = try transaction.openTicket(
         NewTicket(
           citizenID: "393331234567", displayName: "Maria", channel: "whatsapp", office: "tributi",
-          reason: "no_match", firstWords: "ho un problema", candidates: candidates, openedAt: testTime))
+          reason: "no_match", firstWords: "ho un problema", candidates: candidates,
+          openedAt: testTime))
       try transaction.attachInbound(inbound.id, toTicket: ticket.id)
       return ticket
     }
@@ -141,11 +157,15 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
         event: TicketEvent(at: later, kind: .claimed, operatorName: "Giulia"))
       try $0.updateTicket(
         id: ticket.id, status: .answered, operatorName: "Giulia",
-        event: TicketEvent(at: later.addingTimeInterval(60), kind: .replied, operatorName: "Giulia"))
+        event: TicketEvent(at: later.addingTimeInterval(60), kind: .replied, operatorName: "Giulia")
+      )
     }
     let answered = try #require(try store.read { try $0.ticket(id: ticket.id) })
     #expect(answered.firstReplyAt == later.addingTimeInterval(60))
-    #expect(try store.read { try $0.events(ofTicket: ticket.id) }.map(\.kind) == [.opened, .claimed, .replied])
+    #expect(
+      try store.read { try $0.events(ofTicket: ticket.id) }.map(\.kind) == [
+        .opened, .claimed, .replied,
+      ])
     #expect(try store.read { try $0.tickets(matching: TicketFilter(status: .answered)) }.count == 1)
     #expect(try store.read { try $0.tickets(matching: TicketFilter(office: "anagrafe")) }.isEmpty)
     #expect(try store.read { try $0.ticketCount(matching: TicketFilter(office: "tributi")) } == 1)
@@ -163,26 +183,37 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
             createdAt: testTime))
       }
     }
-    let firstBatch = try store.write { try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime, lease: 30) }
+    let firstBatch = try store.write {
+      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime, lease: 30)
+    }
     #expect(firstBatch.map(\.content.text) == ["a1", "b1"])
     let a1 = try #require(ids[0])
     try store.write {
-      try $0.markFailed(outboundID: a1, error: "HTTP 500", retryAt: testTime.addingTimeInterval(5), at: testTime)
+      try $0.markFailed(
+        outboundID: a1, error: "HTTP 500", retryAt: testTime.addingTimeInterval(5), at: testTime)
     }
-    #expect(try store.write { try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime, lease: 30) }.isEmpty)
+    #expect(
+      try store.write {
+        try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime, lease: 30)
+      }.isEmpty)
     let retry = try store.write {
-      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime.addingTimeInterval(5), lease: 30)
+      try $0.claimOutbound(
+        channel: "whatsapp", limit: 10, now: testTime.addingTimeInterval(5), lease: 30)
     }
     #expect(retry.map(\.content.text) == ["a1"])
     #expect(retry.first?.attempts == 1)
-    try store.write { try $0.markSent(outboundID: a1, providerMessageID: "wamid.out", at: testTime) }
+    try store.write {
+      try $0.markSent(outboundID: a1, providerMessageID: "wamid.out", at: testTime)
+    }
     let next = try store.write {
-      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime.addingTimeInterval(6), lease: 30)
+      try $0.claimOutbound(
+        channel: "whatsapp", limit: 10, now: testTime.addingTimeInterval(6), lease: 30)
     }
     #expect(next.map(\.content.text) == ["a2"])
     #expect(
       try store.write {
-        try $0.recordDeliveryStatus(providerMessageID: "wamid.out", status: "read", error: nil, at: testTime)
+        try $0.recordDeliveryStatus(
+          providerMessageID: "wamid.out", status: "read", error: nil, at: testTime)
       })
     #expect(try store.read { try $0.outboundMessage(id: a1) }?.deliveryStatus == "read")
     #expect(try store.read { try $0.outboxCounts() } == [.sent: 1, .sending: 2])
@@ -193,17 +224,26 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
     _ = try store.write {
       try $0.enqueueOutbound(
-        NewOutboundMessage(citizenID: "a", channel: "whatsapp", content: .text("x"), createdAt: testTime))
+        NewOutboundMessage(
+          citizenID: "a", channel: "whatsapp", content: .text("x"), createdAt: testTime))
     }
-    #expect(try store.write { try $0.claimOutbound(channel: "whatsapp", limit: 1, now: testTime, lease: 30) }.count == 1)
-    #expect(try store.write { try $0.claimOutbound(channel: "whatsapp", limit: 1, now: testTime, lease: 30) }.isEmpty)
+    #expect(
+      try store.write {
+        try $0.claimOutbound(channel: "whatsapp", limit: 1, now: testTime, lease: 30)
+      }.count == 1)
+    #expect(
+      try store.write {
+        try $0.claimOutbound(channel: "whatsapp", limit: 1, now: testTime, lease: 30)
+      }.isEmpty)
     let again = try store.write {
-      try $0.claimOutbound(channel: "whatsapp", limit: 1, now: testTime.addingTimeInterval(31), lease: 30)
+      try $0.claimOutbound(
+        channel: "whatsapp", limit: 1, now: testTime.addingTimeInterval(31), lease: 30)
     }
     #expect(again.count == 1)
     #expect(
       try store.write {
-        try $0.claimOutbound(channel: "api", limit: 1, now: testTime.addingTimeInterval(99), lease: 30)
+        try $0.claimOutbound(
+          channel: "api", limit: 1, now: testTime.addingTimeInterval(99), lease: 30)
       }.isEmpty)
   }
 
@@ -216,14 +256,16 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
       createdAt: testTime)
     #expect(try store.write { try $0.enqueueOutbound(reply) } != nil)
     #expect(try store.write { try $0.enqueueOutbound(reply) } == nil)
-    let broadcast = Broadcast(id: "b1", content: .text("news"), ratePerSecond: 20, createdAt: testTime)
+    let broadcast = Broadcast(
+      id: "b1", content: .text("news"), ratePerSecond: 20, createdAt: testTime)
     _ = try store.write { try $0.createBroadcast(broadcast) }
     let item = NewOutboundMessage(
       citizenID: "393331234567", channel: "whatsapp", content: .text("news"), broadcastID: "b1",
       ratePerSecond: 20, createdAt: testTime)
     #expect(try store.write { try $0.enqueueOutbound(item) } != nil)
     #expect(try store.write { try $0.enqueueOutbound(item) } == nil)
-    let changed = Broadcast(id: "b1", content: .text("other"), ratePerSecond: 5, createdAt: testTime)
+    let changed = Broadcast(
+      id: "b1", content: .text("other"), ratePerSecond: 5, createdAt: testTime)
     #expect(try store.write { try $0.createBroadcast(changed) } == broadcast)
   }
 
@@ -249,8 +291,11 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
     let directory = try TemporaryDirectory()
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
     let old = Date(timeIntervalSince1970: 1_700_000_000)
-    let oldID = try store.write { try $0.recordInbound(message("old", "vecchio"), receivedAt: old) }.id
-    let newID = try store.write { try $0.recordInbound(message("new", "nuovo"), receivedAt: testTime) }.id
+    let oldID = try store.write { try $0.recordInbound(message("old", "vecchio"), receivedAt: old) }
+      .id
+    let newID = try store.write {
+      try $0.recordInbound(message("new", "nuovo"), receivedAt: testTime)
+    }.id
     _ = try store.write {
       try $0.enqueueOutbound(
         NewOutboundMessage(
@@ -268,7 +313,9 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
     #expect(purged.isTextPurged)
     #expect(try store.read { try $0.inboundMessage(id: newID) }?.message.text == "nuovo")
     #expect(try store.database.scalarInt("SELECT count(*) FROM inbound_messages") == 2)
-    #expect(try store.write { try $0.purge(before: cutoff, dryRun: false, at: testTime) }.inboundTexts == 0)
+    #expect(
+      try store.write { try $0.purge(before: cutoff, dryRun: false, at: testTime) }.inboundTexts
+        == 0)
   }
 }
 

@@ -17,7 +17,8 @@ struct BroadcastCommand: Command {
       .option("file", value: "FILE", help: "Read the message text from a file."),
       .option("id", value: "ID", help: "The broadcast's id (default: derived from the content)."),
       .option("template", value: "NAME", help: "Send as this approved WhatsApp template."),
-      .option("param", value: "VALUE", help: "A template body parameter, in order.", repeatable: true),
+      .option(
+        "param", value: "VALUE", help: "A template body parameter, in order.", repeatable: true),
       .option("rate", value: "N", help: "At most N messages per second (default 20)."),
       .flag("dry-run", help: "Only count the recipients."),
       DeskCommandSupport.databaseOption,
@@ -33,8 +34,12 @@ struct BroadcastCommand: Command {
       let rendering = text ?? "[\(template)] " + parameters.joined(separator: " | ")
       content = .template(name: template, parameters: parameters, text: rendering)
     } else {
-      guard let text else { throw UsageError("give the message with '--text <TEXT>' or '--file <FILE>'") }
-      guard arguments.values("param").isEmpty else { throw UsageError("'--param' needs '--template'") }
+      guard let text else {
+        throw UsageError("give the message with '--text <TEXT>' or '--file <FILE>'")
+      }
+      guard arguments.values("param").isEmpty else {
+        throw UsageError("'--param' needs '--template'")
+      }
       content = .text(text)
     }
     let id = arguments.value("id") ?? BroadcastRequest.derivedID(for: content)

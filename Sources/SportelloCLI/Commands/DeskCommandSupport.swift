@@ -21,7 +21,8 @@ enum DeskCommandSupport {
   ) throws -> ConversationService {
     let ruleSet = try RulesDirectory.load(arguments.value("rules") ?? "Rules", io: io)
     let store = try openStore(arguments)
-    return ConversationService(store: store, responder: Responder(matcher: Matcher(ruleSet: ruleSet)))
+    return ConversationService(
+      store: store, responder: Responder(matcher: Matcher(ruleSet: ruleSet)))
   }
 
   /// The `--json` flag.
@@ -43,7 +44,8 @@ enum DeskCommandSupport {
       return Date()
     }
     guard let date = try? Date(text, strategy: .iso8601) else {
-      throw CommandFailure("invalid SPORTELLO_NOW '\(text)': expected ISO 8601 such as 2026-12-03T09:00:00Z")
+      throw CommandFailure(
+        "invalid SPORTELLO_NOW '\(text)': expected ISO 8601 such as 2026-12-03T09:00:00Z")
     }
     return date
   }
@@ -100,7 +102,8 @@ enum DeskCommandSupport {
 
   /// The first words of a text, on one line, at most `limit` characters.
   static func excerpt(_ text: String, limit: Int = 40) -> String {
-    let line = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
+    let line = text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(
+      separator: " ")
     return line.count > limit ? String(line.prefix(limit - 1)) + "…" : line
   }
 
@@ -115,7 +118,8 @@ enum DeskCommandSupport {
     }
     return all.map { row in
       let line = row.enumerated().map { index, cell in
-        index == row.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+        index == row.count - 1
+          ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
       }.joined(separator: "  ")
       return String(line.reversed().drop { $0 == " " }.reversed())
     }.joined(separator: "\n") + "\n"

@@ -38,8 +38,10 @@ struct DeskReplayCommand: Command {
     var counts = (recorded: 0, duplicates: 0, conflicts: 0, bad: 0)
     try DeskCommandSupport.failingClearly {
       recovered = try service.processPending().count
-      let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-      for (index, line) in lines.enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+      let lines = String(decoding: data, as: UTF8.self).split(
+        separator: "\n", omittingEmptySubsequences: false)
+      for (index, line) in lines.enumerated()
+      where !line.trimmingCharacters(in: .whitespaces).isEmpty {
         let message: InboundMessage
         do {
           message = try ReplayLine.parse(String(line)).message

@@ -68,7 +68,8 @@ struct OutboxListCommand: Command {
         DeskCommandSupport.excerpt(message.content.text, limit: 60),
       ]
     }
-    io.writeOutput(DeskCommandSupport.table(["ID", "STATUS", "CITIZEN", "KIND", "CREATED", "TEXT"], rows))
+    io.writeOutput(
+      DeskCommandSupport.table(["ID", "STATUS", "CITIZEN", "KIND", "CREATED", "TEXT"], rows))
     return ExitStatus.success
   }
 

@@ -17,7 +17,8 @@ struct QueueCloseCommand: Command {
     let store = try DeskCommandSupport.openStore(arguments)
     let now = try DeskCommandSupport.now()
     let ticket = try DeskCommandSupport.failingClearly {
-      try StaffDesk(store: store).close(ticket: id, operatorName: arguments.value("operator"), at: now)
+      try StaffDesk(store: store).close(
+        ticket: id, operatorName: arguments.value("operator"), at: now)
     }
     io.print("Ticket \(ticket.id) closed.")
     return ExitStatus.success

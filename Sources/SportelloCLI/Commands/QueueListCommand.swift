@@ -52,7 +52,8 @@ struct QueueListCommand: Command {
       let items = tickets.map { ticket in
         Item(
           id: ticket.id, status: ticket.status.rawValue, office: ticket.office,
-          citizen: DeskCommandSupport.citizen(ticket.citizenID, name: nil), name: ticket.displayName,
+          citizen: DeskCommandSupport.citizen(ticket.citizenID, name: nil),
+          name: ticket.displayName,
           operator: ticket.operatorName, openedAt: DeskCommandSupport.isoTime(ticket.openedAt),
           ageSeconds: max(0, Int(now.timeIntervalSince(ticket.openedAt))),
           firstWords: ticket.firstWords, candidates: ticket.candidates)

@@ -15,7 +15,9 @@ struct QueueShowCommand: Command {
     let id = try DeskCommandSupport.ticketID(arguments.positionals[0])
     let store = try DeskCommandSupport.openStore(arguments)
     let now = try DeskCommandSupport.now()
-    let detail = try DeskCommandSupport.failingClearly { try StaffDesk(store: store).detail(ofTicket: id) }
+    let detail = try DeskCommandSupport.failingClearly {
+      try StaffDesk(store: store).detail(ofTicket: id)
+    }
     if arguments.flag("json") {
       var masked = detail
       masked.ticket.citizenID = DeskCommandSupport.citizen(detail.ticket.citizenID, name: nil)
@@ -33,7 +35,8 @@ struct QueueShowCommand: Command {
     page += "\nCandidates:\n"
     if ticket.candidates.isEmpty { page += "  (none)\n" }
     for candidate in ticket.candidates {
-      page += "  \(candidate.intent)  \(candidate.title)  \(String(format: "%.2f", candidate.score))\n"
+      page +=
+        "  \(candidate.intent)  \(candidate.title)  \(String(format: "%.2f", candidate.score))\n"
     }
     page += "\nThread:\n"
     for entry in detail.thread {
@@ -45,7 +48,8 @@ struct QueueShowCommand: Command {
       }
       let kind = entry.kind == "text" || entry.kind == "choice" ? "" : "[\(entry.kind)] "
       let status = entry.deliveryStatus.map { " (\($0))" } ?? ""
-      let text = entry.text.replacingOccurrences(of: "\n", with: "\n" + String(repeating: " ", count: 20))
+      let text = entry.text.replacingOccurrences(
+        of: "\n", with: "\n" + String(repeating: " ", count: 20))
       page += "  \(DeskCommandSupport.localTime(entry.at))  \(author): \(kind)\(text)\(status)\n"
     }
     page += "\nHistory:\n"

@@ -24,7 +24,9 @@ struct QueueTeachCommand: Command {
 
   static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> Int32 {
     let id = try DeskCommandSupport.ticketID(arguments.positionals[0])
-    guard let intent = arguments.value("intent") else { throw UsageError("missing '--intent <INTENT>'") }
+    guard let intent = arguments.value("intent") else {
+      throw UsageError("missing '--intent <INTENT>'")
+    }
     let number = try arguments.integer("message", in: 1...10_000) ?? 1
     let rules = arguments.value("rules") ?? "Rules"
     try RulesDirectory.requireExists(rules)
@@ -36,7 +38,8 @@ struct QueueTeachCommand: Command {
         at: now)
     }
     if result.wasPresent {
-      io.print("'\(result.example)' is already an example of \(intent) (\(result.path):\(result.line)).")
+      io.print(
+        "'\(result.example)' is already an example of \(intent) (\(result.path):\(result.line)).")
     } else {
       io.print("Added '\(result.example)' to \(intent) at \(result.path):\(result.line).")
     }
