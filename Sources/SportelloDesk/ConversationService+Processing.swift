@@ -29,9 +29,12 @@ extension ConversationService {
       }
     }
     let response = responder.respond(to: input, pending: pending, now: now)
-    try transaction.savePendingChoice(
-      response.pending.map { StoredPendingChoice(options: $0.options, askedAt: $0.askedAt) },
-      for: message.citizenID)
+    let newChoice = response.pending.map {
+      StoredPendingChoice(options: $0.options, askedAt: $0.askedAt)
+    }
+    if newChoice != stored {
+      try transaction.savePendingChoice(newChoice, for: message.citizenID)
+    }
     var contents = response.replies.map(Self.content(of:))
     try applySubscription(response.action, inbound: inbound, contents: &contents, in: transaction)
     let decision = response.decision
@@ -178,14 +181,25 @@ extension ConversationService {
     _ contents: [OutboundContent], for inbound: StoredInboundMessage, ticketID: Int64?,
     in transaction: any DeskTransaction
   ) throws -> [OutboundMessage] {
+    var replies: [OutboundMessage] = []
     for (sequence, content) in contents.enumerated() {
-      _ = try transaction.enqueueOutbound(
-        NewOutboundMessage(
-          citizenID: inbound.message.citizenID, channel: inbound.message.channel, content: content,
-          inboundID: inbound.id, sequence: sequence, ticketID: ticketID,
-          createdAt: inbound.receivedAt))
+      let message = NewOutboundMessage(
+        citizenID: inbound.message.citizenID, channel: inbound.message.channel, content: content,
+        inboundID: inbound.id, sequence: sequence, ticketID: ticketID,
+        createdAt: inbound.receivedAt)
+      guard let id = try transaction.enqueueOutbound(message) else {
+        // Enqueued before (a redelivery racing this one): return what is stored.
+        return try transaction.outboundMessages(forInbound: inbound.id)
+      }
+      replies.append(
+        OutboundMessage(
+          id: id, citizenID: message.citizenID, channel: message.channel, content: content,
+          inboundID: inbound.id, ticketID: ticketID, broadcastID: nil, operatorName: nil,
+          ratePerSecond: nil, status: .pending, attempts: 0, createdAt: message.createdAt,
+          nextAttemptAt: message.createdAt, sentAt: nil, providerMessageID: nil, lastError: nil,
+          deliveryStatus: nil))
     }
-    return try transaction.outboundMessages(forInbound: inbound.id)
+    return replies
   }
 
   /// The outbox form of one of the engine's replies.

@@ -85,10 +85,15 @@ public struct ConversationService: Sendable {
     try Self.validate(message)
     return try store.write { transaction in
       let recorded = try transaction.recordInbound(message, receivedAt: receivedAt)
+      if recorded.isNew {
+        let stored = StoredInboundMessage(
+          id: recorded.id, message: message, receivedAt: receivedAt, state: .pending)
+        return try process(stored, record: recorded, in: transaction)
+      }
       guard let stored = try transaction.inboundMessage(id: recorded.id) else {
         throw DeskError.store(.corruptValue(column: "inbound_messages.id", reason: "vanished"))
       }
-      if recorded.isNew || stored.state == .pending {
+      if stored.state == .pending {
         return try process(stored, record: recorded, in: transaction)
       }
       return ConversationTurn(

@@ -74,8 +74,10 @@ public enum DeskSchema {
         )
         """,
         "CREATE INDEX inbound_pending ON inbound_messages (id) WHERE state = 'pending'",
-        "CREATE INDEX inbound_by_ticket ON inbound_messages (ticket_id, id)",
-        "CREATE INDEX inbound_by_time ON inbound_messages (received_at)",
+        """
+        CREATE INDEX inbound_by_ticket ON inbound_messages (ticket_id, id)
+        WHERE ticket_id IS NOT NULL
+        """,
         """
         CREATE TABLE inbound_conflicts (
           id INTEGER PRIMARY KEY,
@@ -114,17 +116,25 @@ public enum DeskSchema {
           last_error TEXT,
           delivery_status TEXT,
           delivery_updated_at REAL,
-          text_purged INTEGER NOT NULL DEFAULT 0,
-          UNIQUE (inbound_id, sequence),
-          UNIQUE (broadcast_id, citizen_id)
+          text_purged INTEGER NOT NULL DEFAULT 0
         )
+        """,
+        // Partial indexes: each outbox row pays only for the keys it has.
+        """
+        CREATE UNIQUE INDEX outbox_reply_once ON outbox (inbound_id, sequence)
+        WHERE inbound_id IS NOT NULL
+        """,
+        """
+        CREATE UNIQUE INDEX outbox_broadcast_once ON outbox (broadcast_id, citizen_id)
+        WHERE broadcast_id IS NOT NULL
         """,
         "CREATE INDEX outbox_unsent ON outbox (id) WHERE status IN ('pending', 'sending')",
         "CREATE INDEX outbox_by_citizen ON outbox (citizen_id, id)",
-        "CREATE INDEX outbox_by_status ON outbox (status, id)",
-        "CREATE INDEX outbox_by_ticket ON outbox (ticket_id, id)",
-        "CREATE INDEX outbox_by_provider_id ON outbox (provider_message_id)",
-        "CREATE INDEX outbox_by_time ON outbox (created_at)",
+        "CREATE INDEX outbox_by_ticket ON outbox (ticket_id, id) WHERE ticket_id IS NOT NULL",
+        """
+        CREATE INDEX outbox_by_provider_id ON outbox (provider_message_id)
+        WHERE provider_message_id IS NOT NULL
+        """,
         """
         CREATE TABLE delivery_reports (
           id INTEGER PRIMARY KEY,

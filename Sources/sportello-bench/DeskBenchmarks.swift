@@ -15,6 +15,18 @@ let deskBenchmark = Benchmark(name: "desk") {
 
 /// The desk's measurements.
 enum DeskBenchmarks {
+  /// The CPU time of this process spent in `body`, in seconds.
+  static func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
+    func now() -> Double {
+      var time = timespec()
+      clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+      return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+    let start = now()
+    try body()
+    return now() - start
+  }
+
   /// Why the desk benchmark cannot run.
   struct MissingRules: Error, CustomStringConvertible {
     var description: String
@@ -46,6 +58,11 @@ enum DeskBenchmarks {
         displayName: "Cittadino", messageID: "\(prefix).\(number)",
         sentAt: start.addingTimeInterval(Double(number)), text: texts[(number * 31) % texts.count])
     }
+    let decideOnly = Measure.seconds {
+      for number in 0..<count {
+        _ = responder.respond(to: message(number, prefix: "d").text, pending: nil, now: start)
+      }
+    }
     let oneStore = try SQLiteDeskStore(path: directory.appendingPathComponent("handle.db").path)
     let oneService = ConversationService(store: oneStore, responder: responder)
     let oneTransaction = try Measure.seconds {
@@ -72,11 +89,26 @@ enum DeskBenchmarks {
         _ = try splitService.processNextPending()
       }
     }
+    let handleCPU = try cpuSeconds {
+      for number in count..<(2 * count) {
+        let item = message(number, prefix: "h")
+        _ = try oneService.handle(item, receivedAt: item.sentAt)
+      }
+    }
+    let decideCPU = cpuSeconds {
+      for number in 0..<count {
+        let item = message(number, prefix: "c")
+        _ = responder.respond(to: item.text, pending: nil, now: item.sentAt)
+      }
+    }
     return [
       Measure.atLeast("desk_inbound_handle_per_s", Double(count) / oneTransaction, "msg/s", 2_000),
       Measure.info("desk_inbound_record_then_process_per_s", Double(count) / split, "msg/s"),
       Measure.info("desk_inbound_record_only_per_s", Double(count) / recording, "msg/s"),
       Measure.info("desk_inbound_duplicate_per_s", 1_000 / duplicates, "msg/s"),
+      Measure.info("desk_decide_only_per_s", Double(count) / decideOnly, "msg/s"),
+      Measure.info("desk_inbound_handle_cpu_us", handleCPU / Double(count) * 1e6, "µs"),
+      Measure.info("desk_decide_cpu_us", decideCPU / Double(count) * 1e6, "µs"),
     ]
   }
 
