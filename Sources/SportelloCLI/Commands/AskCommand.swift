@@ -94,22 +94,31 @@ enum ResponseFormatter {
     return text
   }
 
-  /// One JSON object with the decision, the action, the replies and the pending choice.
+  /// One JSON object: the decision's fields, the action, the replies, the pending options
+  /// and, with `explain`, the explanation; keys in snake case.
   static func json(_ response: Response, explain: Bool) throws -> String {
     struct Output: Encodable {
-      var decision: Decision
+      var outcome: Decision.Outcome
+      var intent: String?
+      var options: [String]
+      var confidence: Double
+      var candidates: [Candidate]
+      var handoverReason: HandoverReason?
       var action: IntentAction
       var replies: [OutgoingReply]
       var pendingOptions: [String]?
+      var explanation: Explanation?
     }
-    var decision = response.decision
-    if !explain { decision.explanation = Explanation() }
+    let decision = response.decision
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
     encoder.keyEncodingStrategy = .convertToSnakeCase
     let output = Output(
-      decision: decision, action: response.action, replies: response.replies,
-      pendingOptions: response.pending?.options)
+      outcome: decision.outcome, intent: decision.intent, options: decision.options,
+      confidence: decision.confidence, candidates: decision.candidates,
+      handoverReason: decision.handoverReason, action: response.action,
+      replies: response.replies, pendingOptions: response.pending?.options,
+      explanation: explain ? decision.explanation : nil)
     return String(decoding: try encoder.encode(output), as: UTF8.self) + "\n"
   }
 
