@@ -61,7 +61,7 @@ let package = Package(
       name: "SportelloEvaluationTests", dependencies: ["SportelloEvaluation", "SportelloEngine"],
       resources: [.copy("Fixtures")]),
     .testTarget(name: "SportelloStoreTests", dependencies: ["SportelloStore"]),
-    .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk"]),
+    .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk", "SportelloStore"]),
     .testTarget(name: "SportelloHTTPTests", dependencies: ["SportelloHTTP"]),
     .testTarget(name: "SportelloServerTests", dependencies: ["SportelloServer"]),
     .testTarget(name: "SportelloCLITests", dependencies: ["SportelloCLI", "sportello"]),

@@ -26,6 +26,11 @@ public enum Sportello: Command {
     LintCommand.self,
     ImportCommand.self,
     TestCommand.self,
+    QueueCommand.self,
+    OutboxCommand.self,
+    BroadcastCommand.self,
+    PurgeCommand.self,
+    DeskCommand.self,
   ]
 
   /// Runs the tool with the words after the program name.

@@ -6,6 +6,7 @@ import Foundation
 let allBenchmarks: [Benchmark] = [
   textBenchmarks,
   EvaluationBenchmarks.benchmark,
+  deskBenchmark,
 ]
 
 /// Runs the benchmarks and prints their figures as a table or as JSON.

@@ -1,5 +1,7 @@
 import Foundation
+import SportelloDesk
 import SportelloEngine
+import SportelloStore
 
 /// `sportello chat`: a conversation on standard input, one message a line.
 struct ChatCommand: Command {
@@ -11,18 +13,46 @@ struct ChatCommand: Command {
       get them, followed by an empty line. A "which one?" question stays pending, so
       the next line may be "1", "2", "3", a title or "0". Works piped too; ends at the
       end of input.
+
+      Every message goes through the conversation service, as on WhatsApp: with --db (or
+      SPORTELLO_DB) against that database, so tickets appear in 'sportello queue list' and
+      replies in 'sportello outbox list'; otherwise against a private database in memory.
       """,
-    options: [.option("rules", value: "DIR", help: "The rules directory (default: Rules).")]
+    options: [
+      .option("rules", value: "DIR", help: "The rules directory (default: Rules)."),
+      .option("db", value: "PATH", help: "The database (default: $SPORTELLO_DB, else in memory)."),
+      .option("from", value: "ID", help: "The citizen's id (default: \(defaultCitizen))."),
+      .option("name", value: "NAME", help: "The citizen's display name."),
+    ]
   )
+
+  /// The citizen id used when --from is not given.
+  static let defaultCitizen = "390000000001"
 
   static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> Int32 {
     let ruleSet = try RulesDirectory.load(arguments.value("rules") ?? "Rules", io: io)
-    let responder = Responder(matcher: Matcher(ruleSet: ruleSet))
-    var pending: PendingChoice?
-    ChatLoop.run(io: io) { message in
-      let response = responder.respond(to: message, pending: pending)
-      pending = response.pending
-      return response.replies.map(\.text)
+    let environment = ProcessInfo.processInfo.environment[DatabaseLocation.environmentVariable]
+    let path = arguments.value("db") ?? (environment?.isEmpty == false ? environment : nil)
+    let store = try DeskCommandSupport.failingClearly {
+      try path.map { try SQLiteDeskStore(path: DatabaseLocation.resolve(option: $0)) }
+        ?? SQLiteDeskStore.inMemory()
+    }
+    let service = ConversationService(
+      store: store, responder: Responder(matcher: Matcher(ruleSet: ruleSet)))
+    let citizen = arguments.value("from") ?? defaultCitizen
+    try DeskCommandSupport.failingClearly {
+      try ChatLoop.run(io: io) { text in
+        let now = try DeskCommandSupport.now()
+        let turn = try service.handle(
+          InboundMessage(
+            channel: "chat", citizenID: citizen, displayName: arguments.value("name"),
+            messageID: "chat-" + UUID().uuidString, sentAt: now, text: text),
+          receivedAt: now)
+        if case .heldForStaff(let ticket) = turn.outcome {
+          io.printError("(ticket \(ticket) is with a person: the message joined it, no bot reply)")
+        }
+        return turn.replies.map(\.content.text)
+      }
     }
     return ExitStatus.success
   }
