@@ -76,7 +76,8 @@ struct TestCommand: Command {
     return outcome.passed ? ExitStatus.success : ExitStatus.failure
   }
 
-  /// Loads the rules as `sportello ask` does; lint errors fail the command.
+  /// Loads the rules as `sportello ask` does; lint errors fail the command, and a
+  /// missing or unreadable directory ends it with status 2.
   static func loadResponder(directory: String, io: CommandIO) throws -> Responder {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
@@ -85,13 +86,7 @@ struct TestCommand: Command {
       throw CommandFailure(
         "\(directory): error: cannot read: no such directory", exitStatus: ExitStatus.unreadable)
     }
-    let loaded = RuleSet.load(from: URL(fileURLWithPath: directory))
-    guard let ruleSet = loaded.ruleSet else {
-      for diagnostic in loaded.diagnostics where diagnostic.severity == .error {
-        io.printError(diagnostic.description)
-      }
-      throw CommandFailure("the rules in '\(directory)' have errors; run 'sportello lint'")
-    }
+    let ruleSet = try RulesDirectory.load(directory, io: io)
     return Responder(matcher: Matcher(ruleSet: ruleSet))
   }
 }
