@@ -39,13 +39,14 @@ struct TestCommand: Command {
   static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> Int32 {
     let format = try arguments.choice("format", of: ["text", "json", "junit"]) ?? "text"
     let show = try arguments.integer("show", in: 0...Int.max) ?? 10
-    let test = BatchTest(
+    var test = BatchTest(
       corpusPaths: arguments.positionals.isEmpty ? ["Corpus"] : arguments.positionals,
       minimumPrecision: try arguments.number("min-precision", in: 0...1),
       minimumAutomation: try arguments.number("min-automation", in: 0...1),
       baselinePath: arguments.value("baseline"),
       saveBaselinePath: arguments.value("save-baseline"))
     let responder = try loadResponder(directory: arguments.value("rules") ?? "Rules", io: io)
+    test.knownIntents = Set(responder.matcher.ruleSet.faqs.map(\.id))
     let evaluator = BatchEvaluator(responder: responder, now: Date())
     let progress = io.isErrorTerminal ? ProgressLine(io: io) : nil
     var report: (@Sendable (Int, Int) -> Void)?
@@ -72,6 +73,7 @@ struct TestCommand: Command {
     case "junit": io.writeOutput(outcome.report.junit())
     default: io.writeOutput(outcome.report.text(showingFailures: show))
     }
+    for warning in outcome.warnings { io.printError(warning) }
     for failure in outcome.failures { io.printError("FAILED: \(failure)") }
     return outcome.passed ? ExitStatus.success : ExitStatus.failure
   }
