@@ -66,10 +66,22 @@ public struct FAQImporter: Sendable {
       func adjust(_ message: String) {
         result.adjusted.append(ImportWarning(path: path, line: record.line, message: message))
       }
+      var fields = record.fields
+      if fields.count > header.fields.count, let answerIndex = columns.indices[.answer] {
+        // An unquoted delimiter inside the answer, the longest field, is the likeliest
+        // cause of extra fields: join them back into it.
+        let extra = fields.count - header.fields.count
+        let joined = fields[answerIndex...(answerIndex + extra)]
+          .joined(separator: String(csv.delimiter))
+        fields.replaceSubrange(answerIndex...(answerIndex + extra), with: [joined])
+        adjust(
+          "\(record.fields.count) fields for \(header.fields.count) columns: the extra "
+            + "'\(csv.delimiter)' taken as part of the answer")
+      }
       let rawID =
-        columns.indices[.id] == nil ? "\(number + 1)" : columns.value(.id, in: record.fields)
-      let question = Self.singleLine(columns.value(.question, in: record.fields))
-      var answer = Self.answerText(columns.value(.answer, in: record.fields))
+        columns.indices[.id] == nil ? "\(number + 1)" : columns.value(.id, in: fields)
+      let question = Self.singleLine(columns.value(.question, in: fields))
+      var answer = Self.answerText(columns.value(.answer, in: fields))
       guard !rawID.isEmpty else {
         skip("missing id")
         continue
@@ -92,9 +104,9 @@ public struct FAQImporter: Sendable {
         continue
       }
       lineOfID[id] = record.line
-      let givenTitle = Self.singleLine(columns.value(.title, in: record.fields))
-      let givenOffice = Self.singleLine(columns.value(.office, in: record.fields))
-      var link = Self.singleLine(columns.value(.link, in: record.fields))
+      let givenTitle = Self.singleLine(columns.value(.title, in: fields))
+      let givenOffice = Self.singleLine(columns.value(.office, in: fields))
+      var link = Self.singleLine(columns.value(.link, in: fields))
       if !link.isEmpty, !Self.isWebAddress(link) {
         adjust("link '\(link)' is not an http:// or https:// address; left out")
         link = ""
@@ -117,7 +129,7 @@ public struct FAQImporter: Sendable {
           title: title,
           question: question,
           answer: answer,
-          tags: Self.tags(from: columns.value(.tags, in: record.fields)),
+          tags: Self.tags(from: columns.value(.tags, in: fields)),
           office: office ?? (givenOffice.isEmpty ? nil : givenOffice),
           link: link.isEmpty ? nil : link,
           line: record.line))
