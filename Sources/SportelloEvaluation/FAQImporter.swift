@@ -57,6 +57,11 @@ public struct FAQImporter: Sendable {
     }
     let columns = try ImportColumns(header: header.fields, path: path)
     var result = Result(faqs: [], skipped: [])
+    if csv.isWindows1252 {
+      result.adjusted.append(
+        ImportWarning(
+          path: path, line: 1, message: "not UTF-8: read as Windows-1252 (Latin-1)"))
+    }
     var lineOfID: [String: Int] = [:]
     for (number, record) in csv.records.dropFirst().enumerated() {
       func skip(_ reason: String) {

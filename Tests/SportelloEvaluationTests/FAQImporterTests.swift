@@ -172,4 +172,17 @@ import Testing
         "f.csv:2: warning: 5 fields for 4 columns: the extra ';' taken as part of the answer"
       ])
   }
+
+  @Test func windows1252FileIsImportedWithAWarning() throws {
+    let bytes: [UInt8] =
+      Array("domanda;risposta\nCos".utf8) + [0x92, 0xE8] + Array("?;S".utf8)
+      + [0xEC, 0x2E, 0x0A]
+    let result = try FAQImporter().read(CSVReader(data: Data(bytes), path: "f.csv"), path: "f.csv")
+    #expect(result.faqs.first?.question == "Cos’è?")
+    #expect(result.faqs.first?.answer == "Sì.")
+    #expect(
+      result.warnings.map(\.description) == [
+        "f.csv:1: warning: not UTF-8: read as Windows-1252 (Latin-1)"
+      ])
+  }
 }
