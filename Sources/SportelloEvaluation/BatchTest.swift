@@ -16,6 +16,9 @@ public struct BatchTest: Sendable {
   public var baselinePath: String?
   /// Where to save this run's outcomes as a new baseline.
   public var saveBaselinePath: String?
+  /// The intents of the rule set; expected intents outside it are warned about, since
+  /// those messages can never be answered right. `nil` skips the check.
+  public var knownIntents: Set<String>?
 
   /// Creates a run.
   public init(
@@ -36,6 +39,9 @@ public struct BatchTest: Sendable {
     /// Why the run fails, one line each (thresholds missed, regressions); empty when
     /// it passes.
     public var failures: [String]
+    /// Corpus lines expecting an intent the rules don't have, as
+    /// `path:line: warning: unknown intent 'x'`.
+    public var warnings: [String] = []
     /// Whether the thresholds hold and nothing regressed.
     public var passed: Bool { failures.isEmpty }
   }
@@ -78,7 +84,16 @@ public struct BatchTest: Sendable {
       let count = comparison.regressions.count
       failures.append("\(count) regression\(count == 1 ? "" : "s") against the baseline")
     }
-    return Outcome(report: report, failures: failures)
+    var warnings: [String] = []
+    if let knownIntents {
+      for entry in entries {
+        for intent in entry.expected where !knownIntents.contains(intent) {
+          warnings.append(
+            "\(entry.file):\(entry.line): warning: unknown intent '\(intent)' (not in the rules)")
+        }
+      }
+    }
+    return Outcome(report: report, failures: failures, warnings: warnings)
   }
 
   static func format(_ value: Double) -> String { String(format: "%.3f", value) }

@@ -19,6 +19,9 @@ public struct CSVReader: Sendable {
   /// The delimiter found in the header line.
   public private(set) var delimiter: Unicode.Scalar
 
+  /// Whether the file was not UTF-8 and was read as Windows-1252 (Latin-1).
+  public private(set) var isWindows1252: Bool
+
   /// The records in file order, blank lines left out.
   public private(set) var records: [Record]
 
@@ -28,9 +31,16 @@ public struct CSVReader: Sendable {
   public init(data: Data, path: String) throws {
     var bytes = [UInt8](data)
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-    guard String(validating: bytes, as: UTF8.self) != nil else {
-      let line = Self.lineOfFirstInvalidByte(bytes)
-      throw EvaluationError.malformedCSV(path: path, line: line, reason: "invalid UTF-8")
+    isWindows1252 = false
+    if String(validating: bytes, as: UTF8.self) == nil {
+      // Spreadsheets saved by Excel in Italy are often Windows-1252, not UTF-8.
+      guard let converted = Self.utf8(fromWindows1252: bytes) else {
+        let line = Self.lineOfFirstInvalidByte(bytes)
+        throw EvaluationError.malformedCSV(
+          path: path, line: line, reason: "invalid UTF-8 (and not Windows-1252 either)")
+      }
+      bytes = converted
+      isWindows1252 = true
     }
     delimiter = Self.detectDelimiter(in: bytes)
     records = try Self.parse(bytes, delimiter: delimiter, path: path)
@@ -148,6 +158,25 @@ public struct CSVReader: Sendable {
     }
     if !field.isEmpty || !fields.isEmpty || wasQuoted { endRecord() }
     return records
+  }
+
+  /// The Unicode scalars of Windows-1252 bytes 0x80...0x9F; 0 where undefined.
+  static let windows1252High: [UInt32] = [
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC,
+    0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+  ]
+
+  /// The UTF-8 bytes of Windows-1252 text; `nil` when a byte is undefined in it.
+  static func utf8(fromWindows1252 bytes: [UInt8]) -> [UInt8]? {
+    var text = String.UnicodeScalarView()
+    for byte in bytes {
+      var value = UInt32(byte)
+      if (0x80...0x9F).contains(byte) { value = windows1252High[Int(byte) - 0x80] }
+      guard value != 0 || byte == 0, let scalar = Unicode.Scalar(value) else { return nil }
+      text.append(scalar)
+    }
+    return Array(String(text).utf8)
   }
 
   /// The 1-based line holding the first byte that is not valid UTF-8.

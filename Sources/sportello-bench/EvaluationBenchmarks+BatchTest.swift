@@ -13,7 +13,7 @@ extension EvaluationBenchmarks {
   /// `Rules/`, exactly as `sportello test` does (the responder, in parallel).
   static func batchTestFigures() throws -> [Figure] {
     let rules = packageRoot.appendingPathComponent("Rules")
-    let loaded = RuleSet.load(from: rules)
+    let loaded = RuleSet.load(from: rules, now: Date(), checksOverlaps: false)
     guard let ruleSet = loaded.ruleSet else {
       throw EvaluationError.unreadable(path: rules.path, reason: "the rules have errors")
     }

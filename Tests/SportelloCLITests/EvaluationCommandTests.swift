@@ -137,6 +137,12 @@ import Testing
       ["test", corpus, "--rules", rules, "--min-precision", "1", "--min-automation", "1"])
     #expect(strict.status == 1)
     #expect(strict.error.contains("FAILED: automation "))
+    let unknown = directory.appendingPathComponent("unknown.tsv")
+    try Data("99\tquanto costa la voltura\n".utf8).write(to: unknown)
+    let typo = try BinaryRunner.run(["test", unknown.path, "--rules", rules, "--show", "0"])
+    #expect(typo.status == 0)
+    #expect(
+      typo.error == "\(unknown.path):1: warning: unknown intent '99' (not in the rules)\n")
     // Removing an FAQ breaks the messages it answered: regressions fail the run.
     let full = try String(
       contentsOf: EvaluationCommandTests.fixtures.appendingPathComponent("servizi.csv"),
@@ -151,8 +157,10 @@ import Testing
     let broken = try BinaryRunner.run(
       ["test", corpus, "--rules", rules, "--baseline", baseline, "--format", "json"])
     #expect(broken.status == 1)
-    #expect(broken.error.hasPrefix("FAILED: "))
-    #expect(broken.error.contains(" against the baseline\n"))
+    #expect(
+      broken.error.contains("domande.tsv:103: warning: unknown intent '27' (not in the rules)\n"))
+    #expect(broken.error.contains("\nFAILED: "))
+    #expect(broken.error.hasSuffix(" against the baseline\n"))
     let object = try #require(
       try JSONSerialization.jsonObject(with: Data(broken.output.utf8)) as? [String: Any])
     let regressions = try #require(object["regressions"] as? [[String: Any]])
@@ -191,6 +199,14 @@ import Testing
     #expect(missing.status == 2)
     let noRules = try BinaryRunner.run(["test", bad.path, "--rules", "/nonexistent"])
     #expect(noRules.status == 2)
+    let broken = directory.appendingPathComponent("broken")
+    try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+    try Data("[x]\ntitolo: X\nrisposta: Sì.\n".utf8)
+      .write(to: broken.appendingPathComponent("x.faq"))
+    let brokenRules = try BinaryRunner.run(["test", bad.path, "--rules", broken.path])
+    #expect(brokenRules.status == 1)
+    #expect(brokenRules.output.isEmpty)
+    #expect(brokenRules.error.contains("x.faq:1:2: error: faq 'x' has no example questions"))
     let format = try BinaryRunner.run(["test", "--format", "xml"])
     #expect(format.status == 64)
     #expect(

@@ -58,11 +58,24 @@ import Testing
     }
   }
 
-  @Test func invalidUTF8IsReportedWithItsLine() {
+  @Test func windows1252IsReadWhenTheFileIsNotUTF8() throws {
+    let bytes: [UInt8] =
+      Array("id;domanda\n1;".utf8) + [0x50, 0x65, 0x72, 0x63, 0x68, 0xE9]
+      + [0x3F, 0x20, 0x80, 0x0A]
+    let csv = try CSVReader(data: Data(bytes), path: "f.csv")
+    #expect(csv.isWindows1252)
+    #expect(csv.records.last?.fields == ["1", "Perché? €"])
+  }
+
+  @Test func bytesNeitherUTF8NorWindows1252AreReportedWithTheirLine() {
     var data = Data("id;domanda\n1;ok\n".utf8)
-    data.append(Data([0x32, 0x3B, 0xE0, 0x0A]))
-    #expect(throws: EvaluationError.malformedCSV(path: "f.csv", line: 3, reason: "invalid UTF-8")) {
+    data.append(Data([0x32, 0x3B, 0xE0, 0x81, 0x0A]))
+    #expect(
+      throws: EvaluationError.malformedCSV(
+        path: "f.csv", line: 3, reason: "invalid UTF-8 (and not Windows-1252 either)")
+    ) {
       try CSVReader(data: data, path: "f.csv")
     }
   }
+
 }

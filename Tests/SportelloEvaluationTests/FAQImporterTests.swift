@@ -16,7 +16,7 @@ import Testing
       """
       id;domanda;risposta;tag
       182;"Come posso pagare la bolletta dell'acqua?";"Con *pagoPA*; oppure in banca.
-      Conserva la ricevuta.";bolletta, pagamento;pagoPA
+      Conserva la ricevuta.";bolletta, pagamento
       """, prefix: "faq-")
     let faq = try #require(result.faqs.first)
     #expect(result.skipped.isEmpty)
@@ -155,5 +155,34 @@ import Testing
   @Test func questionWithoutWordsGetsTheIDAsTitle() throws {
     let result = try importing("id;domanda;risposta\nx-9;???;Boh.\n")
     #expect(result.faqs.first?.title == "x-9")
+  }
+}
+
+@Suite struct FAQImporterExtraFieldTests {
+  @Test func unquotedDelimitersInTheAnswerAreJoinedBackAndReported() throws {
+    let csv = try CSVReader(
+      data: Data("id;domanda;risposta;tag\n4;Orari?;Lunedì 8-13; martedì 8-17;orari\n".utf8),
+      path: "f.csv")
+    let result = try FAQImporter().read(csv, path: "f.csv")
+    let faq = try #require(result.faqs.first)
+    #expect(faq.answer == "Lunedì 8-13; martedì 8-17")
+    #expect(faq.tags == ["orari"])
+    #expect(
+      result.warnings.map(\.description) == [
+        "f.csv:2: warning: 5 fields for 4 columns: the extra ';' taken as part of the answer"
+      ])
+  }
+
+  @Test func windows1252FileIsImportedWithAWarning() throws {
+    let bytes: [UInt8] =
+      Array("domanda;risposta\nCos".utf8) + [0x92, 0xE8] + Array("?;S".utf8)
+      + [0xEC, 0x2E, 0x0A]
+    let result = try FAQImporter().read(CSVReader(data: Data(bytes), path: "f.csv"), path: "f.csv")
+    #expect(result.faqs.first?.question == "Cos’è?")
+    #expect(result.faqs.first?.answer == "Sì.")
+    #expect(
+      result.warnings.map(\.description) == [
+        "f.csv:1: warning: not UTF-8: read as Windows-1252 (Latin-1)"
+      ])
   }
 }

@@ -39,13 +39,14 @@ struct TestCommand: Command {
   static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> Int32 {
     let format = try arguments.choice("format", of: ["text", "json", "junit"]) ?? "text"
     let show = try arguments.integer("show", in: 0...Int.max) ?? 10
-    let test = BatchTest(
+    var test = BatchTest(
       corpusPaths: arguments.positionals.isEmpty ? ["Corpus"] : arguments.positionals,
       minimumPrecision: try arguments.number("min-precision", in: 0...1),
       minimumAutomation: try arguments.number("min-automation", in: 0...1),
       baselinePath: arguments.value("baseline"),
       saveBaselinePath: arguments.value("save-baseline"))
     let responder = try loadResponder(directory: arguments.value("rules") ?? "Rules", io: io)
+    test.knownIntents = Set(responder.matcher.ruleSet.faqs.map(\.id))
     let evaluator = BatchEvaluator(responder: responder, now: Date())
     let progress = io.isErrorTerminal ? ProgressLine(io: io) : nil
     var report: (@Sendable (Int, Int) -> Void)?
@@ -72,11 +73,13 @@ struct TestCommand: Command {
     case "junit": io.writeOutput(outcome.report.junit())
     default: io.writeOutput(outcome.report.text(showingFailures: show))
     }
+    for warning in outcome.warnings { io.printError(warning) }
     for failure in outcome.failures { io.printError("FAILED: \(failure)") }
     return outcome.passed ? ExitStatus.success : ExitStatus.failure
   }
 
-  /// Loads the rules as `sportello ask` does; lint errors fail the command.
+  /// Loads the rules as `sportello ask` does; lint errors fail the command, and a
+  /// missing or unreadable directory ends it with status 2.
   static func loadResponder(directory: String, io: CommandIO) throws -> Responder {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory),
@@ -85,13 +88,7 @@ struct TestCommand: Command {
       throw CommandFailure(
         "\(directory): error: cannot read: no such directory", exitStatus: ExitStatus.unreadable)
     }
-    let loaded = RuleSet.load(from: URL(fileURLWithPath: directory))
-    guard let ruleSet = loaded.ruleSet else {
-      for diagnostic in loaded.diagnostics where diagnostic.severity == .error {
-        io.printError(diagnostic.description)
-      }
-      throw CommandFailure("the rules in '\(directory)' have errors; run 'sportello lint'")
-    }
+    let ruleSet = try RulesDirectory.load(directory, io: io)
     return Responder(matcher: Matcher(ruleSet: ruleSet))
   }
 }
