@@ -52,10 +52,14 @@ let package = Package(
       dependencies: ["SportelloText"],
       resources: [.copy("Fixtures")]
     ),
-    .testTarget(name: "SportelloEngineTests", dependencies: ["SportelloEngine"]),
+    .testTarget(
+      name: "SportelloEngineTests",
+      dependencies: ["SportelloEngine"],
+      resources: [.copy("Fixtures")]
+    ),
     .testTarget(name: "SportelloEvaluationTests", dependencies: ["SportelloEvaluation"]),
     .testTarget(name: "SportelloStoreTests", dependencies: ["SportelloStore"]),
-    .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk"]),
+    .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk", "SportelloStore"]),
     .testTarget(name: "SportelloHTTPTests", dependencies: ["SportelloHTTP"]),
     .testTarget(name: "SportelloServerTests", dependencies: ["SportelloServer"]),
     .testTarget(name: "SportelloCLITests", dependencies: ["SportelloCLI", "sportello"]),

@@ -18,7 +18,17 @@ public enum Sportello: Command {
 
   /// Every top-level command, in the order the help page lists them.
   public static let subcommands: [any Command.Type] = [
-    HelpCommand.self
+    HelpCommand.self,
+    StemCommand.self,
+    AnalyzeCommand.self,
+    AskCommand.self,
+    ChatCommand.self,
+    LintCommand.self,
+    QueueCommand.self,
+    OutboxCommand.self,
+    BroadcastCommand.self,
+    PurgeCommand.self,
+    DeskCommand.self,
   ]
 
   /// Runs the tool with the words after the program name.

@@ -3,7 +3,9 @@ import Foundation
 /// Every benchmark group, in the order they run.
 ///
 /// Each layer adds its group here; groups are independent of one another.
-let allBenchmarks: [Benchmark] = []
+let allBenchmarks: [Benchmark] = [
+  deskBenchmark,
+]
 
 /// Runs the benchmarks and prints their figures as a table or as JSON.
 enum BenchmarkRunner {

@@ -1,2 +1,0 @@
-/// The `SportelloDesk` layer of Sportello; see the README's code layout.
-public enum SportelloDeskModule {}

@@ -1,0 +1,58 @@
+import SportelloText
+
+/// Reads a citizen's answer to a "which one?" menu.
+struct ChoiceResolver {
+  /// What the answer chose.
+  enum Resolution: Equatable {
+    /// An option, by intent id.
+    case option(String)
+    /// A person ("0", "operatore").
+    case person
+    /// A number that is not in the menu.
+    case outOfRange
+  }
+
+  var analyzer: Analyzer
+  var ruleSet: RuleSet
+
+  /// Number words a citizen may write instead of a digit.
+  static let numberWords: [String: Int] = [
+    "zero": 0, "uno": 1, "una": 1, "primo": 1, "prima": 1, "due": 2, "secondo": 2, "seconda": 2,
+    "tre": 3, "terzo": 3, "terza": 3,
+  ]
+
+  /// Words that may surround the number ("il 2", "opzione 2", "la prima").
+  static let fillers: Set<String> = [
+    "il", "la", "lo", "l", "opzione", "numero", "n", "risposta", "scelgo", "la", "quella", "ok",
+  ]
+
+  /// Resolves `message` against `pending`, or nil when it is a new question.
+  func resolve(_ message: String, _ pending: PendingChoice) -> Resolution? {
+    let tokens = analyzer.analyze(message).tokens.filter { $0.kind != .emoji }
+    var numbers: [Int] = []
+    var others = 0
+    for token in tokens {
+      if token.kind == .number, let value = Int(token.folded) {
+        numbers.append(value)
+      } else if let value = ChoiceResolver.numberWords[token.folded] {
+        numbers.append(value)
+      } else if !ChoiceResolver.fillers.contains(token.folded) {
+        others += 1
+      }
+    }
+    if numbers.count == 1, others == 0 {
+      let number = numbers[0]
+      if number == 0 { return .person }
+      return pending.options.indices.contains(number - 1) ? .option(pending.options[number - 1])
+        : .outOfRange
+    }
+    if OwnCaseDetector.requestsPerson(tokens) { return .person }
+    let words = tokens.map(\.folded).joined(separator: " ")
+    let matches = pending.options.filter { id in
+      guard let title = ruleSet.faq(withID: id)?.title else { return false }
+      let folded = analyzer.analyze(title).tokens.map(\.folded).joined(separator: " ")
+      return !folded.isEmpty && (" " + words + " ").contains(" " + folded + " ")
+    }
+    return matches.count == 1 ? .option(matches[0]) : nil
+  }
+}

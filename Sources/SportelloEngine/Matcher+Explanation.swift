@@ -1,0 +1,88 @@
+import SportelloText
+
+extension Matcher {
+  /// Builds the explanation of a decision.
+  func explain(
+    _ message: AnalyzedMessage, query: Query, scored: ScoredFAQs, decision: Decision
+  ) -> Explanation {
+    var explanation = Explanation()
+    explanation.tokens = message.tokens.map { token in
+      Explanation.AnalyzedToken(
+        surface: token.surface, folded: token.folded, stem: token.stem, kind: token.kind.rawValue,
+        isStopWord: token.isStopWord, changes: token.changes.map(Matcher.describe))
+    }
+    explanation.concepts = query.concepts.map { String(index.terms.name($0).dropFirst()) }
+    explanation.candidates = scored.ranked.prefix(5).map { item in
+      var phrases: [String] = []
+      if let example = item.bestExample {
+        let terms = index.examples[example].terms
+        for concept in query.concepts where Matcher.contains(terms, concept) {
+          let name = String(index.terms.name(concept).dropFirst())
+          if !phrases.contains(name) { phrases.append(name) }
+        }
+        let shared = Set(query.bigrams).intersection(index.examples[example].bigrams).sorted()
+        for key in shared {
+          let first = index.terms.name(Int32(truncatingIfNeeded: key >> 32))
+          let second = index.terms.name(Int32(truncatingIfNeeded: key & 0xFFFF_FFFF))
+          phrases.append("\(first) \(second)")
+        }
+      }
+      return Explanation.CandidateDetail(
+        intent: ruleSet.faqs[item.faq].id, score: item.score,
+        exampleScore: Matcher.rounded(item.exampleScore),
+        bestExample: item.bestExample.map { index.examples[$0].text },
+        coverage: Matcher.rounded(item.coverage), matchedKeywords: item.matchedKeywords,
+        matchedPhrases: phrases, missingRequired: item.missingRequired)
+    }
+    explanation.excluded = scored.excluded
+    explanation.thresholds = thresholds
+    explanation.reason = reason(for: decision, scored: scored, tokens: message.tokens)
+    return explanation
+  }
+
+  private func reason(for decision: Decision, scored: ScoredFAQs, tokens: [Token]) -> String {
+    let thresholds = self.thresholds
+    let best = decision.candidates.first
+    switch (decision.outcome, decision.handoverReason) {
+    case (_, .ownCase?):
+      let evidence = OwnCaseDetector.ownCaseEvidence(in: tokens) ?? ""
+      return "handover (own_case): the message is about the citizen's own case: \(evidence)"
+    case (_, .operatorRequested?) where OwnCaseDetector.requestsPerson(tokens):
+      return "\(decision.outcome.rawValue): the citizen asks for a person"
+    case (.answer, _):
+      let score = decision.candidates.first { $0.intent == decision.intent }?.score ?? 0
+      let runnerUp = decision.candidates.first { $0.intent != decision.intent }?.score ?? 0
+      return "answer: score \(Matcher.format(score)) >= \(Matcher.format(thresholds.answer)) "
+        + "and margin \(Matcher.format(score - runnerUp)) >= \(Matcher.format(thresholds.margin))"
+    case (.ask, _):
+      return "ask: best score \(Matcher.format(best?.score ?? 0)) is below "
+        + "\(Matcher.format(thresholds.answer)), the margin is below "
+        + "\(Matcher.format(thresholds.margin)) or a required group is missing; options have "
+        + "scores >= \(Matcher.format(thresholds.choice))"
+    default:
+      return "handover (no_match): best score \(Matcher.format(best?.score ?? 0)) is below "
+        + "\(Matcher.format(thresholds.choice))"
+    }
+  }
+
+  static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+
+  /// A number with two decimals, such as `0.82`.
+  static func format(_ value: Double) -> String {
+    let hundredths = Int((value * 100).rounded())
+    let sign = hundredths < 0 ? "-" : ""
+    let magnitude = abs(hundredths)
+    let cents = magnitude % 100
+    return "\(sign)\(magnitude / 100)." + (cents < 10 ? "0\(cents)" : "\(cents)")
+  }
+
+  static func describe(_ change: TokenChange) -> String {
+    switch change {
+    case .expandedAbbreviation(let from): return "abbreviation '\(from)'"
+    case .correctedTypo(let from): return "typo '\(from)'"
+    case .squeezedLetters(let from): return "repeated letters '\(from)'"
+    case .splitElision(let from): return "elision '\(from)'"
+    case .restoredAccent(let from): return "accent '\(from)'"
+    }
+  }
+}

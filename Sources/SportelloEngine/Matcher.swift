@@ -1,0 +1,155 @@
+import Foundation
+import SportelloText
+
+/// The intent matcher: reads a message and decides to answer, ask which one, or hand over.
+///
+/// Built once per rule set (it analyses and indexes every FAQ), then pure and
+/// safe to share between threads.
+///
+///     let matcher = Matcher(ruleSet: rules)
+///     let decision = matcher.decide("cm faccio x la carta d'identità?")
+///     // decision.outcome == .answer, decision.intent == "anagrafe.carta_identita"
+///
+/// How a message is scored against an FAQ (all weights are BM25 idf over FAQs,
+/// stop words at 0.15, words no rule uses at 0.6 of the rarest):
+/// - the best example question (or the title): the geometric mean of the share of
+///   the message's weight it covers and the share of its own weight the message
+///   covers, plus 0.05 per shared two-word phrase (at most 2);
+/// - the coverage: the share of the message's weight found anywhere in the FAQ
+///   (examples, title and keywords in full, the answer at half), times 0.8;
+/// - the score is the larger of the two, plus 0.08 per matched keyword group (at
+///   most 2), capped at 1.
+/// `escludi` removes an FAQ, a missing `richiede` group stops it from being
+/// answered (it may still be offered), and expired FAQs are never considered.
+public struct Matcher: Sendable {
+  /// The rules the matcher was built from.
+  public internal(set) var ruleSet: RuleSet
+
+  /// The analyzer used for messages, with typo correction against the rules' words.
+  public let analyzer: Analyzer
+
+  let index: MatcherIndex
+
+  /// The scoring constants.
+  let weights: ScoringWeights
+
+  /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
+  let expiryInstants: [Date?]
+
+  /// Indexes `ruleSet`.
+  ///
+  /// - Complexity: O(n) in the total size of the rules' text.
+  public init(ruleSet: RuleSet) {
+    self.init(ruleSet: ruleSet, weights: ScoringWeights())
+  }
+
+  /// Indexes `ruleSet` with other scoring constants (for measurements).
+  init(ruleSet: RuleSet, weights: ScoringWeights) {
+    self.ruleSet = ruleSet
+    self.weights = weights
+    var configuration = AnalyzerConfiguration()
+    configuration.addAbbreviations(ruleSet.synonyms.abbreviations)
+    configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
+    let index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
+    configuration.vocabulary = TypoVocabulary(words: index.vocabularyWords.sorted())
+    self.index = index
+    self.analyzer = Analyzer(configuration: configuration)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = ruleSet.profile.officeHours.timeZone
+    expiryInstants = ruleSet.faqs.map { faq in
+      guard let day = faq.expiresOn else { return nil }
+      let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+      return start.flatMap { calendar.date(byAdding: .day, value: 1, to: $0) }
+    }
+  }
+
+  /// The thresholds in force.
+  var thresholds: Explanation.Thresholds {
+    let settings = ruleSet.settings
+    return .init(
+      answer: settings.answerThreshold, margin: settings.margin, choice: settings.choiceThreshold)
+  }
+
+  /// Decides what to do with `message`.
+  ///
+  /// - Parameters:
+  ///   - message: The citizen's text as received.
+  ///   - now: The current time (expired FAQs are left out).
+  /// - Returns: The decision, its candidates and its explanation.
+  public func decide(_ message: String, now: Date = Date()) -> Decision {
+    decide(analyzed: analyzer.analyze(message), now: now)
+  }
+
+  /// Decides on an already analysed message (analysed with ``analyzer``).
+  public func decide(analyzed message: AnalyzedMessage, now: Date = Date()) -> Decision {
+    decide(analyzed: message, now: now, skipping: nil)
+  }
+
+  /// Decides with one example left out of the index (for the overlap lint).
+  func decide(analyzed message: AnalyzedMessage, now: Date, skipping example: Int?) -> Decision {
+    let query = Query(message: message, index: index, unknownFactor: weights.unknown)
+    let scored = score(query, now: now, skipping: example)
+    var decision = choose(scored, tokens: message.tokens)
+    decision.explanation = explain(message, query: query, scored: scored, decision: decision)
+    return decision
+  }
+
+  /// Applies the thresholds to the scored FAQs.
+  private func choose(_ scored: ScoredFAQs, tokens: [Token]) -> Decision {
+    let settings = ruleSet.settings
+    let candidates = scored.ranked.prefix(5).map(candidate)
+    if OwnCaseDetector.ownCaseEvidence(in: tokens) != nil {
+      return Decision(
+        outcome: .handover, confidence: 1, candidates: candidates, handoverReason: .ownCase)
+    }
+    if OwnCaseDetector.requestsPerson(tokens) {
+      if let person = ruleSet.faqs.firstIndex(where: { $0.action == .handover }) {
+        return Decision(
+          outcome: .answer, intent: ruleSet.faqs[person].id, confidence: 1,
+          candidates: candidates, handoverReason: .operatorRequested)
+      }
+      return Decision(
+        outcome: .handover, confidence: 1, candidates: candidates,
+        handoverReason: .operatorRequested)
+    }
+    let regular = scored.ranked.filter { !index.entries[$0.faq].isSmallTalk }
+    let best = regular.first
+    if let best, best.score >= settings.choiceThreshold {
+      let runnerUp = regular.dropFirst().first?.score ?? 0
+      if best.score >= settings.answerThreshold, best.score - runnerUp >= settings.margin,
+        best.missingRequired.isEmpty
+      {
+        return answer(best, candidates: candidates, margin: best.score - runnerUp)
+      }
+      let options = regular.filter { item in
+        item.score >= settings.choiceThreshold && item.score >= best.score - 0.25
+          && ruleSet.faqs[item.faq].action != .handover
+      }.prefix(3)
+      if !options.isEmpty {
+        return Decision(
+          outcome: .ask, options: options.map { ruleSet.faqs[$0.faq].id },
+          confidence: best.score, candidates: candidates)
+      }
+    }
+    if let talk = scored.ranked.first(where: { index.entries[$0.faq].isSmallTalk }),
+      talk.score >= settings.answerThreshold
+    {
+      return answer(talk, candidates: candidates, margin: talk.score)
+    }
+    return Decision(
+      outcome: .handover, confidence: 1 - (scored.ranked.first?.score ?? 0),
+      candidates: candidates, handoverReason: .noMatch)
+  }
+
+  private func answer(_ item: ScoredFAQ, candidates: [Candidate], margin: Double) -> Decision {
+    let faq = ruleSet.faqs[item.faq]
+    return Decision(
+      outcome: .answer, intent: faq.id, confidence: item.score, candidates: candidates,
+      handoverReason: faq.action == .handover ? .operatorRequested : nil)
+  }
+
+  private func candidate(_ item: ScoredFAQ) -> Candidate {
+    let faq = ruleSet.faqs[item.faq]
+    return Candidate(intent: faq.id, title: faq.title, score: item.score)
+  }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import SportelloText
+
+/// Everything the matcher precomputes from a rule set: terms, weights, postings.
+///
+/// Built once in ``Matcher/init(ruleSet:)``; scoring a message then touches
+/// only the FAQs and examples that share a content term with it.
+struct MatcherIndex: Sendable {
+  /// A keyword, required word or exclusion, compiled to term ids.
+  struct Pattern: Sendable {
+    /// The content terms as written (before synonyms).
+    var plain: [Int32]
+    /// The content terms after synonyms were applied.
+    var conceptual: [Int32]
+    /// The phrase as the rule wrote it.
+    var label: String
+  }
+
+  /// An example question (or a title) ready for scoring.
+  struct Example: Sendable {
+    /// The FAQ it belongs to.
+    var faq: Int32
+    /// Its terms, sorted, unique.
+    var terms: [Int32]
+    /// The sum of its terms' weights.
+    var norm: Double
+    /// Adjacent content-term pairs, sorted, unique.
+    var bigrams: [Int64]
+    /// The text, for explanations.
+    var text: String
+  }
+
+  /// An FAQ ready for scoring.
+  struct Entry: Sendable {
+    var examples: Range<Int>
+    var keywordGroups: [[Pattern]]
+    var requiredGroups: [[Pattern]]
+    var exclusions: [Pattern]
+    var isSmallTalk: Bool
+    /// Terms of the keyword groups, sorted (for the overlap lint's leave-one-out).
+    var keywordTerms: [Int32] = []
+    /// Content terms of the answer, sorted.
+    var answerTerms: [Int32] = []
+  }
+
+  var terms = TermTable()
+  var concepts = ConceptMap()
+  var entries: [Entry] = []
+  var examples: [Example] = []
+  /// Content term -> examples containing it.
+  var examplePostings: [[Int32]] = []
+  /// Content term -> (FAQ, credit): 1 for examples, title and keywords, 0.5 for the answer only.
+  var faqPostings: [[(faq: Int32, credit: Double)]] = []
+  /// Terms of small-talk FAQs (greetings, thanks): weighted low when scoring the other
+  /// FAQs, since "buongiorno" never says which office a message is for.
+  var isSmallTalkTerm: [Bool] = []
+  /// Every word of the rules (folded), the target of typo correction.
+  var vocabularyWords: Set<String> = []
+  /// The idf of a term found in one FAQ only: the rarest possible.
+  var rarestIDF = 1.0
+
+  /// The credit of a term found only in an FAQ's answer.
+  static let answerCredit = 0.5
+
+  /// The weight factor of a small-talk term when scoring the other FAQs.
+  static let smallTalkTermFactor = 0.15
+
+  /// Builds the index of `ruleSet`, analysing every text with `analyzer`.
+  init(ruleSet: RuleSet, analyzer: Analyzer) {
+    var table = TermTable()
+
+    var words: Set<String> = []
+    func units(_ text: String) -> [TermUnit] {
+      let analysed = analyzer.analyze(text)
+      for token in analysed.tokens where token.kind == .word && !token.isStopWord {
+        words.insert(token.folded)
+      }
+      return TermUnit.units(of: analysed)
+    }
+    func content(_ units: [TermUnit]) -> [Int32] {
+      let content = units.filter { !$0.isStop }
+      return (content.isEmpty ? units : content).map { table.intern($0.name, isStop: $0.isStop) }
+    }
+
+    // Concepts first, so that FAQ content is rewritten with them.
+    var conceptMap = ConceptMap()
+    for word in ruleSet.synonyms.protectedWords { words.insert(word) }
+    for concept in ruleSet.synonyms.concepts {
+      guard let name = concept.first else { continue }
+      let conceptID = table.intern("=" + name.lowercased(), isStop: false)
+      for phrase in concept {
+        conceptMap.add(content(units(phrase)), concept: conceptID)
+      }
+    }
+
+    var entries: [Entry] = []
+    var examples: [Example] = []
+    var strongTerms: [[Int32]] = []
+    var answerTerms: [[Int32]] = []
+
+    func compile(_ text: String) -> Pattern {
+      let plain = content(units(text))
+      return Pattern(plain: plain, conceptual: conceptMap.apply(to: plain).sequence, label: text)
+    }
+
+    for (faqIndex, faq) in ruleSet.faqs.enumerated() {
+      var strong: Set<Int32> = []
+      let start = examples.count
+      for text in [faq.title] + faq.examples {
+        let analysed = units(text)
+        var all: Set<Int32> = []
+        var sequence: [Int32] = []
+        for unit in analysed {
+          let id = table.intern(unit.name, isStop: unit.isStop)
+          all.insert(id)
+          if !unit.isStop { sequence.append(id) }
+        }
+        let (conceptual, found) = conceptMap.apply(to: sequence)
+        all.formUnion(found)
+        let terms = MatcherIndex.replacingPhrases(all, sequence: sequence, conceptual: conceptual)
+        strong.formUnion(terms)
+        examples.append(
+          Example(
+            faq: Int32(faqIndex), terms: terms.sorted(), norm: 0,
+            bigrams: MatcherIndex.bigrams(of: conceptual), text: text))
+      }
+      let keywordGroups = faq.keywordGroups.map { $0.map(compile) }
+      for pattern in keywordGroups.joined() {
+        strong.formUnion(pattern.plain)
+        strong.formUnion(pattern.conceptual)
+      }
+      var keywordTerms: Set<Int32> = []
+      for pattern in keywordGroups.joined() {
+        keywordTerms.formUnion(pattern.plain)
+        keywordTerms.formUnion(pattern.conceptual)
+      }
+      var answerAll: Set<Int32> = []
+      if let answer = faq.answer {
+        let filled = ruleSet.fill(answer)
+        let sequence = units(filled).filter { !$0.isStop }.map { table.intern($0.name, isStop: false) }
+        let conceptual = conceptMap.apply(to: sequence)
+        answerAll = Set(sequence).union(conceptual.concepts)
+      }
+      let answerOnly = answerAll.subtracting(strong)
+      strongTerms.append(strong.sorted())
+      answerTerms.append(answerOnly.sorted())
+      entries.append(
+        Entry(
+          examples: start..<examples.count, keywordGroups: keywordGroups,
+          requiredGroups: faq.requiredGroups.map { $0.map(compile) },
+          exclusions: faq.exclusions.map(compile), isSmallTalk: faq.action == .smallTalk,
+          keywordTerms: keywordTerms.sorted(), answerTerms: answerAll.sorted()))
+    }
+
+    // Document frequencies over FAQs, then the BM25 idf.
+    let count = Double(max(1, entries.count))
+    var frequency = Array(repeating: 0, count: table.names.count)
+    var postings = Array(repeating: [(faq: Int32, credit: Double)](), count: table.names.count)
+    var smallTalkTerms = Array(repeating: false, count: table.names.count)
+    for index in entries.indices {
+      for id in strongTerms[index] {
+        frequency[Int(id)] += 1
+        postings[Int(id)].append((Int32(index), 1))
+      }
+      for id in answerTerms[index] {
+        frequency[Int(id)] += 1
+        postings[Int(id)].append((Int32(index), MatcherIndex.answerCredit))
+      }
+      if entries[index].isSmallTalk {
+        for id in strongTerms[index] { smallTalkTerms[Int(id)] = true }
+      }
+    }
+    for index in entries.indices where !entries[index].isSmallTalk {
+      for id in strongTerms[index] + answerTerms[index] where smallTalkTerms[Int(id)] {
+        if let at = postings[Int(id)].firstIndex(where: { $0.faq == Int32(index) }) {
+          postings[Int(id)][at].credit *= MatcherIndex.smallTalkTermFactor
+        }
+      }
+    }
+    table.idf = frequency.map { df in
+      log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+    var examplePostings = Array(repeating: [Int32](), count: table.names.count)
+    for index in examples.indices {
+      let isRegular = !entries[Int(examples[index].faq)].isSmallTalk
+      examples[index].norm = examples[index].terms.reduce(0) { sum, id in
+        let factor = isRegular && smallTalkTerms[Int(id)] ? MatcherIndex.smallTalkTermFactor : 1
+        return sum + table.weight(id) * factor
+      }
+      for id in examples[index].terms where !table.isStop[Int(id)] {
+        examplePostings[Int(id)].append(Int32(index))
+      }
+    }
+    for id in table.names.indices where table.isStop[id] { postings[id] = [] }
+
+    self.vocabularyWords = words
+    self.terms = table
+    self.concepts = conceptMap
+    self.entries = entries
+    self.examples = examples
+    self.examplePostings = examplePostings
+    self.faqPostings = postings
+    self.isSmallTalkTerm = smallTalkTerms
+    self.rarestIDF = log(1 + (count - 0.5) / 1.5)
+  }
+
+  /// An example's term set: phrase words replaced by their concept, stop words kept.
+  static func replacingPhrases(
+    _ all: Set<Int32>, sequence: [Int32], conceptual: [Int32]
+  ) -> Set<Int32> {
+    guard sequence != conceptual else { return all }
+    var result = all.subtracting(sequence)
+    result.formUnion(conceptual)
+    return result
+  }
+
+  /// Adjacent pairs of a content sequence as sorted, unique 64-bit keys.
+  static func bigrams(of sequence: [Int32]) -> [Int64] {
+    guard sequence.count > 1 else { return [] }
+    var keys: [Int64] = []
+    for index in 1..<sequence.count where sequence[index - 1] >= 0 && sequence[index] >= 0 {
+      keys.append(Int64(sequence[index - 1]) << 32 | Int64(sequence[index]))
+    }
+    return Array(Set(keys)).sorted()
+  }
+}

@@ -1,0 +1,134 @@
+import SportelloText
+
+/// Recognises messages about the citizen's own case, and explicit requests for a person.
+///
+/// Own cases go to a person even when they name a topic: an FAQ cannot say where
+/// one citizen's file stands. The signs, on normalized words:
+/// - a number of at least 4 digits (or a code with at least 4 digits) after a
+///   reference word (`prot. 88123`, `pratica n. 2025/123`, `numero 12345`), or any
+///   code token with at least 5 digits;
+/// - a date right after a word of filing (`la domanda del 3 marzo`, `richiesta il 10/11`);
+/// - phrases about the citizen's own file or past dealings with the office:
+///   `la mia pratica`, `il mio ricorso`, `a che punto è`, `mi avete mandato`, `ho fatto
+///   domanda`, `è stata accettata`, `potete verificare` (but not `la mia domanda è ...`).
+/// A word ending in `*` in a phrase matches any word with that beginning.
+enum OwnCaseDetector {
+  /// Words after which a number is a reference to a file.
+  static let referenceWords: Set<String> = [
+    "prot", "protocollo", "pratica", "pratiche", "n", "nr", "num", "numero", "rif",
+    "riferimento", "istanza", "ticket", "domanda", "richiesta", "fascicolo", "pg", "codice",
+    "segnalazione", "verbale", "id",
+  ]
+
+  /// Words of filing after which a date points to the citizen's own file.
+  static let filingWords: Set<String> = [
+    "domanda", "richiesta", "richiesto", "presentata", "presentato", "inviata", "inviato",
+    "protocollo", "pratica", "istanza", "segnalazione", "ricorso",
+  ]
+
+  /// Nouns of a file that, after "mio/mia/miei/mie", make it the citizen's own.
+  static let caseNouns: Set<String> = [
+    "pratica", "pratiche", "domanda", "richiesta", "ricorso", "istanza", "segnalazione",
+    "posizione", "fascicolo", "scia", "cila", "decreto", "rimborso", "esposto", "caso",
+    "situazione", "protocollo",
+  ]
+
+  /// Possessives of the first person.
+  static let possessives: Set<String> = ["mia", "mio", "mie", "miei"]
+
+  /// Word sequences about the citizen's own file or past dealings with the office.
+  static let phrases: [[String]] = [
+    ["a", "che", "punto"], ["che", "fine", "ha", "fatto"], ["stato", "della", "pratica"],
+    ["numero", "di", "protocollo"], ["nessuno", "mi", "ha", "risposto"], ["mi", "avete"],
+    ["ancora", "nessuna", "risposta"], ["non", "ho", "ancora", "ricevuto"],
+    ["potete", "verificare"], ["potete", "controllare"], ["potreste", "verificare"],
+    ["potreste", "controllare"], ["ho", "fatto", "domanda"], ["ho", "fatto", "richiesta"],
+    ["ho", "presentato"], ["ho", "inviato"], ["ho", "gia", "pagato"], ["ho", "già", "pagato"],
+    ["stata", "accettat*"], ["stata", "approvat*"], ["stata", "respint*"],
+    ["stata", "protocollat*"], ["stato", "accettat*"], ["stato", "approvat*"],
+    ["stato", "respint*"], ["stato", "protocollat*"], ["stato", "escluso"],
+    ["stata", "esclusa"], ["sono", "stato", "escluso"], ["che", "posizione", "sono"],
+    ["non", "è", "ancora", "arrivat*"], ["non", "e", "ancora", "arrivat*"],
+    ["ancora", "non", "è", "arrivat*"], ["quando", "mi", "pagate"], ["mi", "rimborsate"],
+  ]
+
+  /// Words that, right after `mia domanda`, make it a question rather than a file.
+  static let questionFollowers: Set<String> = ["e", "è", "era", "sarebbe", "riguarda"]
+
+  /// The evidence that `tokens` speak of the citizen's own case, or nil.
+  static func ownCaseEvidence(in tokens: [Token]) -> String? {
+    let words = tokens.map(uncorrected)
+    for (index, token) in tokens.enumerated() {
+      if token.kind == .date, index > 0,
+        words[max(0, index - 3)..<index].contains(where: filingWords.contains)
+      {
+        return "date '\(token.surface)' of a filing"
+      }
+      let digits = token.folded.reduce(0) { $0 + ($1.isNumber ? 1 : 0) }
+      if token.kind == .code, digits >= 5 { return "reference '\(token.surface)'" }
+      guard token.kind == .number || token.kind == .code || token.kind == .date, digits >= 4
+      else { continue }
+      let before = words[max(0, index - 3)..<index]
+      if token.kind == .number, let year = Int(token.folded), (1900...2099).contains(year) {
+        // A year ("domanda asilo nido 2027") unless it directly follows a number word.
+        if index > 0, ["n", "nr", "num", "numero", "prot", "protocollo"].contains(words[index - 1]) {
+          return "reference '\(token.surface)'"
+        }
+        continue
+      }
+      if before.contains(where: { referenceWords.contains($0) }) {
+        return "reference '\(token.surface)'"
+      }
+    }
+    for index in words.indices.dropLast() where possessives.contains(words[index]) {
+      let noun = words[index + 1]
+      guard caseNouns.contains(noun) else { continue }
+      let next = index + 2 < words.count ? words[index + 2] : ""
+      if noun == "domanda", questionFollowers.contains(next) { continue }
+      return "phrase '\(words[index]) \(noun)'"
+    }
+    for phrase in phrases where words.count >= phrase.count {
+      for start in 0...(words.count - phrase.count)
+      where zip(words[start..<start + phrase.count], phrase).allSatisfy(matches) {
+        return "phrase '\(phrase.joined(separator: " "))'"
+      }
+    }
+    return nil
+  }
+
+  /// A token's folded form before typo correction: a real word the rules do not
+  /// know ("verificare") must not be read as the rule word it was corrected to.
+  static func uncorrected(_ token: Token) -> String {
+    for change in token.changes {
+      if case .correctedTypo(let from) = change { return from.lowercased() }
+    }
+    return token.folded
+  }
+
+  /// Whether a word matches a phrase word (`arrivat*` matches `arrivata`).
+  private static func matches(_ word: String, _ pattern: String) -> Bool {
+    pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : word == pattern
+  }
+
+  /// Words that ask for a person on their own.
+  static let personWords: Set<String> = [
+    "operatore", "operatrice", "operatori", "umano", "umana",
+  ]
+
+  /// Whether `tokens` ask explicitly for a person ("voglio parlare con un operatore").
+  static func requestsPerson(_ tokens: [Token]) -> Bool {
+    let words = tokens.map(uncorrected)
+    if words.contains(where: { personWords.contains($0) }) { return true }
+    let people: Set<String> = ["qualcuno", "persona", "impiegato", "impiegata"]
+    for index in words.indices.dropLast() {
+      let next = words[index + 1]
+      if words[index] == "persona", ["vera", "reale", "fisica"].contains(next) { return true }
+      if words[index] == "parlare",
+        words[(index + 1)..<min(words.count, index + 5)].contains(where: people.contains)
+      {
+        return true
+      }
+    }
+    return false
+  }
+}

@@ -1,0 +1,92 @@
+import SportelloText
+
+/// A message reduced to weighted terms, ready to be scored against the index.
+struct Query: Sendable {
+  /// Content terms in message order, -1 for words no rule uses.
+  var plain: [Int32] = []
+  /// The same after synonyms were applied.
+  var conceptual: [Int32] = []
+  /// The concepts found.
+  var concepts: [Int32] = []
+  /// Known content terms (concepts included), unique.
+  var contentTerms: [Int32] = []
+  /// Known stop-word terms, unique.
+  var stopTerms: [Int32] = []
+  /// The sum of the weights of every term, unknown words included.
+  var norm: Double = 0
+  /// `norm` with small-talk terms lowered, for the other FAQs.
+  var regularNorm: Double = 0
+  /// Adjacent content-term pairs, sorted, unique.
+  var bigrams: [Int64] = []
+  /// Whether the message has a content word besides greetings and thanks (a word no
+  /// rule uses counts); without one, only small-talk FAQs are scored.
+  var hasRegularContent = false
+
+  /// Builds the query of an analysed message.
+  init(message: AnalyzedMessage, index: MatcherIndex, unknownFactor: Double) {
+    let table = index.terms
+    var seen: Set<Int32> = []
+    var unknown = Set<String>()
+    for unit in TermUnit.units(of: message) {
+      guard let id = table.id(of: unit.name) else {
+        if !unit.isStop {
+          plain.append(-1)
+          unknown.insert(unit.name)
+        }
+        continue
+      }
+      if table.isStop[Int(id)] {
+        if seen.insert(id).inserted { stopTerms.append(id) }
+      } else {
+        plain.append(id)
+      }
+    }
+    (conceptual, concepts) = index.concepts.apply(to: plain)
+    for id in conceptual where id >= 0 && seen.insert(id).inserted { contentTerms.append(id) }
+    norm = Double(unknown.count) * index.rarestIDF * unknownFactor
+    regularNorm = norm
+    for id in contentTerms + stopTerms {
+      let weight = table.weight(id)
+      norm += weight
+      regularNorm += index.isSmallTalkTerm[Int(id)]
+        ? weight * MatcherIndex.smallTalkTermFactor : weight
+    }
+    bigrams = MatcherIndex.bigrams(of: conceptual)
+    hasRegularContent = !unknown.isEmpty
+      || contentTerms.contains { !index.isSmallTalkTerm[Int($0)] }
+  }
+
+  /// Whether `pattern` occurs in the message, as written or through synonyms.
+  func contains(_ pattern: MatcherIndex.Pattern) -> Bool {
+    Query.occurs(pattern.conceptual, in: conceptual) || Query.occurs(pattern.plain, in: plain)
+  }
+
+  private static func occurs(_ needle: [Int32], in haystack: [Int32]) -> Bool {
+    guard !needle.isEmpty, needle.count <= haystack.count else { return false }
+    if needle.count == 1 { return haystack.contains(needle[0]) }
+    for start in 0...(haystack.count - needle.count)
+    where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
+      return true
+    }
+    return false
+  }
+}
+
+/// One FAQ's score and what it was made of.
+struct ScoredFAQ: Sendable {
+  var faq: Int
+  var score: Double
+  var exampleScore: Double
+  var bestExample: Int?
+  var coverage: Double
+  var matchedKeywords: [String]
+  var missingRequired: [String]
+}
+
+/// The FAQs that scored, ranked, and those left out.
+struct ScoredFAQs: Sendable {
+  /// By score descending, then intent id ascending.
+  var ranked: [ScoredFAQ] = []
+  /// `id: why` for excluded and expired FAQs that shared terms with the message.
+  var excluded: [String] = []
+}

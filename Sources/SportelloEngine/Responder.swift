@@ -1,0 +1,135 @@
+import Foundation
+import SportelloText
+
+/// One turn of a conversation: decides and renders the reply.
+///
+/// The single code path used by `sportello ask`, `chat` and `test`, the desk and
+/// the server, so a message gets the same reply everywhere.
+///
+///     let responder = Responder(matcher: Matcher(ruleSet: rules))
+///     let first = responder.respond(to: "documento per l'espatrio", pending: nil)
+///     // first.replies[0].text == "Intendi: 1) Carta d'identità 2) Passaporto? Rispondi con
+///     //   il numero, 0 per un operatore"
+///     let second = responder.respond(to: "2", pending: first.pending)
+///     // second.decision.intent == "passaporto"
+public struct Responder: Sendable {
+  /// The matcher.
+  public let matcher: Matcher
+
+  /// Creates a responder.
+  public init(matcher: Matcher) {
+    self.matcher = matcher
+  }
+
+  private var ruleSet: RuleSet { matcher.ruleSet }
+
+  /// Decides and renders the reply to `message`.
+  ///
+  /// - Parameters:
+  ///   - message: The citizen's text.
+  ///   - pending: The citizen's open "which one?" question, if any. A reply of "1", "2",
+  ///     "3" (or "uno", "secondo"...), an option's title, or "0"/"operatore" resolves it;
+  ///     anything else is decided as a new message. An expired question is ignored.
+  ///   - now: The current time.
+  /// - Returns: The decision, the action, the replies and the new pending state.
+  public func respond(to message: String, pending: PendingChoice?, now: Date = Date()) -> Response {
+    if let pending, !pending.isExpired(at: now, after: ruleSet.settings.choiceExpiry) {
+      switch ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet).resolve(message, pending) {
+      case .option(let id)?:
+        var explanation = Explanation()
+        explanation.thresholds = matcher.thresholds
+        explanation.reason = "answer: chosen from the menu"
+        let title = ruleSet.faq(withID: id)?.title ?? id
+        let decision = Decision(
+          outcome: .answer, intent: id, confidence: 1,
+          candidates: [Candidate(intent: id, title: title, score: 1)],
+          handoverReason: ruleSet.faq(withID: id)?.action == .handover ? .choseOperator : nil,
+          explanation: explanation)
+        return render(decision, now: now)
+      case .person?:
+        var explanation = Explanation()
+        explanation.thresholds = matcher.thresholds
+        explanation.reason = "handover (chose_operator): the citizen chose a person in the menu"
+        let decision = Decision(
+          outcome: .handover, confidence: 1, handoverReason: .choseOperator,
+          explanation: explanation)
+        return render(decision, now: now)
+      case .outOfRange?:
+        var explanation = Explanation()
+        explanation.thresholds = matcher.thresholds
+        explanation.reason = "ask: the number is not in the menu; the menu is sent again"
+        let decision = Decision(
+          outcome: .ask, options: pending.options, confidence: 0, explanation: explanation)
+        return Response(
+          decision: decision, action: .none, replies: [choiceReply(pending.options)],
+          pending: pending)
+      case nil:
+        break
+      }
+    }
+    return render(matcher.decide(message, now: now), now: now)
+  }
+
+  /// Renders a decision as the citizen's replies.
+  public func render(_ decision: Decision, now: Date) -> Response {
+    switch decision.outcome {
+    case .ask:
+      return Response(
+        decision: decision, action: .none, replies: [choiceReply(decision.options)],
+        pending: PendingChoice(options: decision.options, askedAt: now))
+    case .handover:
+      return Response(
+        decision: decision, action: .handover,
+        replies: [OutgoingReply(kind: .text, text: handoverAcknowledgement(at: now))],
+        pending: nil)
+    case .answer:
+      guard let id = decision.intent, let faq = ruleSet.faq(withID: id) else {
+        return Response(decision: decision, action: .none, replies: [], pending: nil)
+      }
+      let text: String
+      switch faq.action {
+      case .handover:
+        let opening = ["riapertura": ruleSet.profile.officeHours.describeNextOpening(after: now)]
+        text = faq.answer.map { ruleSet.fill($0, extra: opening) + (faq.link.map { "\n" + $0 } ?? "") }
+          ?? handoverAcknowledgement(at: now)
+      case .subscribe:
+        text = ruleSet.renderedAnswer(of: faq) ?? ruleSet.message("messaggio_iscrizione")
+      case .unsubscribe:
+        text = ruleSet.renderedAnswer(of: faq) ?? ruleSet.message("messaggio_cancellazione")
+      case .none, .smallTalk:
+        text = ruleSet.renderedAnswer(of: faq) ?? ""
+      }
+      return Response(
+        decision: decision, action: faq.action, replies: [OutgoingReply(kind: .text, text: text)],
+        pending: nil)
+    }
+  }
+
+  /// The "which one?" reply for `options` (intent ids), from `messaggio_scelta`.
+  ///
+  /// With the default template: `Intendi: 1) Carta d'identità 2) Passaporto? Rispondi con il
+  /// numero, 0 per un operatore`.
+  public func choiceReply(_ options: [String]) -> OutgoingReply {
+    let choices = options.map { ChoiceOption(id: $0, title: ruleSet.faq(withID: $0)?.title ?? $0) }
+    let list = choices.enumerated().map { "\($0.offset + 1)) \($0.element.title)" }
+      .joined(separator: " ")
+    let text = ruleSet.message("messaggio_scelta", extra: ["opzioni": list])
+    return OutgoingReply(kind: .choice, text: text, options: choices)
+  }
+
+  /// The acknowledgement of a handover: `messaggio_operatore_in_orario` while the office
+  /// is open, otherwise `messaggio_operatore_fuori_orario` with `{riapertura}` filled
+  /// (such as "lunedì alle 8:30").
+  public func handoverAcknowledgement(at date: Date) -> String {
+    let hours = ruleSet.profile.officeHours
+    if hours.isOpen(at: date) { return ruleSet.message("messaggio_operatore_in_orario") }
+    return ruleSet.message(
+      "messaggio_operatore_fuori_orario",
+      extra: ["riapertura": hours.describeNextOpening(after: date)])
+  }
+
+  /// The reply to a message that is not text (a photo, a voice note).
+  public func nonTextReply() -> OutgoingReply {
+    OutgoingReply(kind: .text, text: ruleSet.message("messaggio_non_testo"))
+  }
+}

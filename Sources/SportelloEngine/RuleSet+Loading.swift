@@ -1,0 +1,210 @@
+import Foundation
+
+extension RuleSet {
+  /// The longest answer WhatsApp delivers in one message, in characters.
+  public static let maximumAnswerLength = 4096
+
+  /// Loads and lints a rule directory.
+  ///
+  /// Reads every `*.faq` file below `directory` (hidden files skipped, paths in
+  /// byte order) and the optional profilo.txt, impostazioni.txt and sinonimi.txt.
+  /// Lint covers everything the parsers report plus duplicate ids, unknown
+  /// placeholders, answers too long once filled, expired FAQs (warning) and
+  /// overlaps (warning): an example question that the matcher routes to another FAQ.
+  ///
+  /// - Parameters:
+  ///   - directory: The rules directory, such as `Rules`; diagnostics show paths under it as given.
+  ///   - now: The current time, for expiry.
+  /// - Returns: The rule set (nil when any diagnostic is an error) and the diagnostics.
+  public static func load(from directory: URL, now: Date = Date()) -> RuleSetLoadResult {
+    load(from: directory, now: now, checksOverlaps: true)
+  }
+
+  /// Loads a rule directory; `checksOverlaps: false` skips the overlap lint, which runs the
+  /// matcher over every example question (the server's hot reload does not need it).
+  public static func load(from directory: URL, now: Date, checksOverlaps: Bool) -> RuleSetLoadResult {
+    let base = directory.relativePath
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
+      isDirectory.boolValue,
+      let subpaths = try? FileManager.default.subpathsOfDirectory(atPath: directory.path)
+    else {
+      let diagnostic = Diagnostic(
+        path: base, line: 1, column: 1, severity: .error, message: "cannot read the rules directory")
+      return RuleSetLoadResult(ruleSet: nil, diagnostics: [diagnostic], unreadablePaths: [base])
+    }
+    let special = ["profilo.txt", "impostazioni.txt", "sinonimi.txt"]
+    let files = subpaths.filter { path in
+      !path.split(separator: "/").contains { $0.hasPrefix(".") }
+        && (path.hasSuffix(".faq") || special.contains(path))
+    }.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
+
+    var loader = RuleSetLoader(base: base, now: now)
+    for file in files {
+      let url = directory.appendingPathComponent(file)
+      let displayPath = base == "." ? file : base + "/" + file
+      guard let data = try? Data(contentsOf: url) else {
+        loader.unreadable.append(displayPath)
+        loader.diagnostics.append(
+          Diagnostic(path: displayPath, line: 1, column: 1, severity: .error,
+            message: "cannot read the file"))
+        continue
+      }
+      loader.read(data, file: file, displayPath: displayPath)
+    }
+    return loader.finish(directory: directory, checksOverlaps: checksOverlaps)
+  }
+}
+
+/// Collects the parsed files of a rule directory and lints them as a whole.
+struct RuleSetLoader {
+  var base: String
+  var now: Date
+  var diagnostics: [Diagnostic] = []
+  var unreadable: [String] = []
+  var faqs: [FAQ] = []
+  var profile = Profile()
+  var settings = MatcherSettings()
+  var settingsFile: KeyValueFile?
+  var settingsPath = ""
+  var synonyms = Synonyms()
+  var hash = FNV1a()
+
+  init(base: String, now: Date) {
+    self.base = base
+    self.now = now
+  }
+
+  mutating func read(_ data: Data, file: String, displayPath: String) {
+    hash.add(Array(file.utf8) + [0])
+    hash.add(Array(data))
+    let (text, problems) = RuleFileText.decode(data, path: displayPath)
+    diagnostics += problems
+    switch file {
+    case "profilo.txt":
+      let (parsed, found) = Profile.parse(text, path: displayPath)
+      profile = parsed
+      diagnostics += found
+    case "impostazioni.txt":
+      let (parsed, keyValues, found) = MatcherSettings.parse(text, path: displayPath)
+      settings = parsed
+      settingsFile = keyValues
+      settingsPath = displayPath
+      diagnostics += found
+    case "sinonimi.txt":
+      let (parsed, found) = Synonyms.parse(text, path: displayPath)
+      synonyms = parsed
+      diagnostics += found
+    default:
+      let (parsed, found) = FAQFileParser.parse(text, path: displayPath)
+      faqs += parsed
+      diagnostics += found
+    }
+  }
+
+  mutating func finish(directory: URL, checksOverlaps: Bool) -> RuleSetLoadResult {
+    let today = CalendarDay(date: now, timeZone: profile.officeHours.timeZone)
+    var firstByID: [String: FAQ] = [:]
+    for faq in faqs {
+      if let first = firstByID[faq.id] {
+        error(faq.location.path, faq.location.line, faq.sourceMap.idColumn,
+          "duplicate id '\(faq.id)' (first defined at \(first.location))")
+      } else {
+        firstByID[faq.id] = faq
+      }
+      lintAnswer(of: faq)
+      if faq.isExpired(on: today), let expiry = faq.expiresOn {
+        diagnostics.append(
+          Diagnostic(path: faq.location.path, line: faq.sourceMap.expiry.line,
+            column: faq.sourceMap.expiry.column, severity: .warning,
+            message: "faq '\(faq.id)' expired on \(expiry) and is never answered"))
+      }
+    }
+    lintTemplates()
+    let version = settings.version ?? hash.hexDigest
+    let ruleSet = RuleSet(
+      faqs: faqs, profile: profile, settings: settings, synonyms: synonyms, version: version,
+      directory: directory)
+    if checksOverlaps, !diagnostics.contains(where: \.isError) {
+      diagnostics += OverlapLint.diagnostics(for: Matcher(ruleSet: ruleSet), now: now)
+    }
+    let sorted = diagnostics.enumerated().sorted { lhs, rhs in
+      let (a, b) = (lhs.element, rhs.element)
+      if a.path != b.path {
+        return Array(a.path.utf8).lexicographicallyPrecedes(b.path.utf8)
+      }
+      if a.line != b.line { return a.line < b.line }
+      if a.column != b.column { return a.column < b.column }
+      return lhs.offset < rhs.offset
+    }.map(\.element)
+    let hasErrors = sorted.contains(where: \.isError)
+    return RuleSetLoadResult(
+      ruleSet: hasErrors ? nil : ruleSet, diagnostics: sorted, unreadablePaths: unreadable)
+  }
+
+  private mutating func error(_ path: String, _ line: Int, _ column: Int, _ message: String) {
+    diagnostics.append(
+      Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+  }
+
+  private mutating func lintAnswer(of faq: FAQ) {
+    guard let answer = faq.answer else { return }
+    let lines = answer.split(separator: "\n", omittingEmptySubsequences: false)
+    for (index, line) in lines.enumerated() {
+      let start = index < faq.sourceMap.answerLines.count
+        ? faq.sourceMap.answerLines[index] : faq.sourceMap.answerKey
+      for occurrence in Placeholders.occurrences(in: String(line))
+      where profile.values[occurrence.name] == nil {
+        error(faq.location.path, start.line, start.column + occurrence.offset,
+          "unknown placeholder '{\(occurrence.name)}'"
+            + Suggestion.phrase(for: occurrence.name, in: profile.values.keys.sorted())
+            .replacingOccurrences(of: "mean '", with: "mean '{")
+            .replacingOccurrences(of: "'?)", with: "}'?)"))
+      }
+    }
+    let rendered = Placeholders.fill(answer) { self.profile.values[$0] }
+      + (faq.link.map { "\n" + $0 } ?? "")
+    if rendered.count > RuleSet.maximumAnswerLength {
+      let key = faq.sourceMap.answerKey
+      error(faq.location.path, key.line, key.column,
+        "answer of faq '\(faq.id)' is \(rendered.count) characters long once filled; whatsapp "
+          + "takes at most \(RuleSet.maximumAnswerLength)")
+    }
+  }
+
+  private mutating func lintTemplates() {
+    guard let file = settingsFile else { return }
+    for entry in file.entries {
+      guard let own = MatcherSettings.templatePlaceholders[entry.key] else { continue }
+      for (index, line) in entry.value.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
+      {
+        let start = index < entry.valueLines.count
+          ? entry.valueLines[index] : (line: entry.line, column: entry.column)
+        for occurrence in Placeholders.occurrences(in: String(line))
+        where !own.contains(occurrence.name) && profile.values[occurrence.name] == nil {
+          error(settingsPath, start.line, start.column + occurrence.offset,
+            "unknown placeholder '{\(occurrence.name)}' in '\(entry.key)'")
+        }
+      }
+    }
+  }
+}
+
+/// The 64-bit FNV-1a hash, for the default rule-set version.
+struct FNV1a: Sendable {
+  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  mutating func add(_ bytes: [UInt8]) {
+    for byte in bytes {
+      value ^= UInt64(byte)
+      value = value &* 0x100_0000_01b3
+    }
+  }
+
+  /// The hash as 16 lowercase hexadecimal digits.
+  var hexDigest: String {
+    let hex = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - hex.count) + hex
+  }
+}

@@ -1,0 +1,78 @@
+/// The contents of sinonimi.txt: concepts, chat-speak abbreviations, protected words.
+///
+///     [sinonimi]
+///     cie = carta d'identità elettronica = carta identità = documento d'identità
+///     [abbreviazioni]
+///     cdi = carta d'identità
+///     [protette]
+///     CUDE, SUAP, CILA, SCIA
+public struct Synonyms: Sendable, Equatable {
+  /// Concepts: each lists equivalent phrases, the first being the concept's name.
+  public var concepts: [[String]] = []
+
+  /// Abbreviations to expand, lowercase abbreviation to expansion.
+  public var abbreviations: [String: String] = [:]
+
+  /// Words never stemmed or corrected, lowercase.
+  public var protectedWords: [String] = []
+
+  /// Creates an empty set of synonyms.
+  public init() {}
+
+  /// The section names.
+  static let sections = ["sinonimi", "abbreviazioni", "protette"]
+
+  /// Reads sinonimi.txt's text.
+  static func parse(_ text: String, path: String) -> (Synonyms, [Diagnostic]) {
+    var synonyms = Synonyms()
+    var diagnostics: [Diagnostic] = []
+    var section: String?
+    func report(_ line: Int, _ column: Int, _ message: String) {
+      diagnostics.append(
+        Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+    }
+    for line in RuleLine.lines(of: text) {
+      if case .ignorable = line.kind { continue }
+      if case .header(let name, let column, let isClosed) = line.kind {
+        guard isClosed, Synonyms.sections.contains(name) else {
+          report(line.number, column, "unknown section '[\(name)]'"
+            + Suggestion.phrase(for: name, in: Synonyms.sections))
+          section = nil
+          continue
+        }
+        section = name
+        continue
+      }
+      guard let section else {
+        report(line.number, line.column, "line outside a section: start with '[sinonimi]', "
+          + "'[abbreviazioni]' or '[protette]'")
+        continue
+      }
+      let content = line.content.hasPrefix("-") ? String(line.content.dropFirst()) : line.content
+      switch section {
+      case "protette":
+        for word in content.split(separator: ",") {
+          let trimmed = word.trimmingCharacters(in: .whitespaces)
+          if !trimmed.isEmpty { synonyms.protectedWords.append(trimmed.lowercased()) }
+        }
+      default:
+        let phrases = content.split(separator: "=", omittingEmptySubsequences: false)
+          .map { $0.trimmingCharacters(in: .whitespaces) }
+        if phrases.contains(where: \.isEmpty) || phrases.count < 2 {
+          report(line.number, line.column, section == "sinonimi"
+            ? "expected 'phrase = phrase [= phrase ...]' with no empty phrase"
+            : "expected 'abbreviation = expansion'")
+          continue
+        }
+        if section == "sinonimi" {
+          synonyms.concepts.append(phrases)
+        } else if phrases.count == 2 {
+          synonyms.abbreviations[phrases[0].lowercased()] = phrases[1]
+        } else {
+          report(line.number, line.column, "expected 'abbreviation = expansion'")
+        }
+      }
+    }
+    return (synonyms, diagnostics)
+  }
+}

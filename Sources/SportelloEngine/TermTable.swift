@@ -1,0 +1,79 @@
+import SportelloText
+
+/// The matcher's vocabulary of terms: stems, codes, numbers and synonym concepts.
+///
+/// Terms are numbered once when the index is built so that scoring compares
+/// integers. A concept term is written `=name` (such as `=cie`) and stands for
+/// every phrase of a `[sinonimi]` line.
+struct TermTable: Sendable {
+  /// The number of each term.
+  private(set) var ids: [String: Int32] = [:]
+
+  /// Each term's text, by number.
+  private(set) var names: [String] = []
+
+  /// Whether each term was seen as a stop word.
+  var isStop: [Bool] = []
+
+  /// Each term's inverse document frequency over FAQs.
+  var idf: [Double] = []
+
+  /// The weight of a stop word relative to a content word of the same idf.
+  static let stopWordFactor = 0.15
+
+  /// The id of `name`, adding it when new.
+  mutating func intern(_ name: String, isStop stop: Bool) -> Int32 {
+    if let id = ids[name] {
+      if !stop { isStop[Int(id)] = false }
+      return id
+    }
+    let id = Int32(names.count)
+    ids[name] = id
+    names.append(name)
+    isStop.append(stop)
+    return id
+  }
+
+  /// The id of `name`, or nil when no rule uses it.
+  func id(of name: String) -> Int32? { ids[name] }
+
+  /// The weight of a known term: its idf, lowered for stop words.
+  func weight(_ id: Int32) -> Double {
+    let index = Int(id)
+    return isStop[index] ? idf[index] * TermTable.stopWordFactor : idf[index]
+  }
+
+  /// The text of term `id`.
+  func name(_ id: Int32) -> String { names[Int(id)] }
+}
+
+/// One token reduced to what matching uses.
+struct TermUnit: Sendable {
+  /// The term text: a stem for words, the folded form for numbers and codes.
+  var name: String
+  /// Whether it is a stop word.
+  var isStop: Bool
+}
+
+extension TermUnit {
+  /// The units of an analysed text: words, numbers and codes, in order.
+  ///
+  /// Dates, times, amounts, links, e-mail addresses and emoji are left out: they
+  /// say nothing about which FAQ fits.
+  static func units(of message: AnalyzedMessage) -> [TermUnit] {
+    var units: [TermUnit] = []
+    units.reserveCapacity(message.tokens.count)
+    for token in message.tokens {
+      switch token.kind {
+      case .word:
+        guard !token.stem.isEmpty else { continue }
+        units.append(TermUnit(name: token.stem, isStop: token.isStopWord))
+      case .number, .code:
+        units.append(TermUnit(name: token.folded, isStop: false))
+      default:
+        continue
+      }
+    }
+    return units
+  }
+}

@@ -1,0 +1,295 @@
+import CSQLite
+import Foundation
+
+/// A connection to one SQLite database file: the thin, safe wrapper the store is built on.
+///
+/// Opening sets the connection up for a busy service: write-ahead logging, a busy timeout,
+/// foreign keys on, and `synchronous=NORMAL`. In WAL mode `NORMAL` syncs the log only at
+/// checkpoints: a committed transaction survives a crash or `SIGKILL` of the process (the
+/// log is in the operating system's cache), but the last transactions before a power loss or
+/// a kernel crash may be lost. That trade buys several times the write rate of `FULL`; set
+/// ``Options/synchronousFull`` where power loss must lose nothing.
+///
+/// SQL is always a constant with `?` parameters, and values are bound, never spliced. The
+/// connection serializes its own use with a lock, so one instance may be shared by threads;
+/// several instances (or processes) on the same file coordinate through SQLite's locks,
+/// waiting up to the busy timeout, and writers take the write lock at `BEGIN IMMEDIATE` so
+/// that a busy database waits instead of failing.
+///
+///     let database = try Database(path: ".sportello/sportello.db")
+///     try database.transaction {
+///       try database.execute("UPDATE tickets SET status = ? WHERE id = ?", ["closed", 7])
+///     }
+public final class Database: @unchecked Sendable {
+  // Safe as @unchecked Sendable: the SQLite handle and the statement cache are only used while
+  // holding `lock` (a recursive lock, so a transaction's body can run statements).
+
+  /// How a connection is opened.
+  public struct Options: Sendable {
+    /// How long a statement waits for another connection's lock before failing.
+    public var busyTimeout: TimeInterval = 10
+    /// Use `synchronous=FULL` (survives power loss, slower) instead of `NORMAL`.
+    public var synchronousFull = false
+    /// Open without write access (no migrations, no journal-mode change).
+    public var isReadOnly = false
+
+    /// The defaults: 10 s busy timeout, `synchronous=NORMAL`, read-write.
+    public init() {}
+  }
+
+  /// The path of the database file.
+  public let path: String
+
+  private let handle: OpaquePointer
+  private let lock = NSRecursiveLock()
+  private var statements: [String: OpaquePointer] = [:]
+  private var transactionDepth = 0
+
+  /// Opens (creating when needed) the database at `path`.
+  ///
+  /// The file is only read until ``prepare(migrations:)`` or a statement writes to it.
+  ///
+  /// - Throws: ``StoreError/cannotOpen(path:reason:)``.
+  public init(path: String, options: Options = Options()) throws {
+    var pointer: OpaquePointer?
+    let flags =
+      (options.isReadOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
+      | SQLITE_OPEN_NOMUTEX
+    let status = sqlite3_open_v2(path, &pointer, flags, nil)
+    guard status == SQLITE_OK, let pointer else {
+      let reason = pointer.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      sqlite3_close_v2(pointer)
+      throw StoreError.cannotOpen(path: path, reason: reason)
+    }
+    self.path = path
+    self.handle = pointer
+    sqlite3_extended_result_codes(pointer, 1)
+    sqlite3_busy_timeout(pointer, Int32(options.busyTimeout * 1000))
+    do {
+      try execute("PRAGMA foreign_keys = ON")
+      try execute(
+        options.synchronousFull ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
+    } catch {
+      sqlite3_close_v2(pointer)
+      throw error
+    }
+  }
+
+  deinit {
+    for statement in statements.values { sqlite3_finalize(statement) }
+    sqlite3_close_v2(handle)
+  }
+
+  /// Switches the file to write-ahead logging (a persistent setting of the file).
+  ///
+  /// - Throws: ``StoreError`` when SQLite refuses.
+  public func enableWriteAheadLog() throws {
+    let mode = try queryOne("PRAGMA journal_mode = WAL").flatMap {
+      try $0.optionalString("journal_mode")
+    }
+    if mode?.lowercased() != "wal", path != ":memory:", !path.isEmpty {
+      throw StoreError.cannotOpen(
+        path: path, reason: "cannot enable WAL (journal mode '\(mode ?? "")')")
+    }
+  }
+
+  /// Runs one statement that returns no rows.
+  ///
+  /// - Parameters:
+  ///   - sql: One SQL statement with `?` placeholders.
+  ///   - parameters: The values bound to the placeholders, in order.
+  /// - Returns: The number of rows changed.
+  /// - Throws: ``StoreError/sqlite(code:extendedCode:message:statement:)``.
+  @discardableResult
+  public func execute(_ sql: String, _ parameters: [SQLValue] = []) throws -> Int {
+    try withLock {
+      try run(sql, parameters) { _ in }
+      return Int(sqlite3_changes(handle))
+    }
+  }
+
+  /// Runs a query and returns every row.
+  public func query(_ sql: String, _ parameters: [SQLValue] = []) throws -> [Row] {
+    try withLock {
+      var rows: [Row] = []
+      try run(sql, parameters) { rows.append($0) }
+      return rows
+    }
+  }
+
+  /// Runs a query and returns its first row, or `nil` when there is none.
+  public func queryOne(_ sql: String, _ parameters: [SQLValue] = []) throws -> Row? {
+    try query(sql, parameters).first
+  }
+
+  /// Runs a query and hands each row to `body` as it is read, without collecting them.
+  public func forEachRow(
+    _ sql: String, _ parameters: [SQLValue] = [], _ body: (Row) throws -> Void
+  ) throws {
+    try withLock { try run(sql, parameters, body) }
+  }
+
+  /// The first column of the first row as an integer, or `nil`.
+  public func scalarInt(_ sql: String, _ parameters: [SQLValue] = []) throws -> Int64? {
+    guard let row = try queryOne(sql, parameters), let first = row.values.first else { return nil }
+    switch first {
+    case .integer(let value): return value
+    case .real(let value): return Int64(value)
+    default: return nil
+    }
+  }
+
+  /// The row id of the last row inserted through this connection.
+  public var lastInsertedRowID: Int64 { withLock { sqlite3_last_insert_rowid(handle) } }
+
+  /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+  ///
+  /// Writers use `.immediate` (the default), which takes the write lock at the start and so
+  /// waits for other writers through the busy timeout instead of failing halfway. A nested
+  /// call joins the outer transaction through a savepoint.
+  ///
+  /// - Parameters:
+  ///   - kind: `.immediate` for writes, `.deferred` for reads.
+  ///   - body: The work; its result is returned.
+  /// - Throws: Whatever `body` throws, or ``StoreError`` from SQLite.
+  public func transaction<T>(
+    _ kind: TransactionKind = .immediate, _ body: () throws -> T
+  ) throws -> T {
+    try withLock {
+      if transactionDepth > 0 {
+        return try savepoint(body)
+      }
+      try execute(kind == .immediate ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED")
+      transactionDepth += 1
+      defer { transactionDepth -= 1 }
+      do {
+        let result = try body()
+        try execute("COMMIT")
+        return result
+      } catch {
+        if sqlite3_get_autocommit(handle) == 0 { _ = try? execute("ROLLBACK") }
+        throw error
+      }
+    }
+  }
+
+  /// The kinds of transaction.
+  public enum TransactionKind: Sendable {
+    /// Takes the write lock at once (`BEGIN IMMEDIATE`): for every transaction that writes.
+    case immediate
+    /// Takes locks as statements need them (`BEGIN DEFERRED`): for reads.
+    case deferred
+  }
+
+  private func savepoint<T>(_ body: () throws -> T) throws -> T {
+    try execute("SAVEPOINT nested")
+    do {
+      let result = try body()
+      try execute("RELEASE nested")
+      return result
+    } catch {
+      _ = try? execute("ROLLBACK TO nested")
+      _ = try? execute("RELEASE nested")
+      throw error
+    }
+  }
+
+  private func withLock<T>(_ body: () throws -> T) rethrows -> T {
+    lock.lock()
+    defer { lock.unlock() }
+    return try body()
+  }
+
+  /// Prepares (or reuses) a statement, binds, steps through the rows and resets it.
+  private func run(_ sql: String, _ parameters: [SQLValue], _ body: (Row) throws -> Void) throws {
+    let statement = try prepared(sql)
+    defer {
+      sqlite3_reset(statement)
+      sqlite3_clear_bindings(statement)
+    }
+    try bind(parameters, to: statement, sql: sql)
+    let columnCount = Int(sqlite3_column_count(statement))
+    var columns: [String] = []
+    while true {
+      let status = sqlite3_step(statement)
+      if status == SQLITE_DONE { return }
+      guard status == SQLITE_ROW else { throw error(status, sql: sql) }
+      if columns.isEmpty {
+        columns = (0..<columnCount).map {
+          String(cString: sqlite3_column_name(statement, Int32($0)))
+        }
+      }
+      var values: [SQLValue] = []
+      values.reserveCapacity(columnCount)
+      for index in 0..<Int32(columnCount) {
+        values.append(value(of: statement, at: index))
+      }
+      try body(Row(values: values, columns: columns))
+    }
+  }
+
+  private func prepared(_ sql: String) throws -> OpaquePointer {
+    if let statement = statements[sql] { return statement }
+    var statement: OpaquePointer?
+    let status = sqlite3_prepare_v3(
+      handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
+    guard status == SQLITE_OK, let statement else { throw error(status, sql: sql) }
+    statements[sql] = statement
+    return statement
+  }
+
+  private func bind(_ parameters: [SQLValue], to statement: OpaquePointer, sql: String) throws {
+    let expected = Int(sqlite3_bind_parameter_count(statement))
+    guard expected == parameters.count else {
+      throw StoreError.sqlite(
+        code: SQLITE_RANGE, extendedCode: SQLITE_RANGE,
+        message: "\(parameters.count) values for \(expected) parameters", statement: sql)
+    }
+    for (offset, parameter) in parameters.enumerated() {
+      let index = Int32(offset + 1)
+      let status: Int32
+      switch parameter {
+      case .null: status = sqlite3_bind_null(statement, index)
+      case .integer(let value): status = sqlite3_bind_int64(statement, index, value)
+      case .real(let value): status = sqlite3_bind_double(statement, index, value)
+      case .text(let value):
+        status = value.utf8CString.withUnsafeBufferPointer { buffer in
+          sqlite3_bind_text(
+            statement, index, buffer.baseAddress, Int32(buffer.count - 1), Self.transient)
+        }
+      case .blob(let bytes):
+        status = bytes.withUnsafeBytes { buffer in
+          sqlite3_bind_blob(
+            statement, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+        }
+      }
+      guard status == SQLITE_OK else { throw error(status, sql: sql) }
+    }
+  }
+
+  private func value(of statement: OpaquePointer, at index: Int32) -> SQLValue {
+    switch sqlite3_column_type(statement, index) {
+    case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, index))
+    case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, index))
+    case SQLITE_TEXT:
+      let count = Int(sqlite3_column_bytes(statement, index))
+      guard let bytes = sqlite3_column_text(statement, index) else { return .text("") }
+      let buffer = UnsafeBufferPointer(start: bytes, count: count)
+      return .text(String(decoding: buffer, as: UTF8.self))
+    case SQLITE_BLOB:
+      let count = Int(sqlite3_column_bytes(statement, index))
+      guard let bytes = sqlite3_column_blob(statement, index) else { return .blob([]) }
+      return .blob(Array(UnsafeRawBufferPointer(start: bytes, count: count)))
+    default: return .null
+    }
+  }
+
+  private func error(_ status: Int32, sql: String?) -> StoreError {
+    let message = String(cString: sqlite3_errmsg(handle))
+    let extended = sqlite3_extended_errcode(handle)
+    return .sqlite(code: status & 0xff, extendedCode: extended, message: message, statement: sql)
+  }
+
+  /// SQLite's `SQLITE_TRANSIENT`: copy the bound bytes before the call returns.
+  private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+}

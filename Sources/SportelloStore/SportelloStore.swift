@@ -1,2 +1,0 @@
-/// The `SportelloStore` layer of Sportello; see the README's code layout.
-public enum SportelloStoreModule {}

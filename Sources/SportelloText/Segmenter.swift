@@ -1,0 +1,259 @@
+/// Splits a ``SourceText`` into ``RawToken``s.
+///
+/// Whitespace separates segments; an emoji is a segment of its own. Inside a
+/// segment, URLs, e-mail addresses and the numeric forms (numbers, dates,
+/// times, money, codes) are recognised whole; what is left is split into words
+/// at punctuation, with elided articles split from their word at the
+/// apostrophe.
+struct Segmenter {
+  let scalars: [UInt32]
+  private(set) var tokens: [RawToken] = []
+
+  init(scalars: [UInt32]) {
+    self.scalars = scalars
+  }
+
+  /// Scans the whole text.
+  ///
+  /// - Complexity: O(*n*).
+  mutating func run() {
+    let count = scalars.count
+    tokens.reserveCapacity(count / 5 + 1)
+    var index = 0
+    while index < count {
+      let value = scalars[index]
+      if TextFolding.isWhitespace(value) || TextFolding.isIgnorable(value) {
+        index += 1
+        continue
+      }
+      if value >= 0x2100 || value == 0x203C || value == 0x2049, TextFolding.isEmoji(value) {
+        let end = emojiEnd(from: index)
+        tokens.append(RawToken(start: index, end: end, kind: .emoji))
+        index = end
+        continue
+      }
+      var end = index + 1
+      while end < count {
+        let next = scalars[end]
+        if TextFolding.isWhitespace(next) { break }
+        if next >= 0x2100 || next == 0x203C || next == 0x2049, TextFolding.isEmoji(next) { break }
+        end += 1
+      }
+      segment(from: index, to: end)
+      index = end
+    }
+    mergeMoney()
+  }
+
+  /// The end of the emoji sequence starting at `start`.
+  private func emojiEnd(from start: Int) -> Int {
+    let count = scalars.count
+    var end = start + 1
+    if (0x1F1E6...0x1F1FF).contains(scalars[start]) {
+      if end < count, (0x1F1E6...0x1F1FF).contains(scalars[end]) { end += 1 }
+      return end
+    }
+    while end < count {
+      let value = scalars[end]
+      if value == 0x200D, end + 1 < count, TextFolding.isEmoji(scalars[end + 1]) {
+        end += 2
+      } else if TextFolding.continuesEmoji(value) && value != 0x200D {
+        end += 1
+      } else {
+        break
+      }
+    }
+    return end
+  }
+
+  // MARK: Segments
+
+  /// Whether a scalar can be part of a word or a number.
+  @inline(__always)
+  private func isAlphanumeric(_ value: UInt32) -> Bool {
+    TextFolding.isDigit(value) || TextFolding.isLetter(value)
+  }
+
+  /// Classifies one whitespace-free segment.
+  private mutating func segment(from segmentStart: Int, to segmentEnd: Int) {
+    var start = segmentStart
+    var end = segmentEnd
+    var startsWithQuote = false
+    while start < end, !isAlphanumeric(scalars[start]), !isCurrencySign(scalars[start]) {
+      if TextFolding.isApostrophe(scalars[start]) { startsWithQuote = true }
+      start += 1
+    }
+    while end > start {
+      let value = scalars[end - 1]
+      if isAlphanumeric(value) || isCurrencySign(value) || value == 0x25 { break }
+      if TextFolding.isApostrophe(value), !startsWithQuote, end - 1 > start,
+        TextFolding.isLetter(scalars[end - 2])
+      {
+        break
+      }
+      end -= 1
+    }
+    guard start < end else { return }
+    let webEnd = Patterns.trimmedWebEnd(scalars, start, segmentEnd)
+    if let kind = Patterns.webKind(scalars, start, webEnd) {
+      tokens.append(RawToken(start: start, end: webEnd, kind: kind))
+      return
+    }
+    var hasDigit = false
+    for index in start..<end where TextFolding.isDigit(scalars[index]) {
+      hasDigit = true
+      break
+    }
+    if !hasDigit {
+      if end - start == 1, isCurrencySign(scalars[start]) {
+        tokens.append(RawToken(start: start, end: end, kind: .money, role: .currency))
+        return
+      }
+      words(from: start, to: end, startsWithQuote: startsWithQuote)
+      return
+    }
+    numeric(from: start, to: end, startsWithQuote: startsWithQuote)
+  }
+
+  /// Whether the scalar is a currency sign: € $ £.
+  private func isCurrencySign(_ value: UInt32) -> Bool {
+    value == 0x20AC || value == 0x24 || value == 0xA3
+  }
+
+  /// Classifies a segment that contains a digit.
+  private mutating func numeric(from start: Int, to end: Int, startsWithQuote: Bool) {
+    // "dall'8", "l'8:30": split the elided article first.
+    var letterEnd = start
+    while letterEnd < end, TextFolding.isLetter(scalars[letterEnd]) { letterEnd += 1 }
+    if letterEnd > start, letterEnd + 1 < end, TextFolding.isApostrophe(scalars[letterEnd]),
+      TextFolding.isDigit(scalars[letterEnd + 1])
+    {
+      let elided = tokens.count
+      tokens.append(RawToken(start: start, end: letterEnd + 1, kind: .word, role: .elided))
+      numeric(from: letterEnd + 1, to: end, startsWithQuote: false)
+      if elided + 1 < tokens.count {
+        tokens[elided + 1].elidedToken = elided
+      }
+      return
+    }
+    if let kind = Patterns.numericKind(scalars, start, end) {
+      tokens.append(RawToken(start: start, end: end, kind: kind))
+      return
+    }
+    // Mixed text such as "ore8:30" or "(3)": split at punctuation and classify
+    // each run of letters and digits.
+    var index = start
+    while index < end {
+      guard isAlphanumeric(scalars[index]) || isCurrencySign(scalars[index]) else {
+        index += 1
+        continue
+      }
+      var runEnd = index
+      while runEnd < end, isAlphanumeric(scalars[runEnd]) || TextFolding.isIgnorable(scalars[runEnd])
+      {
+        runEnd += 1
+      }
+      if runEnd == index { runEnd += 1 }
+      if let kind = Patterns.numericKind(scalars, index, runEnd) {
+        tokens.append(RawToken(start: index, end: runEnd, kind: kind))
+      } else if runEnd - index == 1, isCurrencySign(scalars[index]) {
+        tokens.append(RawToken(start: index, end: runEnd, kind: .money, role: .currency))
+      } else {
+        words(from: index, to: runEnd, startsWithQuote: true)
+      }
+      index = runEnd
+    }
+  }
+
+  /// Splits letters into words at punctuation, handling apostrophes.
+  private mutating func words(from start: Int, to end: Int, startsWithQuote: Bool) {
+    var index = start
+    var elidedToken: Int?
+    while index < end {
+      let value = scalars[index]
+      guard TextFolding.isLetter(value) || TextFolding.isDigit(value) else {
+        index += 1
+        elidedToken = nil
+        continue
+      }
+      let wordStart = index
+      var hasDigit = false
+      while index < end {
+        let next = scalars[index]
+        if TextFolding.isLetter(next) || TextFolding.isIgnorable(next) {
+          index += 1
+        } else if TextFolding.isDigit(next) {
+          hasDigit = true
+          index += 1
+        } else {
+          break
+        }
+      }
+      var token = RawToken(start: wordStart, end: index, kind: .word, elidedToken: elidedToken)
+      if hasDigit {
+        token.kind = Patterns.numericKind(scalars, wordStart, index) ?? .code
+      } else if index < end, TextFolding.isApostrophe(scalars[index]) {
+        let following = index + 1
+        if following < end, TextFolding.isLetter(scalars[following]) {
+          token.role = .elided
+        } else if !startsWithQuote, TextFolding.isVowel(TextFolding.lowercase(scalars[index - 1])) {
+          token.role = .accentApostrophe
+        } else {
+          token.role = .elidedAlone
+        }
+        index += 1
+        token.end = index
+      }
+      tokens.append(token)
+      elidedToken = token.role == .elided ? tokens.count - 1 : nil
+    }
+  }
+
+  // MARK: Money across a space
+
+  /// Merges a number and a currency sign or word beside it (`22,21 €`, `€ 5`,
+  /// `10 euro`) into one money token.
+  private mutating func mergeMoney() {
+    guard tokens.count >= 2 else { return }
+    var merged: [RawToken] = []
+    merged.reserveCapacity(tokens.count)
+    var index = 0
+    while index < tokens.count {
+      let token = tokens[index]
+      if index + 1 < tokens.count {
+        let next = tokens[index + 1]
+        let isNumberThenCurrency =
+          (token.kind == .number || token.kind == .money && token.role != .currency)
+          && isCurrency(next)
+        let isCurrencyThenNumber = token.role == .currency && next.kind == .number
+        if (isNumberThenCurrency || isCurrencyThenNumber), onlyWhitespace(token.end, next.start) {
+          merged.append(RawToken(start: token.start, end: next.end, kind: .money))
+          index += 2
+          continue
+        }
+      }
+      merged.append(token)
+      index += 1
+    }
+    tokens = merged
+  }
+
+  /// Whether a token is a currency sign or the word euro.
+  private func isCurrency(_ token: RawToken) -> Bool {
+    if token.role == .currency { return true }
+    guard token.kind == .word, token.role == .plain else { return false }
+    let length = token.end - token.start
+    guard length == 3 || length == 4 else { return false }
+    let word = scalars[token.start..<token.end].map { TextFolding.lowercase($0) }
+    return word == [0x65, 0x75, 0x72, 0x6F] || word == [0x65, 0x75, 0x72]
+  }
+
+  /// Whether only whitespace lies between two scalar positions.
+  private func onlyWhitespace(_ start: Int, _ end: Int) -> Bool {
+    guard start <= end else { return false }
+    for index in start..<end where !TextFolding.isWhitespace(scalars[index]) {
+      return false
+    }
+    return true
+  }
+}

@@ -1,2 +1,0 @@
-/// The `SportelloText` layer of Sportello; see the README's code layout.
-public enum SportelloTextModule {}

@@ -1,0 +1,188 @@
+/// The working state of one run of ``ItalianStemmer``: the letters and the three
+/// regions of the Snowball algorithm.
+///
+/// Positions count letters from the start of the word; deletions only ever happen
+/// at the end, so a region start stays valid while the word shrinks. The names of
+/// the steps follow the Snowball source (`prelude`, `mark_regions`,
+/// `attached_pronoun`, `standard_suffix`, `verb_suffix`, `vowel_suffix`,
+/// `postlude`).
+struct StemmerState {
+  /// The letters, as Unicode scalar values; `U` and `I` mark non-vowel u and i.
+  var word: [UInt32]
+
+  /// Start of the region RV.
+  var rv = 0
+
+  /// Start of the region R1.
+  var r1 = 0
+
+  /// Start of the region R2.
+  var r2 = 0
+
+  init(word: [UInt32]) {
+    self.word = word
+  }
+
+  // MARK: Letters
+
+  static let upperU: UInt32 = 0x55
+  static let upperI: UInt32 = 0x49
+
+  /// The Snowball group `v`: a e i o u and the grave-accented à è ì ò ù.
+  static func isVowel(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x61, 0x65, 0x69, 0x6F, 0x75, 0xE0, 0xE8, 0xEC, 0xF2, 0xF9: return true
+    default: return false
+    }
+  }
+
+  /// The Snowball group `AEIO`: a e i o and à è ì ò.
+  static func isResidualVowel(_ value: UInt32) -> Bool {
+    switch value {
+    case 0x61, 0x65, 0x69, 0x6F, 0xE0, 0xE8, 0xEC, 0xF2: return true
+    default: return false
+    }
+  }
+
+  // MARK: Forward steps
+
+  /// Acute accents become grave, `qu` marks its u, and u or i between vowels
+  /// become the non-vowels `U` and `I`.
+  mutating func prelude() {
+    var index = 0
+    let count = word.count
+    while index < count {
+      let value = word[index]
+      if value == 0x71, index + 1 < count, word[index + 1] == 0x75 {
+        word[index + 1] = Self.upperU
+        index += 2
+        continue
+      }
+      switch value {
+      case 0xE1: word[index] = 0xE0
+      case 0xE9: word[index] = 0xE8
+      case 0xED: word[index] = 0xEC
+      case 0xF3: word[index] = 0xF2
+      case 0xFA: word[index] = 0xF9
+      default: break
+      }
+      index += 1
+    }
+    index = 0
+    while index + 2 < count {
+      if Self.isVowel(word[index]), Self.isVowel(word[index + 2]) {
+        if word[index + 1] == 0x75 {
+          word[index + 1] = Self.upperU
+        } else if word[index + 1] == 0x69 {
+          word[index + 1] = Self.upperI
+        }
+      }
+      index += 1
+    }
+  }
+
+  /// The position just after the first vowel at or after `start`, or `nil`.
+  private func positionPastVowel(from start: Int) -> Int? {
+    var index = start
+    while index < word.count {
+      if Self.isVowel(word[index]) { return index + 1 }
+      index += 1
+    }
+    return nil
+  }
+
+  /// The position just after the first non-vowel at or after `start`, or `nil`.
+  private func positionPastNonVowel(from start: Int) -> Int? {
+    var index = start
+    while index < word.count {
+      if !Self.isVowel(word[index]) { return index + 1 }
+      index += 1
+    }
+    return nil
+  }
+
+  /// Sets RV, R1 and R2 as the Snowball description defines them.
+  mutating func markRegions() {
+    let count = word.count
+    rv = count
+    r1 = count
+    r2 = count
+    if count >= 2 {
+      let firstIsVowel = Self.isVowel(word[0])
+      let secondIsVowel = Self.isVowel(word[1])
+      switch (firstIsVowel, secondIsVowel) {
+      case (true, false), (false, false):
+        rv = positionPastVowel(from: 2) ?? count
+      case (true, true):
+        rv = positionPastNonVowel(from: 2) ?? count
+      case (false, true):
+        rv = count >= 3 ? 3 : count
+      }
+    }
+    // The Snowball source makes an exception so that "divano" keeps "divan".
+    if count >= 5, word[0..<5].elementsEqual([0x64, 0x69, 0x76, 0x61, 0x6E]) {
+      rv = 5
+    }
+    if let vowel = positionPastVowel(from: 0), let start = positionPastNonVowel(from: vowel) {
+      r1 = start
+      if let vowel2 = positionPastVowel(from: start), let start2 = positionPastNonVowel(from: vowel2) {
+        r2 = start2
+      }
+    }
+  }
+
+  /// Undoes the prelude's marks.
+  mutating func postlude() {
+    for index in word.indices {
+      if word[index] == Self.upperI {
+        word[index] = 0x69
+      } else if word[index] == Self.upperU {
+        word[index] = 0x75
+      }
+    }
+  }
+
+  // MARK: Backward helpers
+
+  /// Whether the letters end, at `end`, with `suffix`.
+  func hasSuffix(_ suffix: [UInt32], endingAt end: Int) -> Bool {
+    guard suffix.count <= end else { return false }
+    var index = end - suffix.count
+    for value in suffix {
+      if word[index] != value { return false }
+      index += 1
+    }
+    return true
+  }
+
+  /// Whether the word ends with `suffix`.
+  func hasSuffix(_ suffix: [UInt32]) -> Bool {
+    hasSuffix(suffix, endingAt: word.count)
+  }
+
+  /// The longest suffix of `table` ending at `end` that starts at or after `limit`.
+  func longestSuffix(in table: SuffixTable, endingAt end: Int, limit: Int = 0) -> Int? {
+    guard end > 0 else { return nil }
+    guard let candidates = table.byLastLetter[word[end - 1]] else { return nil }
+    for entry in candidates where entry.letters.count <= end - limit {
+      if hasSuffix(entry.letters, endingAt: end) { return entry.id }
+    }
+    return nil
+  }
+
+  /// Replaces the last `count` letters with `replacement`.
+  mutating func replaceSuffix(length count: Int, with replacement: [UInt32]) {
+    word.removeLast(count)
+    word.append(contentsOf: replacement)
+  }
+
+  /// Deletes `suffix` from the end when it is there and starts at or after `region`.
+  ///
+  /// - Returns: Whether it was deleted.
+  @discardableResult
+  mutating func deleteSuffix(_ suffix: [UInt32], ifStartsAtOrAfter region: Int) -> Bool {
+    guard hasSuffix(suffix), word.count - suffix.count >= region else { return false }
+    word.removeLast(suffix.count)
+    return true
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import SportelloEngine
+
+/// The Comune's shipped rules (Rules/) and recorded questions (Corpus/).
+@Suite struct ShippedRulesTests {
+  /// The package's root folder.
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static let result = RuleSet.load(from: root.appendingPathComponent("Rules"))
+
+  /// One recorded question: the acceptable intents (empty: must not be answered).
+  struct Case {
+    var location: String
+    var expected: Set<String>
+    var message: String
+  }
+
+  /// Reads every `*.tsv` in Corpus/ (`expected<TAB>message`, `#` comments, `-` for none).
+  static func corpus() throws -> [Case] {
+    let directory = root.appendingPathComponent("Corpus")
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+      .filter { $0.hasSuffix(".tsv") }.sorted()
+    var cases: [Case] = []
+    for file in files {
+      let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+      for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        .enumerated()
+      {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+        let fields = line.split(separator: "\t", maxSplits: 1)
+        guard fields.count == 2 else { continue }
+        let expected = fields[0] == "-" ? [] : Set(fields[0].split(separator: "|").map(String.init))
+        cases.append(Case(location: "\(file):\(number + 1)", expected: expected, message: String(fields[1])))
+      }
+    }
+    return cases
+  }
+
+  @Test func shippedRulesLintWithoutErrors() {
+    let errors = Self.result.diagnostics.filter(\.isError).map(\.description)
+    #expect(errors == [])
+    #expect(Self.result.ruleSet != nil)
+  }
+
+  @Test func everyCorpusIntentExistsInTheRules() throws {
+    let rules = try #require(Self.result.ruleSet)
+    let unknown = try Self.corpus().flatMap(\.expected).filter { rules.faq(withID: $0) == nil }
+    #expect(Set(unknown) == [])
+  }
+
+  @Test func corpusMeetsThePrecisionAndAutomationTargets() throws {
+    let rules = try #require(Self.result.ruleSet)
+    let responder = Responder(matcher: Matcher(ruleSet: rules))
+    let cases = try Self.corpus()
+    try #require(cases.count >= 250)
+    var answered = 0
+    var correct = 0
+    var answerable = 0
+    var unanswerable = 0
+    var unanswerableAnswered = 0
+    var report: [String] = []
+    for item in cases {
+      let decision = responder.respond(to: item.message, pending: nil).decision
+      let isAnswered = decision.outcome == .answer
+      let isRight = isAnswered && item.expected.contains(decision.intent ?? "")
+      if item.expected.isEmpty {
+        unanswerable += 1
+        if isAnswered { unanswerableAnswered += 1 }
+      } else {
+        answerable += 1
+      }
+      if isAnswered { answered += 1 }
+      if isRight { correct += 1 }
+      if !isRight && !(item.expected.isEmpty && !isAnswered) {
+        let got = decision.outcome == .answer ? decision.intent ?? "" :
+          decision.outcome == .ask ? "ask(\(decision.options.joined(separator: ",")))" :
+          "handover(\(decision.handoverReason?.rawValue ?? ""))"
+        let score = decision.candidates.first.map { "\($0.intent) \($0.score)" } ?? "-"
+        report.append(
+          "\(item.location)\t\(item.expected.sorted().joined(separator: "|"))\t\(got)\t\(score)\t"
+            + item.message)
+      }
+    }
+    let precision = Double(correct) / Double(max(1, answered))
+    let automation = Double(correct) / Double(max(1, answerable))
+    let outOfScope = Double(unanswerableAnswered) / Double(max(1, unanswerable))
+    let summary = "precision \(precision), automation \(automation), out of scope answered "
+      + "\(outOfScope) (\(cases.count) messages)"
+    if let path = ProcessInfo.processInfo.environment["SPORTELLO_CORPUS_REPORT"] {
+      try (summary + "\n" + report.joined(separator: "\n") + "\n")
+        .write(toFile: path, atomically: true, encoding: .utf8)
+    }
+    #expect(precision >= 0.95, "\(summary)")
+    #expect(automation >= 0.85, "\(summary)")
+    #expect(outOfScope <= 0.05, "\(summary)")
+  }
+}
