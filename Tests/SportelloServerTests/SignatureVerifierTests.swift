@@ -21,7 +21,9 @@ import Testing
     #expect(verifier.verify(body: body, header: "") == .malformed)
     #expect(verifier.verify(body: body, header: "sha1=" + right.dropFirst(7)) == .malformed)
     #expect(verifier.verify(body: body, header: "sha256=abc") == .malformed)
-    #expect(verifier.verify(body: body, header: "sha256=" + String(repeating: "g", count: 64)) == .malformed)
+    #expect(
+      verifier.verify(body: body, header: "sha256=" + String(repeating: "g", count: 64))
+        == .malformed)
     let flipped = String(right.dropLast()) + (right.hasSuffix("0") ? "1" : "0")
     #expect(verifier.verify(body: body, header: flipped) == .mismatch)
     let other = SignatureVerifier(appSecret: "another secret")
