@@ -61,8 +61,8 @@ public struct ServiceConfiguration: Sendable {
   /// Creates the defaults: 127.0.0.1:8080, `Rules`, `.sportello/sportello.db`, dry run.
   public init() {}
 
-  /// Reads the `WHATSAPP_*`, `SPORTELLO_API_TOKEN` and `SPORTELLO_DB` variables (empty
-  /// values count as unset).
+  /// Reads the `WHATSAPP_*`, `SPORTELLO_API_TOKEN`, `SPORTELLO_DB` and
+  /// `SPORTELLO_OUTBOX_LEASE` (seconds) variables (empty values count as unset).
   public mutating func apply(environment: [String: String]) {
     func value(_ name: String) -> String? {
       guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty
@@ -77,6 +77,9 @@ public struct ServiceConfiguration: Sendable {
     graphVersion = value("WHATSAPP_GRAPH_VERSION") ?? graphVersion
     apiToken = value("SPORTELLO_API_TOKEN") ?? apiToken
     databasePath = value("SPORTELLO_DB") ?? databasePath
+    if let text = value("SPORTELLO_OUTBOX_LEASE"), let seconds = TimeInterval(text), seconds > 0 {
+      outboxLease = seconds
+    }
   }
 
   /// Whether outgoing messages are only logged and kept (no access token or number id).
