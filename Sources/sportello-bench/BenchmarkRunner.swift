@@ -5,6 +5,7 @@ import Foundation
 /// Each layer adds its group here; groups are independent of one another.
 let allBenchmarks: [Benchmark] = [
   deskBenchmark,
+  serverBenchmark,
 ]
 
 /// Runs the benchmarks and prints their figures as a table or as JSON.
