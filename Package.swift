@@ -63,7 +63,10 @@ let package = Package(
     .testTarget(name: "SportelloStoreTests", dependencies: ["SportelloStore"]),
     .testTarget(name: "SportelloDeskTests", dependencies: ["SportelloDesk", "SportelloStore"]),
     .testTarget(name: "SportelloHTTPTests", dependencies: ["SportelloHTTP"]),
-    .testTarget(name: "SportelloServerTests", dependencies: ["SportelloServer"]),
+    .testTarget(
+      name: "SportelloServerTests",
+      dependencies: ["SportelloServer", "SportelloHTTP", "SportelloDesk", "SportelloStore"],
+      resources: [.copy("Fixtures")]),
     .testTarget(name: "SportelloCLITests", dependencies: ["SportelloCLI", "sportello"]),
   ]
 )

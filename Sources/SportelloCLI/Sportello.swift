@@ -31,6 +31,7 @@ public enum Sportello: Command {
     BroadcastCommand.self,
     PurgeCommand.self,
     DeskCommand.self,
+    ServeCommand.self,
   ]
 
   /// Runs the tool with the words after the program name.

@@ -7,6 +7,7 @@ let allBenchmarks: [Benchmark] = [
   textBenchmarks,
   EvaluationBenchmarks.benchmark,
   deskBenchmark,
+  serverBenchmark,
 ]
 
 /// Runs the benchmarks and prints their figures as a table or as JSON.

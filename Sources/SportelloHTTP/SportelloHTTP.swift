@@ -1,2 +1,0 @@
-/// The `SportelloHTTP` layer of Sportello; see the README's code layout.
-public enum SportelloHTTPModule {}

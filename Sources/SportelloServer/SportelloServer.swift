@@ -1,2 +1,0 @@
-/// The `SportelloServer` layer of Sportello; see the README's code layout.
-public enum SportelloServerModule {}

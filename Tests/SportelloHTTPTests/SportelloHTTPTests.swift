@@ -1,9 +1,0 @@
-import Testing
-
-@testable import SportelloHTTP
-
-@Suite struct SportelloHTTPPlaceholderTests {
-  @Test func moduleLoads() {
-    #expect(String(describing: SportelloHTTPModule.self) == "SportelloHTTPModule")
-  }
-}

@@ -1,9 +1,0 @@
-import Testing
-
-@testable import SportelloServer
-
-@Suite struct SportelloServerPlaceholderTests {
-  @Test func moduleLoads() {
-    #expect(String(describing: SportelloServerModule.self) == "SportelloServerModule")
-  }
-}
