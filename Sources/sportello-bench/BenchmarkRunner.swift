@@ -5,6 +5,7 @@ import Foundation
 /// Each layer adds its group here; groups are independent of one another.
 let allBenchmarks: [Benchmark] = [
   textBenchmarks,
+  engineBenchmark,
   EvaluationBenchmarks.benchmark,
   deskBenchmark,
   serverBenchmark,

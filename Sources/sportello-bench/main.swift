@@ -1,4 +1,8 @@
 import Foundation
 
-// Each layer registers its benchmarks in `Benchmarks.all`; see Benchmark.swift.
-exit(BenchmarkRunner.main(Array(CommandLine.arguments.dropFirst())))
+// Each layer registers its benchmarks in `allBenchmarks`; see BenchmarkRunner.swift.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.count == 2, arguments[0] == EngineBenchmarks.memoryProbeArgument {
+  exit(EngineBenchmarks.runMemoryProbe(directory: arguments[1]))
+}
+exit(BenchmarkRunner.main(arguments))
