@@ -31,13 +31,31 @@ extension Matcher {
         intent: ruleSet.faqs[item.faq].id, score: item.score,
         exampleScore: Matcher.rounded(item.exampleScore),
         bestExample: item.bestExample.map { index.examples[$0].text },
-        coverage: Matcher.rounded(item.coverage), matchedKeywords: item.matchedKeywords,
-        matchedPhrases: phrases, missingRequired: item.missingRequired)
+        coverage: Matcher.rounded(item.coverage), matchedKeywords: matchedKeywords(item, query),
+        matchedPhrases: phrases, missingRequired: missingRequired(item, query))
     }
-    explanation.excluded = scored.excluded
+    explanation.excluded = scored.excluded.map { exclusion in
+      let id = ruleSet.faqs[exclusion.faq].id
+      guard let pattern = exclusion.pattern else { return "\(id): expired" }
+      return "\(id): excluded by '\(index.patterns[pattern].label)'"
+    }
     explanation.thresholds = thresholds
     explanation.reason = reason(for: decision, scored: scored, tokens: message.tokens)
     return explanation
+  }
+
+  /// For each keyword group of the candidate's FAQ that occurs, its first alternative found.
+  private func matchedKeywords(_ item: ScoredFAQ, _ query: Query) -> [String] {
+    index.entries[item.faq].keywordGroups.compactMap { group in
+      group.first { query.contains(index.patterns[$0]) }.map { index.patterns[$0].label }
+    }
+  }
+
+  /// Each required group of the candidate's FAQ with no alternative in the message.
+  private func missingRequired(_ item: ScoredFAQ, _ query: Query) -> [String] {
+    index.entries[item.faq].requiredGroups.filter { group in
+      !group.contains { query.contains(index.patterns[$0]) }
+    }.map { group in group.map { index.patterns[$0].label }.joined(separator: ", ") }
   }
 
   private func reason(for decision: Decision, scored: ScoredFAQs, tokens: [Token]) -> String {

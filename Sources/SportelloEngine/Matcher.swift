@@ -58,7 +58,8 @@ public struct Matcher: Sendable {
     calendar.timeZone = ruleSet.profile.officeHours.timeZone
     expiryInstants = ruleSet.faqs.map { faq in
       guard let day = faq.expiresOn else { return nil }
-      let start = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day))
+      let start = calendar.date(
+        from: DateComponents(year: day.year, month: day.month, day: day.day))
       return start.flatMap { calendar.date(byAdding: .day, value: 1, to: $0) }
     }
   }
@@ -75,22 +76,30 @@ public struct Matcher: Sendable {
   /// - Parameters:
   ///   - message: The citizen's text as received.
   ///   - now: The current time (expired FAQs are left out).
-  /// - Returns: The decision, its candidates and its explanation.
-  public func decide(_ message: String, now: Date = Date()) -> Decision {
-    decide(analyzed: analyzer.analyze(message), now: now)
+  ///   - explains: Whether to build the decision's ``Decision/explanation``; without it
+  ///     the explanation is empty and the decision is the same.
+  /// - Returns: The decision, its candidates and, when asked, its explanation.
+  public func decide(_ message: String, now: Date = Date(), explains: Bool = true) -> Decision {
+    decide(analyzed: analyzer.analyze(message), now: now, explains: explains)
   }
 
   /// Decides on an already analysed message (analysed with ``analyzer``).
-  public func decide(analyzed message: AnalyzedMessage, now: Date = Date()) -> Decision {
-    decide(analyzed: message, now: now, skipping: nil)
+  public func decide(
+    analyzed message: AnalyzedMessage, now: Date = Date(), explains: Bool = true
+  ) -> Decision {
+    decide(analyzed: message, now: now, skipping: nil, explains: explains)
   }
 
   /// Decides with one example left out of the index (for the overlap lint).
-  func decide(analyzed message: AnalyzedMessage, now: Date, skipping example: Int?) -> Decision {
+  func decide(
+    analyzed message: AnalyzedMessage, now: Date, skipping example: Int?, explains: Bool = false
+  ) -> Decision {
     let query = Query(message: message, index: index, unknownFactor: weights.unknown)
     let scored = score(query, now: now, skipping: example)
     var decision = choose(scored, tokens: message.tokens)
-    decision.explanation = explain(message, query: query, scored: scored, decision: decision)
+    if explains {
+      decision.explanation = explain(message, query: query, scored: scored, decision: decision)
+    }
     return decision
   }
 
@@ -117,12 +126,12 @@ public struct Matcher: Sendable {
     if let best, best.score >= settings.choiceThreshold {
       let runnerUp = regular.dropFirst().first?.score ?? 0
       if best.score >= settings.answerThreshold, best.score - runnerUp >= settings.margin,
-        best.missingRequired.isEmpty
+        best.missingRequiredGroups == 0
       {
         return answer(best, candidates: candidates, margin: best.score - runnerUp)
       }
       let options = regular.filter { item in
-        item.score >= settings.choiceThreshold && item.score >= best.score - 0.25
+        item.score >= settings.choiceThreshold && item.score >= best.score - Matcher.optionWindow
           && ruleSet.faqs[item.faq].action != .handover
       }.prefix(3)
       if !options.isEmpty {

@@ -14,6 +14,20 @@ struct MatcherIndex: Sendable {
     var conceptual: [Int32]
     /// The phrase as the rule wrote it.
     var label: String
+    /// The FAQ it belongs to.
+    var faq: Int32
+    /// What it does for its FAQ.
+    var role: Role
+  }
+
+  /// What a pattern does for its FAQ.
+  enum Role: Sendable, Equatable {
+    /// An alternative of the FAQ's keyword group with this number (from 0).
+    case keyword(group: Int)
+    /// An alternative of the FAQ's required group with this number (from 0).
+    case required(group: Int)
+    /// An exclusion: when it occurs, the FAQ is left out.
+    case exclusion
   }
 
   /// An example question (or a title) ready for scoring.
@@ -33,22 +47,41 @@ struct MatcherIndex: Sendable {
   /// An FAQ ready for scoring.
   struct Entry: Sendable {
     var examples: Range<Int>
-    var keywordGroups: [[Pattern]]
-    var requiredGroups: [[Pattern]]
-    var exclusions: [Pattern]
+    /// Each keyword group's alternatives, as a range of ``MatcherIndex/patterns``.
+    var keywordGroups: [Range<Int>]
+    /// Each required group's alternatives, as a range of ``MatcherIndex/patterns``.
+    var requiredGroups: [Range<Int>]
+    /// The exclusions, as a range of ``MatcherIndex/patterns``.
+    var exclusions: Range<Int>
     var isSmallTalk: Bool
     /// Terms of the keyword groups, sorted (for the overlap lint's leave-one-out).
     var keywordTerms: [Int32] = []
     /// Content terms of the answer, sorted.
     var answerTerms: [Int32] = []
+    /// The largest share of an example's norm that a message can cover: 1, unless an
+    /// example has a small-talk stop word, whose weight counts in full when shared but
+    /// lowered in the norm. Keeps ``Matcher``'s score bound a true bound.
+    var coverableNormRatio = 1.0
+    /// The smallest and largest norm of its examples, for the score bound.
+    var exampleNorms: ClosedRange<Double> = 0...0
   }
 
   var terms = TermTable()
   var concepts = ConceptMap()
   var entries: [Entry] = []
   var examples: [Example] = []
-  /// Content term -> examples containing it.
+  /// Term -> the examples that have it, ascending; stop words included.
   var examplePostings: [[Int32]] = []
+  /// The most examples (title included) that one FAQ has.
+  var mostExamples = 0
+  /// Every keyword alternative, required alternative and exclusion, FAQ by FAQ.
+  var patterns: [Pattern] = []
+  /// Content term -> the patterns whose plain or conceptual form starts with it, ascending.
+  var patternsByFirstTerm: [Int32: [Int32]] = [:]
+  /// Two-word phrase -> the FAQs with an example that has it, ascending.
+  var faqsByBigram: [Int64: [Int32]] = [:]
+  /// Each FAQ's place when intent ids are sorted by their UTF-8 bytes: the tie-break.
+  var idRanks: [Int32] = []
   /// Content term -> (FAQ, credit): 1 for examples, title and keywords, 0.5 for the answer only.
   var faqPostings: [[(faq: Int32, credit: Double)]] = []
   /// Terms of small-talk FAQs (greetings, thanks): weighted low when scoring the other
@@ -98,9 +131,17 @@ struct MatcherIndex: Sendable {
     var strongTerms: [[Int32]] = []
     var answerTerms: [[Int32]] = []
 
-    func compile(_ text: String) -> Pattern {
-      let plain = content(units(text))
-      return Pattern(plain: plain, conceptual: conceptMap.apply(to: plain).sequence, label: text)
+    var patterns: [Pattern] = []
+    func compile(_ texts: [String], faq: Int, role: Role) -> Range<Int> {
+      let start = patterns.count
+      for text in texts {
+        let plain = content(units(text))
+        patterns.append(
+          Pattern(
+            plain: plain, conceptual: conceptMap.apply(to: plain).sequence, label: text,
+            faq: Int32(faq), role: role))
+      }
+      return start..<patterns.count
     }
 
     for (faqIndex, faq) in ruleSet.faqs.enumerated() {
@@ -124,20 +165,24 @@ struct MatcherIndex: Sendable {
             faq: Int32(faqIndex), terms: terms.sorted(), norm: 0,
             bigrams: MatcherIndex.bigrams(of: conceptual), text: text))
       }
-      let keywordGroups = faq.keywordGroups.map { $0.map(compile) }
-      for pattern in keywordGroups.joined() {
-        strong.formUnion(pattern.plain)
-        strong.formUnion(pattern.conceptual)
+      let keywordGroups = faq.keywordGroups.enumerated().map { group, texts in
+        compile(texts, faq: faqIndex, role: .keyword(group: group))
       }
       var keywordTerms: Set<Int32> = []
-      for pattern in keywordGroups.joined() {
+      for pattern in keywordGroups.joined().map({ patterns[$0] }) {
         keywordTerms.formUnion(pattern.plain)
         keywordTerms.formUnion(pattern.conceptual)
+      }
+      strong.formUnion(keywordTerms)
+      let requiredGroups = faq.requiredGroups.enumerated().map { group, texts in
+        compile(texts, faq: faqIndex, role: .required(group: group))
       }
       var answerAll: Set<Int32> = []
       if let answer = faq.answer {
         let filled = ruleSet.fill(answer)
-        let sequence = units(filled).filter { !$0.isStop }.map { table.intern($0.name, isStop: false) }
+        let sequence = units(filled).filter { !$0.isStop }.map {
+          table.intern($0.name, isStop: false)
+        }
         let conceptual = conceptMap.apply(to: sequence)
         answerAll = Set(sequence).union(conceptual.concepts)
       }
@@ -147,8 +192,9 @@ struct MatcherIndex: Sendable {
       entries.append(
         Entry(
           examples: start..<examples.count, keywordGroups: keywordGroups,
-          requiredGroups: faq.requiredGroups.map { $0.map(compile) },
-          exclusions: faq.exclusions.map(compile), isSmallTalk: faq.action == .smallTalk,
+          requiredGroups: requiredGroups,
+          exclusions: compile(faq.exclusions, faq: faqIndex, role: .exclusion),
+          isSmallTalk: faq.action == .smallTalk,
           keywordTerms: keywordTerms.sorted(), answerTerms: answerAll.sorted()))
     }
 
@@ -182,15 +228,38 @@ struct MatcherIndex: Sendable {
     }
     var examplePostings = Array(repeating: [Int32](), count: table.names.count)
     for index in examples.indices {
-      let isRegular = !entries[Int(examples[index].faq)].isSmallTalk
+      let faq = Int(examples[index].faq)
+      let isRegular = !entries[faq].isSmallTalk
+      var coverable = 0.0
       examples[index].norm = examples[index].terms.reduce(0) { sum, id in
         let factor = isRegular && smallTalkTerms[Int(id)] ? MatcherIndex.smallTalkTermFactor : 1
+        coverable += table.weight(id) * (table.isStop[Int(id)] ? 1 : factor)
         return sum + table.weight(id) * factor
       }
-      for id in examples[index].terms where !table.isStop[Int(id)] {
-        examplePostings[Int(id)].append(Int32(index))
+      let norm = examples[index].norm
+      if norm > 0 {
+        entries[faq].coverableNormRatio = max(entries[faq].coverableNormRatio, coverable / norm)
+      }
+      let norms = entries[faq].exampleNorms
+      entries[faq].exampleNorms =
+        index == entries[faq].examples.lowerBound
+        ? norm...norm : min(norms.lowerBound, norm)...max(norms.upperBound, norm)
+      for id in examples[index].terms { examplePostings[Int(id)].append(Int32(index)) }
+      for bigram in examples[index].bigrams where faqsByBigram[bigram]?.last != Int32(faq) {
+        faqsByBigram[bigram, default: []].append(Int32(faq))
       }
     }
+    for (index, pattern) in patterns.enumerated() {
+      for first in [pattern.plain.first, pattern.conceptual.first] {
+        guard let first, patternsByFirstTerm[first]?.last != Int32(index) else { continue }
+        patternsByFirstTerm[first, default: []].append(Int32(index))
+      }
+    }
+    let idOrder = ruleSet.faqs.indices.sorted { lhs, rhs in
+      Array(ruleSet.faqs[lhs].id.utf8).lexicographicallyPrecedes(ruleSet.faqs[rhs].id.utf8)
+    }
+    var idRanks = [Int32](repeating: 0, count: ruleSet.faqs.count)
+    for (rank, faq) in idOrder.enumerated() { idRanks[faq] = Int32(rank) }
     for id in table.names.indices where table.isStop[id] { postings[id] = [] }
 
     self.vocabularyWords = words
@@ -199,6 +268,9 @@ struct MatcherIndex: Sendable {
     self.entries = entries
     self.examples = examples
     self.examplePostings = examplePostings
+    self.mostExamples = entries.map(\.examples.count).max() ?? 0
+    self.patterns = patterns
+    self.idRanks = idRanks
     self.faqPostings = postings
     self.isSmallTalkTerm = smallTalkTerms
     self.rarestIDF = log(1 + (count - 0.5) / 1.5)

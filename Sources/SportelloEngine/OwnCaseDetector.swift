@@ -52,6 +52,10 @@ enum OwnCaseDetector {
     ["ancora", "non", "è", "arrivat*"], ["quando", "mi", "pagate"], ["mi", "rimborsate"],
   ]
 
+  /// The indices of `phrases` by the phrase's first word (none starts with a `*` pattern).
+  static let phrasesByFirstWord: [String: [Int]] = Dictionary(
+    grouping: phrases.indices, by: { phrases[$0][0] })
+
   /// Words that, right after `mia domanda`, make it a question rather than a file.
   static let questionFollowers: Set<String> = ["e", "è", "era", "sarebbe", "riguarda"]
 
@@ -71,7 +75,8 @@ enum OwnCaseDetector {
       let before = words[max(0, index - 3)..<index]
       if token.kind == .number, let year = Int(token.folded), (1900...2099).contains(year) {
         // A year ("domanda asilo nido 2027") unless it directly follows a number word.
-        if index > 0, ["n", "nr", "num", "numero", "prot", "protocollo"].contains(words[index - 1]) {
+        if index > 0, ["n", "nr", "num", "numero", "prot", "protocollo"].contains(words[index - 1])
+        {
           return "reference '\(token.surface)'"
         }
         continue
@@ -87,13 +92,19 @@ enum OwnCaseDetector {
       if noun == "domanda", questionFollowers.contains(next) { continue }
       return "phrase '\(words[index]) \(noun)'"
     }
-    for phrase in phrases where words.count >= phrase.count {
-      for start in 0...(words.count - phrase.count)
-      where zip(words[start..<start + phrase.count], phrase).allSatisfy(matches) {
-        return "phrase '\(phrase.joined(separator: " "))'"
+    // The evidence names the phrase listed first in `phrases` among those found.
+    var found: Int?
+    for (start, word) in words.enumerated() {
+      for number in phrasesByFirstWord[word] ?? [] where number < found ?? phrases.count {
+        let phrase = phrases[number]
+        if start + phrase.count <= words.count,
+          zip(words[start..<start + phrase.count], phrase).allSatisfy(matches)
+        {
+          found = number
+        }
       }
     }
-    return nil
+    return found.map { "phrase '\(phrases[$0].joined(separator: " "))'" }
   }
 
   /// A token's folded form before typo correction: a real word the rules do not

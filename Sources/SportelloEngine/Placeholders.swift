@@ -16,7 +16,8 @@ enum Placeholders {
         var end = text.index(after: index)
         while end < text.endIndex, isNameCharacter(text[end]) { end = text.index(after: end) }
         if end < text.endIndex, text[end] == "}", end > text.index(after: index) {
-          result.append(Occurrence(name: String(text[text.index(after: index)..<end]), offset: offset))
+          result.append(
+            Occurrence(name: String(text[text.index(after: index)..<end]), offset: offset))
           offset += text.distance(from: index, to: end) + 1
           index = text.index(after: end)
           continue
@@ -29,26 +30,42 @@ enum Placeholders {
   }
 
   /// Replaces each `{name}` that `values` knows; unknown ones stay as written.
+  ///
+  /// - Complexity: O(n) in the length of `text`; a text without `{` is returned as is.
   static func fill(_ text: String, with values: (String) -> String?) -> String {
-    guard text.contains("{") else { return text }
+    let bytes = text.utf8
+    guard bytes.contains(UInt8(ascii: "{")) else { return text }
     var result = ""
-    var index = text.startIndex
-    while index < text.endIndex {
-      if text[index] == "{" {
-        var end = text.index(after: index)
-        while end < text.endIndex, isNameCharacter(text[end]) { end = text.index(after: end) }
-        if end < text.endIndex, text[end] == "}",
-          let value = values(String(text[text.index(after: index)..<end]))
-        {
-          result += value
-          index = text.index(after: end)
-          continue
-        }
+    result.reserveCapacity(bytes.count)
+    var copied = bytes.startIndex
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      guard bytes[index] == UInt8(ascii: "{") else {
+        index = bytes.index(after: index)
+        continue
       }
-      result.append(text[index])
-      index = text.index(after: index)
+      let nameStart = bytes.index(after: index)
+      var end = nameStart
+      while end < bytes.endIndex, isNameByte(bytes[end]) { end = bytes.index(after: end) }
+      if end < bytes.endIndex, bytes[end] == UInt8(ascii: "}"), end > nameStart,
+        let value = values(String(text[nameStart..<end]))
+      {
+        result += text[copied..<index]
+        result += value
+        index = bytes.index(after: end)
+        copied = index
+        continue
+      }
+      index = nameStart
     }
+    result += text[copied...]
     return result
+  }
+
+  /// Whether `byte` may be part of a placeholder name: lowercase ASCII, a digit or `_`.
+  private static func isNameByte(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "_")
   }
 
   private static func isNameCharacter(_ character: Character) -> Bool {

@@ -21,6 +21,14 @@ struct Query: Sendable {
   /// Whether the message has a content word besides greetings and thanks (a word no
   /// rule uses counts); without one, only small-talk FAQs are scored.
   var hasRegularContent = false
+  /// The weight of each of `contentTerms` when scoring a small-talk FAQ.
+  var contentWeights: [Double] = []
+  /// The weight of each of `contentTerms` when scoring any other FAQ (small-talk terms lowered).
+  var regularContentWeights: [Double] = []
+  /// The weight of each of `stopTerms`.
+  var stopWeights: [Double] = []
+  /// The sum of `stopWeights`: the most that stop words can add to a shared weight.
+  var stopWeight = 0.0
 
   /// Builds the query of an analysed message.
   init(message: AnalyzedMessage, index: MatcherIndex, unknownFactor: Double) {
@@ -45,14 +53,26 @@ struct Query: Sendable {
     for id in conceptual where id >= 0 && seen.insert(id).inserted { contentTerms.append(id) }
     norm = Double(unknown.count) * index.rarestIDF * unknownFactor
     regularNorm = norm
-    for id in contentTerms + stopTerms {
+    for id in contentTerms {
       let weight = table.weight(id)
+      let regularWeight =
+        index.isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
+      contentWeights.append(weight)
+      regularContentWeights.append(regularWeight)
       norm += weight
-      regularNorm += index.isSmallTalkTerm[Int(id)]
-        ? weight * MatcherIndex.smallTalkTermFactor : weight
+      regularNorm += regularWeight
+    }
+    for id in stopTerms {
+      let weight = table.weight(id)
+      stopWeights.append(weight)
+      stopWeight += weight
+      norm += weight
+      regularNorm +=
+        index.isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
     }
     bigrams = MatcherIndex.bigrams(of: conceptual)
-    hasRegularContent = !unknown.isEmpty
+    hasRegularContent =
+      !unknown.isEmpty
       || contentTerms.contains { !index.isSmallTalkTerm[Int($0)] }
   }
 
@@ -65,7 +85,9 @@ struct Query: Sendable {
     guard !needle.isEmpty, needle.count <= haystack.count else { return false }
     if needle.count == 1 { return haystack.contains(needle[0]) }
     for start in 0...(haystack.count - needle.count)
-    where haystack[start] == needle[0] && haystack[start..<start + needle.count].elementsEqual(needle) {
+    where haystack[start] == needle[0]
+      && haystack[start..<start + needle.count].elementsEqual(needle)
+    {
       return true
     }
     return false
@@ -79,14 +101,26 @@ struct ScoredFAQ: Sendable {
   var exampleScore: Double
   var bestExample: Int?
   var coverage: Double
-  var matchedKeywords: [String]
-  var missingRequired: [String]
+  /// How many of the FAQ's keyword groups have an alternative in the message.
+  var matchedKeywordGroups: Int
+  /// How many of the FAQ's required groups have none (the FAQ cannot be answered).
+  var missingRequiredGroups: Int
 }
 
 /// The FAQs that scored, ranked, and those left out.
 struct ScoredFAQs: Sendable {
-  /// By score descending, then intent id ascending.
+  /// An FAQ that shared terms with the message but was left out.
+  struct Exclusion: Sendable {
+    /// The FAQ.
+    var faq: Int
+    /// The exclusion pattern that occurs in the message, or nil when the FAQ has expired.
+    var pattern: Int?
+  }
+
+  /// By score descending, then intent id ascending. Holds every FAQ that can change the
+  /// decision or the top five candidates; FAQs whose score bound shows they cannot are
+  /// left unscored.
   var ranked: [ScoredFAQ] = []
-  /// `id: why` for excluded and expired FAQs that shared terms with the message.
-  var excluded: [String] = []
+  /// Excluded and expired FAQs that shared terms with the message, in FAQ order.
+  var excluded: [Exclusion] = []
 }

@@ -16,9 +16,30 @@ public struct Responder: Sendable {
   /// The matcher.
   public let matcher: Matcher
 
+  /// Whether decisions carry their ``Explanation`` (what `sportello ask --explain` shows).
+  ///
+  /// Building it costs about as much as the decision itself, so the desk, the server and
+  /// batch tests leave it out; the decision is the same either way.
+  public let explainsDecisions: Bool
+
+  /// Each FAQ's answer as the citizen gets it, by intent id, filled once: the profile's
+  /// values do not change while a rule set is loaded.
+  private let renderedAnswers: [String: String]
+
   /// Creates a responder.
-  public init(matcher: Matcher) {
+  ///
+  /// - Parameters:
+  ///   - matcher: The matcher of the rule set to answer from.
+  ///   - explainsDecisions: Whether decisions carry their explanation.
+  public init(matcher: Matcher, explainsDecisions: Bool = false) {
     self.matcher = matcher
+    self.explainsDecisions = explainsDecisions
+    let ruleSet = matcher.ruleSet
+    var answers: [String: String] = [:]
+    for faq in ruleSet.faqs where faq.action != .handover && answers[faq.id] == nil {
+      answers[faq.id] = ruleSet.renderedAnswer(of: faq)
+    }
+    renderedAnswers = answers
   }
 
   private var ruleSet: RuleSet { matcher.ruleSet }
@@ -34,7 +55,8 @@ public struct Responder: Sendable {
   /// - Returns: The decision, the action, the replies and the new pending state.
   public func respond(to message: String, pending: PendingChoice?, now: Date = Date()) -> Response {
     if let pending, !pending.isExpired(at: now, after: ruleSet.settings.choiceExpiry) {
-      switch ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet).resolve(message, pending) {
+      switch ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet).resolve(message, pending)
+      {
       case .option(let id)?:
         var explanation = Explanation()
         explanation.thresholds = matcher.thresholds
@@ -67,7 +89,7 @@ public struct Responder: Sendable {
         break
       }
     }
-    return render(matcher.decide(message, now: now), now: now)
+    return render(matcher.decide(message, now: now, explains: explainsDecisions), now: now)
   }
 
   /// Renders a decision as the citizen's replies.
@@ -90,14 +112,15 @@ public struct Responder: Sendable {
       switch faq.action {
       case .handover:
         let opening = ["riapertura": ruleSet.profile.officeHours.describeNextOpening(after: now)]
-        text = faq.answer.map { ruleSet.fill($0, extra: opening) + (faq.link.map { "\n" + $0 } ?? "") }
+        text =
+          faq.answer.map { ruleSet.fill($0, extra: opening) + (faq.link.map { "\n" + $0 } ?? "") }
           ?? handoverAcknowledgement(at: now)
       case .subscribe:
-        text = ruleSet.renderedAnswer(of: faq) ?? ruleSet.message("messaggio_iscrizione")
+        text = renderedAnswers[id] ?? ruleSet.message("messaggio_iscrizione")
       case .unsubscribe:
-        text = ruleSet.renderedAnswer(of: faq) ?? ruleSet.message("messaggio_cancellazione")
+        text = renderedAnswers[id] ?? ruleSet.message("messaggio_cancellazione")
       case .none, .smallTalk:
-        text = ruleSet.renderedAnswer(of: faq) ?? ""
+        text = renderedAnswers[id] ?? ""
       }
       return Response(
         decision: decision, action: faq.action, replies: [OutgoingReply(kind: .text, text: text)],

@@ -22,14 +22,17 @@ struct AskCommand: Command {
   static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> Int32 {
     let message = arguments.positionals[0]
     let ruleSet = try RulesDirectory.load(arguments.value("rules") ?? "Rules", io: io)
-    let responder = Responder(matcher: Matcher(ruleSet: ruleSet))
+    let responder = Responder(
+      matcher: Matcher(ruleSet: ruleSet), explainsDecisions: arguments.flag("explain"))
     let response = responder.respond(to: message, pending: nil)
     if arguments.flag("json") {
       io.writeOutput(try ResponseFormatter.json(response, explain: arguments.flag("explain")))
       return ExitStatus.success
     }
     io.print(ResponseFormatter.decisionLine(response.decision))
-    if arguments.flag("explain") { io.writeOutput(ResponseFormatter.explanation(response.decision)) }
+    if arguments.flag("explain") {
+      io.writeOutput(ResponseFormatter.explanation(response.decision))
+    }
     for reply in response.replies {
       io.print()
       io.print(reply.text)
@@ -72,7 +75,8 @@ enum ResponseFormatter {
     text += "candidates:\n"
     if explanation.candidates.isEmpty { text += "  (none)\n" }
     for (rank, candidate) in explanation.candidates.enumerated() {
-      text += "  \(rank + 1). \(candidate.intent)  score \(twoDecimals(candidate.score))"
+      text +=
+        "  \(rank + 1). \(candidate.intent)  score \(twoDecimals(candidate.score))"
         + "  example \(twoDecimals(candidate.exampleScore))"
         + "  coverage \(twoDecimals(candidate.coverage))\n"
       if let example = candidate.bestExample { text += "     closest example: '\(example)'\n" }
@@ -88,7 +92,8 @@ enum ResponseFormatter {
     }
     for excluded in explanation.excluded { text += "  left out: \(excluded)\n" }
     let thresholds = explanation.thresholds
-    text += "thresholds: answer \(twoDecimals(thresholds.answer)), margin "
+    text +=
+      "thresholds: answer \(twoDecimals(thresholds.answer)), margin "
       + "\(twoDecimals(thresholds.margin)), choice \(twoDecimals(thresholds.choice))\n"
     text += "reason: \(explanation.reason)\n"
     return text
