@@ -1,9 +1,10 @@
+import Foundation
 import SportelloText
 
 extension Matcher {
   /// Builds the explanation of a decision.
   func explain(
-    _ message: AnalyzedMessage, query: Query, scored: ScoredFAQs, decision: Decision
+    _ message: AnalyzedMessage, query: Query, scored: ScoredFAQs, decision: Decision, now: Date
   ) -> Explanation {
     var explanation = Explanation()
     explanation.tokens = message.tokens.map { token in
@@ -34,7 +35,7 @@ extension Matcher {
         coverage: Matcher.rounded(item.coverage), matchedKeywords: matchedKeywords(item, query),
         matchedPhrases: phrases, missingRequired: missingRequired(item, query))
     }
-    explanation.excluded = scored.excluded.map { exclusion in
+    explanation.excluded = exclusions(query, now: now).map { exclusion in
       let id = ruleSet.faqs[exclusion.faq].id
       guard let pattern = exclusion.pattern else { return "\(id): expired" }
       return "\(id): excluded by '\(index.patterns[pattern].label)'"

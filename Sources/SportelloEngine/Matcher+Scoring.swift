@@ -4,85 +4,84 @@ extension Matcher {
   /// How far below the best regular FAQ an FAQ may score and still be offered in a menu.
   static let optionWindow = 0.25
 
+  /// A score is rounded to four decimals, so it may exceed its bound by half a unit.
+  static let roundingSlack = 0.000_1
+
+  /// How many FAQs are scored in full before the cutoff is first used to drop others.
+  static let seedCount = 5
+
   /// Scores the FAQs that share a content term with the query, as far as the decision needs.
   ///
-  /// Every such FAQ first gets a bound, the most it can score, from what is cheap to know:
-  /// its coverage, its keyword groups, and the share of the message its examples can hold.
-  /// FAQs are then scored in full from the highest bound down, until no bound left can
-  /// change the top five candidates, the best and runner-up regular FAQ, the menu options
-  /// or the best small talk: the result is the one scoring every FAQ would give.
+  /// Scoring every FAQ of a large rule set would be slow, so the work is bounded:
+  /// 1. The message's frequent terms (in more than a tenth of the FAQs, so light) are set
+  ///    aside; the rest are looked up, and each FAQ they reach gets a bound, the most it
+  ///    can score, from its shared weight plus all the frequent terms' weight, its keyword
+  ///    groups and its two-word phrases. FAQs with a keyword or a phrase are bounded too.
+  /// 2. FAQs are scored in full from the highest bound down, while a bound can still change
+  ///    the top five candidates, the runner-up, the menu options or the answered small talk
+  ///    (the cutoff, which only rises as FAQs are scored).
+  /// 3. If an FAQ reached only through the frequent terms could still pass the cutoff,
+  ///    those terms are looked up after all and step 2 goes on with what they reach.
+  /// The result is the one that scoring every FAQ would give.
   ///
   /// - Parameter skipped: An example left out (the overlap lint scores each example
   ///   as if it were not written, to see where else it would go).
-  /// - Complexity: Linear in the postings of the message's terms, plus the examples of
-  ///   the FAQs scored in full.
+  /// - Complexity: Linear in the postings of the message's rarer terms, plus the examples
+  ///   of the FAQs scored in full.
   func score(_ query: Query, now: Date, skipping skipped: Int? = nil) -> ScoredFAQs {
-    let index = self.index
-    var faqShared = [Double](repeating: 0, count: index.entries.count)
-    var touchedFAQs: [Int] = []
-    for (position, term) in query.contentTerms.enumerated() {
-      let weight = query.contentWeights[position]
-      for (faq, credit) in index.faqPostings[Int(term)] {
-        if faqShared[Int(faq)] == 0 { touchedFAQs.append(Int(faq)) }
-        faqShared[Int(faq)] += weight * credit
+    var scoring = Scoring(matcher: self, query: query, now: now, skipping: skipped)
+    let frequentLimit = max(32, index.entries.count / 10)
+    var frequent: [Int] = []
+    for position in query.contentTerms.indices {
+      if index.faqPostings[Int(query.contentTerms[position])].count > frequentLimit {
+        frequent.append(position)
+        scoring.unreadWeight += query.contentWeights[position]
+      } else {
+        scoring.read(position)
       }
     }
-    if let skipped {
-      let faq = Int(index.examples[skipped].faq)
-      faqShared[faq] = coverageWithout(example: skipped, of: faq, query: query)
+    scoring.boundReachedFAQs()
+    scoring.boundFAQsWithKeywordsOrPhrases(reachedThrough: frequent)
+    scoring.scoreSeeds()
+    scoring.scoreWhileBoundsPass()
+    if !frequent.isEmpty, scoring.unreachedBound + Matcher.roundingSlack >= scoring.cutoff {
+      scoring.unreadWeight = 0
+      for position in frequent { scoring.read(position) }
+      scoring.boundReachedFAQs()
+      scoring.scoreWhileBoundsPass()
     }
+    return ScoredFAQs(ranked: scoring.ranked)
+  }
+
+  /// The FAQs left out because they expired or an exclusion occurs, among those that
+  /// share a content term with the query, in the order the terms reach them.
+  func exclusions(_ query: Query, now: Date) -> [ScoredFAQs.Exclusion] {
     let hits = PatternHits(query: query, index: index)
-    let phraseHits = sharedPhraseCounts(query)
-
-    var result = ScoredFAQs()
-    var pending: [BoundHeap.Item] = []
-    pending.reserveCapacity(touchedFAQs.count)
-    for faq in touchedFAQs {
-      let entry = index.entries[faq]
-      if let expiry = expiryInstants[faq], now >= expiry {
-        result.excluded.append(.init(faq: faq, pattern: nil))
-        continue
+    var seen = Set<Int32>()
+    var exclusions: [ScoredFAQs.Exclusion] = []
+    for term in query.contentTerms {
+      for (faq, _) in index.faqPostings[Int(term)] where seen.insert(faq).inserted {
+        if let expiry = expiryInstants[Int(faq)], now >= expiry {
+          exclusions.append(.init(faq: Int(faq), pattern: nil))
+        } else if hits.firstExclusion[Int(faq)] >= 0 {
+          exclusions.append(.init(faq: Int(faq), pattern: Int(hits.firstExclusion[Int(faq)])))
+        }
       }
-      if hits.firstExclusion[faq] >= 0 {
-        result.excluded.append(.init(faq: faq, pattern: Int(hits.firstExclusion[faq])))
-        continue
-      }
-      guard entry.isSmallTalk || query.hasRegularContent else { continue }
-      let norm = entry.isSmallTalk ? query.norm : query.regularNorm
-      guard norm > 0 else { continue }
-      let coverage = min(1, faqShared[faq] / norm) * weights.coverage
-      let keywords = keywordBonus(hits.keywordGroups[faq])
-      let phrases = Double(min(weights.bigrams, Int(phraseHits[faq]))) * weights.bigram
-      let similarity = similarityBound(
-        shared: faqShared[faq] + query.stopWeight, norm: norm, entry: entry)
-      let bound = min(1, max(similarity + phrases, coverage) + keywords)
-      pending.append(.init(bound: bound, faq: faq))
     }
-
-    // A score is rounded to four decimals, so it may exceed its bound by half a unit.
-    let roundingSlack = 0.000_1
-    var heap = BoundHeap(pending)
-    var exampleShared = [Double](repeating: 0, count: index.mostExamples)
-    while let top = heap.top, top.bound + roundingSlack >= cutoff(result.ranked) {
-      _ = heap.pop()
-      let scored = fullScore(
-        of: top.faq, query: query, shared: faqShared[top.faq], hits: hits, skipping: skipped,
-        buffer: &exampleShared)
-      let position = result.ranked.firstIndex { precedes(scored, $0) } ?? result.ranked.count
-      result.ranked.insert(scored, at: position)
-    }
-    return result
+    return exclusions
   }
 
   /// Whether `lhs` ranks before `rhs`: higher score, then intent id in byte order.
-  private func precedes(_ lhs: ScoredFAQ, _ rhs: ScoredFAQ) -> Bool {
+  func precedes(_ lhs: ScoredFAQ, _ rhs: ScoredFAQ) -> Bool {
     if lhs.score != rhs.score { return lhs.score > rhs.score }
     return index.idRanks[lhs.faq] < index.idRanks[rhs.faq]
   }
 
   /// The lowest score with which an FAQ not yet scored could still change the top five
-  /// candidates, the runner-up, the menu options or the best small talk of `ranked`.
-  private func cutoff(_ ranked: [ScoredFAQ]) -> Double {
+  /// candidates, the runner-up, the menu options or the answered small talk of `ranked`.
+  ///
+  /// It never falls as `ranked` grows, which is what lets scoring drop FAQs for good.
+  func cutoff(_ ranked: [ScoredFAQ]) -> Double {
     guard ranked.count >= 5 else { return -.infinity }
     let settings = ruleSet.settings
     var regularCount = 0
@@ -92,7 +91,7 @@ extension Matcher {
     var thirdOption: Double?
     var bestSmallTalk: Double?
     for item in ranked {
-      if index.entries[item.faq].isSmallTalk {
+      if index.boundShapes[item.faq].isSmallTalk {
         if bestSmallTalk == nil { bestSmallTalk = item.score }
         continue
       }
@@ -108,32 +107,32 @@ extension Matcher {
     }
     return min(
       ranked[4].score, runnerUp, thirdOption ?? optionFloor,
-      bestSmallTalk ?? settings.answerThreshold)
+      max(bestSmallTalk ?? settings.answerThreshold, settings.answerThreshold))
   }
 
-  /// The most an example of `entry` can score for its words, when the message shares at
+  /// The most an example of an FAQ can score for its words, when the message shares at
   /// most `shared` of its weight with the FAQ.
   ///
   /// An example's similarity is `a / sqrt(norm × n)`, where `a` is the weight it shares
-  /// and `n` its own norm; `a` is at most `shared` and at most `n` times the entry's
-  /// coverable ratio. Over the entry's range of example norms that peaks where the two
+  /// and `n` its own norm; `a` is at most `shared` and at most `n` times the FAQ's
+  /// coverable ratio. Over the FAQ's range of example norms that peaks where the two
   /// limits meet, or at the end of the range nearest to that point.
-  private func similarityBound(shared: Double, norm: Double, entry: MatcherIndex.Entry) -> Double {
-    let ratio = entry.coverableNormRatio
-    let norms = entry.exampleNorms
+  func similarityBound(shared: Double, norm: Double, shape: MatcherIndex.BoundShape) -> Double {
+    guard shared > 0 else { return 0 }
+    let ratio = shape.coverableNormRatio
     let peak = shared / ratio
-    if peak <= norms.lowerBound { return shared / (norm * norms.lowerBound).squareRoot() }
-    if peak >= norms.upperBound { return ratio * (norms.upperBound / norm).squareRoot() }
+    if peak <= shape.smallestNorm { return shared / (norm * shape.smallestNorm).squareRoot() }
+    if peak >= shape.largestNorm { return ratio * (shape.largestNorm / norm).squareRoot() }
     return (ratio * shared / norm).squareRoot()
   }
 
   /// The bonus for `count` matched keyword groups.
-  private func keywordBonus(_ count: UInt16) -> Double {
+  func keywordBonus(_ count: UInt16) -> Double {
     Double(min(Int(count), weights.keywordGroups)) * weights.keyword
   }
 
   /// Per FAQ, how many of the message's two-word phrases occur in some example of it.
-  private func sharedPhraseCounts(_ query: Query) -> [UInt8] {
+  func sharedPhraseCounts(_ query: Query) -> [UInt8] {
     var counts = [UInt8](repeating: 0, count: index.entries.count)
     for bigram in query.bigrams {
       for faq in index.faqsByBigram[bigram] ?? [] where counts[Int(faq)] < UInt8.max {
@@ -142,118 +141,164 @@ extension Matcher {
     }
     return counts
   }
+}
 
-  /// The exact score of one FAQ: its best example, its coverage and its keyword groups.
+/// The state of scoring one message: what has been read, bounded and scored so far.
+private struct Scoring {
+  let matcher: Matcher
+  let query: Query
+  let now: Date
+  let skipped: Int?
+  let hits: PatternHits
+  let phraseHits: [UInt8]
+
+  /// Per FAQ, the weight shared with the terms read so far.
+  var partialShared: [Double]
+  /// The FAQs reached by a term read since they were last bounded.
+  var reached: [Int] = []
+  /// The FAQs whose bound is known (or that are left out).
+  var isBounded: [Bool]
+  /// The FAQs waiting to be scored in full.
+  var pending: [BoundHeap.Item] = []
+  /// The FAQs scored in full, in ranking order.
+  var ranked: [ScoredFAQ] = []
+  /// The weight of the content terms not read yet.
+  var unreadWeight = 0.0
+  /// Scratch space for the examples' shared weights.
+  var exampleShared: [Double]
+
+  init(matcher: Matcher, query: Query, now: Date, skipping skipped: Int?) {
+    self.matcher = matcher
+    self.query = query
+    self.now = now
+    self.skipped = skipped
+    let faqCount = matcher.index.entries.count
+    hits = PatternHits(query: query, index: matcher.index)
+    phraseHits = matcher.sharedPhraseCounts(query)
+    partialShared = Array(repeating: 0, count: faqCount)
+    isBounded = Array(repeating: false, count: faqCount)
+    exampleShared = Array(repeating: 0, count: matcher.index.mostExamples)
+  }
+
+  /// The cutoff for the FAQs scored so far.
+  var cutoff: Double { matcher.scoresEveryFAQ ? -.infinity : matcher.cutoff(ranked) }
+
+  /// The most that an FAQ reached by no term read so far can score: it shares at most
+  /// the unread weight, and has no keyword group and no phrase (those FAQs are bounded).
+  var unreachedBound: Double {
+    guard unreadWeight > 0 else { return 0 }
+    let norm = min(query.norm, query.regularNorm)
+    guard norm > 0 else { return 0 }
+    let similarity = matcher.similarityBound(
+      shared: unreadWeight + query.stopWeight, norm: norm, shape: matcher.index.widestShape)
+    let coverage = min(1, unreadWeight / norm) * matcher.weights.coverage
+    return min(1, max(similarity, coverage))
+  }
+
+  /// Reads the content term at `position` of the query: adds its weight to the FAQs
+  /// it reaches.
+  mutating func read(_ position: Int) {
+    let weight = query.contentWeights[position]
+    for (faq, credit) in matcher.index.faqPostings[Int(query.contentTerms[position])] {
+      if partialShared[Int(faq)] == 0 { reached.append(Int(faq)) }
+      partialShared[Int(faq)] += weight * credit
+    }
+  }
+
+  /// Bounds the FAQs reached by the terms read, once all of them have been read.
+  mutating func boundReachedFAQs() {
+    for faq in reached where !isBounded[faq] { bound(faq) }
+    reached = []
+  }
+
+  /// Bounds the FAQs that have a keyword group or a phrase of the message and are reached
+  /// only through the content terms at `positions`, not read yet: their bonus may lift
+  /// them above FAQs that share more weight, so ``unreachedBound`` leaves them out.
+  mutating func boundFAQsWithKeywordsOrPhrases(reachedThrough positions: [Int]) {
+    guard !positions.isEmpty else { return }
+    for faq in hits.keywordGroups.indices
+    where !isBounded[faq] && (hits.keywordGroups[faq] > 0 || phraseHits[faq] > 0)
+      && positions.contains(where: { matcher.credit(of: faq, for: query.contentTerms[$0]) > 0 })
+    {
+      bound(faq)
+    }
+  }
+
+  /// Works out the bound of `faq` and queues it, unless it is left out.
   ///
-  /// - Parameter buffer: Scratch space for the examples' shared weights, at least as long
-  ///   as the FAQ's examples; reused from one FAQ to the next.
-  private func fullScore(
-    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits, skipping skipped: Int?,
-    buffer shared: inout [Double]
-  ) -> ScoredFAQ {
-    let entry = index.entries[faq]
-    let norm = entry.isSmallTalk ? query.norm : query.regularNorm
-    let contentWeights = entry.isSmallTalk ? query.contentWeights : query.regularContentWeights
-    let first = entry.examples.lowerBound
-    for offset in 0..<entry.examples.count { shared[offset] = 0 }
-
-    // Content words first, in message order, then stop words, only where a content
-    // word is shared: the order in which the weights add up is part of the result.
-    for (position, term) in query.contentTerms.enumerated() {
-      forEachExample(of: entry, having: term) { shared[$0 - first] += contentWeights[position] }
+  /// The weights of terms not read yet count in full, as if the FAQ had them all.
+  private mutating func bound(_ faq: Int) {
+    isBounded[faq] = true
+    let shape = matcher.index.boundShapes[faq]
+    if let expiry = matcher.expiryInstants[faq], now >= expiry { return }
+    guard hits.firstExclusion[faq] < 0, shape.isSmallTalk || query.hasRegularContent else {
+      return
     }
-    for (position, term) in query.stopTerms.enumerated() {
-      forEachExample(of: entry, having: term) { example in
-        if shared[example - first] > 0 { shared[example - first] += query.stopWeights[position] }
-      }
-    }
-
-    var best = 0.0
-    var bestExample: Int?
-    for example in entry.examples where example != skipped && shared[example - first] > 0 {
-      let item = index.examples[example]
-      let weight = shared[example - first]
-      let phrases = min(weights.bigrams, Matcher.sharedCount(query.bigrams, item.bigrams))
-      let similarity =
-        (weight / norm * weight / item.norm).squareRoot() + Double(phrases) * weights.bigram
-      if similarity > best {
-        best = similarity
-        bestExample = example
-      }
-    }
-    let coverage = min(1, faqShared / norm)
-    let keywords = keywordBonus(hits.keywordGroups[faq])
-    let raw = min(1, max(best, coverage * weights.coverage) + keywords)
-    return ScoredFAQ(
-      faq: faq, score: (raw * 10_000).rounded() / 10_000, exampleScore: min(1, best),
-      bestExample: bestExample, coverage: coverage,
-      matchedKeywordGroups: Int(hits.keywordGroups[faq]),
-      missingRequiredGroups: entry.requiredGroups.count - Int(hits.requiredGroups[faq]))
+    let norm = shape.isSmallTalk ? query.norm : query.regularNorm
+    guard norm > 0 else { return }
+    let shared = partialShared[faq] + unreadWeight
+    let weights = matcher.weights
+    let coverage = min(1, shared / norm) * weights.coverage
+    let phrases = Double(min(weights.bigrams, Int(phraseHits[faq]))) * weights.bigram
+    let similarity = matcher.similarityBound(
+      shared: shared + query.stopWeight, norm: norm, shape: shape)
+    let bound = min(
+      1,
+      max(similarity + phrases, coverage)
+        + matcher.keywordBonus(
+          hits.keywordGroups[faq]))
+    pending.append(.init(bound: bound, faq: faq))
   }
 
-  /// Calls `body` with each example of `entry` that has `term`, in order.
-  private func forEachExample(
-    of entry: MatcherIndex.Entry, having term: Int32, _ body: (Int) -> Void
-  ) {
-    let postings = index.examplePostings[Int(term)]
-    var low = 0
-    var high = postings.count
-    let first = Int32(entry.examples.lowerBound)
-    while low < high {
-      let middle = (low + high) / 2
-      if postings[middle] < first { low = middle + 1 } else { high = middle }
-    }
-    let end = Int32(entry.examples.upperBound)
-    while low < postings.count, postings[low] < end {
-      body(Int(postings[low]))
-      low += 1
+  /// Scores in full the few queued FAQs with the highest bounds, so that the cutoff can
+  /// drop the rest of the queue at once.
+  mutating func scoreSeeds() {
+    let seeds = Matcher.highestBounds(in: pending, count: Matcher.seedCount)
+    for item in seeds { scoreInFull(item.faq) }
+    let seeded = Set(seeds.map(\.faq))
+    let floor = cutoff
+    pending.removeAll { $0.bound + Matcher.roundingSlack < floor || seeded.contains($0.faq) }
+  }
+
+  /// Scores the queued FAQs from the highest bound down while their bound passes the
+  /// cutoff; the others can never pass it, and are dropped.
+  mutating func scoreWhileBoundsPass() {
+    let floor = cutoff
+    var heap = BoundHeap(pending.filter { $0.bound + Matcher.roundingSlack >= floor })
+    pending = []
+    while let top = heap.top, top.bound + Matcher.roundingSlack >= cutoff {
+      _ = heap.pop()
+      scoreInFull(top.faq)
     }
   }
 
-  /// The FAQ's shared weight with the query as if `example` were not written.
-  private func coverageWithout(example skipped: Int, of faq: Int, query: Query) -> Double {
-    let entry = index.entries[faq]
-    var shared = 0.0
-    for term in query.contentTerms {
-      let inOtherExample = entry.examples.contains { example in
-        example != skipped && Matcher.contains(index.examples[example].terms, term)
-      }
-      if inOtherExample || Matcher.contains(entry.keywordTerms, term) {
-        shared += index.terms.weight(term)
-      } else if Matcher.contains(entry.answerTerms, term) {
-        shared += index.terms.weight(term) * MatcherIndex.answerCredit
-      }
+  private mutating func scoreInFull(_ faq: Int) {
+    let shared: Double
+    if let skipped, Int(matcher.index.examples[skipped].faq) == faq {
+      shared = matcher.coverageWithout(example: skipped, of: faq, query: query)
+    } else {
+      shared = matcher.sharedWeight(of: faq, query: query)
     }
-    return shared
+    let scored = matcher.fullScore(
+      of: faq, query: query, shared: shared, hits: hits, phraseHits: phraseHits[faq],
+      skipping: skipped, buffer: &exampleShared)
+    let position = ranked.firstIndex { matcher.precedes(scored, $0) } ?? ranked.count
+    ranked.insert(scored, at: position)
   }
+}
 
-  /// Whether the sorted array `terms` holds `term` (binary search).
-  static func contains(_ terms: [Int32], _ term: Int32) -> Bool {
-    var low = 0
-    var high = terms.count
-    while low < high {
-      let middle = (low + high) / 2
-      if terms[middle] < term { low = middle + 1 } else { high = middle }
+extension Matcher {
+  /// The `count` items with the highest bounds, highest first.
+  ///
+  /// - Complexity: O(n × count), close to O(n) since most items fail the first comparison.
+  static func highestBounds(in items: [BoundHeap.Item], count: Int) -> [BoundHeap.Item] {
+    var highest: [BoundHeap.Item] = []
+    highest.reserveCapacity(count + 1)
+    for item in items where highest.count < count || item.bound > highest[highest.count - 1].bound {
+      let position = highest.firstIndex { item.bound > $0.bound } ?? highest.count
+      highest.insert(item, at: position)
+      if highest.count > count { highest.removeLast() }
     }
-    return low < terms.count && terms[low] == term
-  }
-
-  /// How many values two sorted, unique arrays share.
-  static func sharedCount(_ a: [Int64], _ b: [Int64]) -> Int {
-    var i = 0
-    var j = 0
-    var count = 0
-    while i < a.count, j < b.count {
-      if a[i] == b[j] {
-        count += 1
-        i += 1
-        j += 1
-      } else if a[i] < b[j] {
-        i += 1
-      } else {
-        j += 1
-      }
-    }
-    return count
+    return highest
   }
 }

@@ -36,6 +36,11 @@ public struct Matcher: Sendable {
   /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
   let expiryInstants: [Date?]
 
+  /// Whether every FAQ that shares a term with a message is scored in full, instead of
+  /// only those whose bound can change the decision: slower, with the same result. Tests
+  /// compare the two.
+  var scoresEveryFAQ = false
+
   /// Indexes `ruleSet`.
   ///
   /// - Complexity: O(n) in the total size of the rules' text.
@@ -98,7 +103,8 @@ public struct Matcher: Sendable {
     let scored = score(query, now: now, skipping: example)
     var decision = choose(scored, tokens: message.tokens)
     if explains {
-      decision.explanation = explain(message, query: query, scored: scored, decision: decision)
+      decision.explanation = explain(
+        message, query: query, scored: scored, decision: decision, now: now)
     }
     return decision
   }

@@ -58,18 +58,31 @@ struct MatcherIndex: Sendable {
     var keywordTerms: [Int32] = []
     /// Content terms of the answer, sorted.
     var answerTerms: [Int32] = []
+  }
+
+  /// What the score bound of an FAQ needs, kept apart from ``Entry`` so that bounding
+  /// every FAQ a message touches reads plain numbers.
+  struct BoundShape: Sendable {
+    /// Whether the FAQ is small talk (scored against the full norm of the message).
+    var isSmallTalk = false
     /// The largest share of an example's norm that a message can cover: 1, unless an
     /// example has a small-talk stop word, whose weight counts in full when shared but
-    /// lowered in the norm. Keeps ``Matcher``'s score bound a true bound.
+    /// lowered in the norm.
     var coverableNormRatio = 1.0
-    /// The smallest and largest norm of its examples, for the score bound.
-    var exampleNorms: ClosedRange<Double> = 0...0
+    /// The smallest norm of its examples.
+    var smallestNorm = 0.0
+    /// The largest norm of its examples.
+    var largestNorm = 0.0
   }
 
   var terms = TermTable()
   var concepts = ConceptMap()
   var entries: [Entry] = []
   var examples: [Example] = []
+  /// Each FAQ's bound shape, by FAQ.
+  var boundShapes: [BoundShape] = []
+  /// A shape that bounds every FAQ's: the largest ratio and the widest range of norms.
+  var widestShape = BoundShape()
   /// Term -> the examples that have it, ascending; stop words included.
   var examplePostings: [[Int32]] = []
   /// The most examples (title included) that one FAQ has.
@@ -227,6 +240,7 @@ struct MatcherIndex: Sendable {
       log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5))
     }
     var examplePostings = Array(repeating: [Int32](), count: table.names.count)
+    var shapes = entries.map { BoundShape(isSmallTalk: $0.isSmallTalk) }
     for index in examples.indices {
       let faq = Int(examples[index].faq)
       let isRegular = !entries[faq].isSmallTalk
@@ -238,12 +252,11 @@ struct MatcherIndex: Sendable {
       }
       let norm = examples[index].norm
       if norm > 0 {
-        entries[faq].coverableNormRatio = max(entries[faq].coverableNormRatio, coverable / norm)
+        shapes[faq].coverableNormRatio = max(shapes[faq].coverableNormRatio, coverable / norm)
       }
-      let norms = entries[faq].exampleNorms
-      entries[faq].exampleNorms =
-        index == entries[faq].examples.lowerBound
-        ? norm...norm : min(norms.lowerBound, norm)...max(norms.upperBound, norm)
+      let isFirst = index == entries[faq].examples.lowerBound
+      shapes[faq].smallestNorm = isFirst ? norm : min(shapes[faq].smallestNorm, norm)
+      shapes[faq].largestNorm = isFirst ? norm : max(shapes[faq].largestNorm, norm)
       for id in examples[index].terms { examplePostings[Int(id)].append(Int32(index)) }
       for bigram in examples[index].bigrams where faqsByBigram[bigram]?.last != Int32(faq) {
         faqsByBigram[bigram, default: []].append(Int32(faq))
@@ -268,6 +281,11 @@ struct MatcherIndex: Sendable {
     self.entries = entries
     self.examples = examples
     self.examplePostings = examplePostings
+    self.boundShapes = shapes
+    self.widestShape = BoundShape(
+      isSmallTalk: false, coverableNormRatio: shapes.map(\.coverableNormRatio).max() ?? 1,
+      smallestNorm: shapes.map(\.smallestNorm).min() ?? 0,
+      largestNorm: shapes.map(\.largestNorm).max() ?? 0)
     self.mostExamples = entries.map(\.examples.count).max() ?? 0
     self.patterns = patterns
     self.idRanks = idRanks

@@ -107,7 +107,7 @@ struct ScoredFAQ: Sendable {
   var missingRequiredGroups: Int
 }
 
-/// The FAQs that scored, ranked, and those left out.
+/// The FAQs that scored, ranked.
 struct ScoredFAQs: Sendable {
   /// An FAQ that shared terms with the message but was left out.
   struct Exclusion: Sendable {
@@ -121,6 +121,4 @@ struct ScoredFAQs: Sendable {
   /// decision or the top five candidates; FAQs whose score bound shows they cannot are
   /// left unscored.
   var ranked: [ScoredFAQ] = []
-  /// Excluded and expired FAQs that shared terms with the message, in FAQ order.
-  var excluded: [Exclusion] = []
 }

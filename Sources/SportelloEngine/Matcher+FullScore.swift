@@ -1,0 +1,144 @@
+import Foundation
+
+extension Matcher {
+  /// The exact score of one FAQ: its best example, its coverage and its keyword groups.
+  ///
+  /// - Parameters:
+  ///   - phraseHits: How many of the message's two-word phrases the FAQ has anywhere.
+  ///   - buffer: Scratch space for the examples' shared weights, at least as long as the
+  ///     FAQ's examples; reused from one FAQ to the next.
+  func fullScore(
+    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits, phraseHits: UInt8,
+    skipping skipped: Int?, buffer shared: inout [Double]
+  ) -> ScoredFAQ {
+    let entry = index.entries[faq]
+    let norm = entry.isSmallTalk ? query.norm : query.regularNorm
+    let contentWeights = entry.isSmallTalk ? query.contentWeights : query.regularContentWeights
+    let first = entry.examples.lowerBound
+    for offset in 0..<entry.examples.count { shared[offset] = 0 }
+
+    // Content words first, in message order, then stop words, only where a content
+    // word is shared: the order in which the weights add up is part of the result.
+    for (position, term) in query.contentTerms.enumerated() {
+      forEachExample(of: entry, having: term) { shared[$0 - first] += contentWeights[position] }
+    }
+    for (position, term) in query.stopTerms.enumerated() {
+      forEachExample(of: entry, having: term) { example in
+        if shared[example - first] > 0 { shared[example - first] += query.stopWeights[position] }
+      }
+    }
+
+    var best = 0.0
+    var bestExample: Int?
+    for example in entry.examples where example != skipped && shared[example - first] > 0 {
+      let item = index.examples[example]
+      let weight = shared[example - first]
+      let phrases =
+        phraseHits == 0 ? 0 : min(weights.bigrams, Matcher.sharedCount(query.bigrams, item.bigrams))
+      let similarity =
+        (weight / norm * weight / item.norm).squareRoot() + Double(phrases) * weights.bigram
+      if similarity > best {
+        best = similarity
+        bestExample = example
+      }
+    }
+    let coverage = min(1, faqShared / norm)
+    let keywords = keywordBonus(hits.keywordGroups[faq])
+    let raw = min(1, max(best, coverage * weights.coverage) + keywords)
+    return ScoredFAQ(
+      faq: faq, score: (raw * 10_000).rounded() / 10_000, exampleScore: min(1, best),
+      bestExample: bestExample, coverage: coverage,
+      matchedKeywordGroups: Int(hits.keywordGroups[faq]),
+      missingRequiredGroups: entry.requiredGroups.count - Int(hits.requiredGroups[faq]))
+  }
+
+  /// The weight the query shares with `faq`: its terms' weights times their credit in
+  /// the FAQ, added in the query's order.
+  func sharedWeight(of faq: Int, query: Query) -> Double {
+    var shared = 0.0
+    for (position, term) in query.contentTerms.enumerated() {
+      let credit = credit(of: faq, for: term)
+      if credit > 0 { shared += query.contentWeights[position] * credit }
+    }
+    return shared
+  }
+
+  /// The credit of `term` in `faq` (1 in its examples, title or keywords, less in its
+  /// answer or for small talk), or 0 when the FAQ does not have it.
+  func credit(of faq: Int, for term: Int32) -> Double {
+    let postings = index.faqPostings[Int(term)]
+    var low = 0
+    var high = postings.count
+    while low < high {
+      let middle = (low + high) / 2
+      if postings[middle].faq < Int32(faq) { low = middle + 1 } else { high = middle }
+    }
+    return low < postings.count && postings[low].faq == Int32(faq) ? postings[low].credit : 0
+  }
+
+  /// Calls `body` with each example of `entry` that has `term`, in order.
+  private func forEachExample(
+    of entry: MatcherIndex.Entry, having term: Int32, _ body: (Int) -> Void
+  ) {
+    let postings = index.examplePostings[Int(term)]
+    var low = 0
+    var high = postings.count
+    let first = Int32(entry.examples.lowerBound)
+    while low < high {
+      let middle = (low + high) / 2
+      if postings[middle] < first { low = middle + 1 } else { high = middle }
+    }
+    let end = Int32(entry.examples.upperBound)
+    while low < postings.count, postings[low] < end {
+      body(Int(postings[low]))
+      low += 1
+    }
+  }
+
+  /// The FAQ's shared weight with the query as if `example` were not written.
+  func coverageWithout(example skipped: Int, of faq: Int, query: Query) -> Double {
+    let entry = index.entries[faq]
+    var shared = 0.0
+    for term in query.contentTerms {
+      let inOtherExample = entry.examples.contains { example in
+        example != skipped && Matcher.contains(index.examples[example].terms, term)
+      }
+      if inOtherExample || Matcher.contains(entry.keywordTerms, term) {
+        shared += index.terms.weight(term)
+      } else if Matcher.contains(entry.answerTerms, term) {
+        shared += index.terms.weight(term) * MatcherIndex.answerCredit
+      }
+    }
+    return shared
+  }
+
+  /// Whether the sorted array `terms` holds `term` (binary search).
+  static func contains(_ terms: [Int32], _ term: Int32) -> Bool {
+    var low = 0
+    var high = terms.count
+    while low < high {
+      let middle = (low + high) / 2
+      if terms[middle] < term { low = middle + 1 } else { high = middle }
+    }
+    return low < terms.count && terms[low] == term
+  }
+
+  /// How many values two sorted, unique arrays share.
+  static func sharedCount(_ a: [Int64], _ b: [Int64]) -> Int {
+    var i = 0
+    var j = 0
+    var count = 0
+    while i < a.count, j < b.count {
+      if a[i] == b[j] {
+        count += 1
+        i += 1
+        j += 1
+      } else if a[i] < b[j] {
+        i += 1
+      } else {
+        j += 1
+      }
+    }
+    return count
+  }
+}
