@@ -56,6 +56,22 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
   }
 
   /// The number of days of a month in the Gregorian calendar.
+  /// The next day.
+  var following: CalendarDay {
+    var next = self
+    if day < CalendarDay.daysIn(month: month, year: year) {
+      next.day += 1
+    } else if month < 12 {
+      next.month += 1
+      next.day = 1
+    } else {
+      next.year += 1
+      next.month = 1
+      next.day = 1
+    }
+    return next
+  }
+
   static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2:

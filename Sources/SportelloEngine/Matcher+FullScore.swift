@@ -11,32 +11,35 @@ extension Matcher {
     of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits, phraseHits: UInt8,
     skipping skipped: Int?, buffer shared: inout [Double]
   ) -> ScoredFAQ {
-    let entry = index.entries[faq]
-    let norm = entry.isSmallTalk ? query.norm : query.regularNorm
-    let contentWeights = entry.isSmallTalk ? query.contentWeights : query.regularContentWeights
-    let first = entry.examples.lowerBound
-    for offset in 0..<entry.examples.count { shared[offset] = 0 }
+    let examples = index.entries[faq].examples
+    let isSmallTalk = index.boundShapes[faq].isSmallTalk
+    let norm = isSmallTalk ? query.norm : query.regularNorm
+    let contentWeights = isSmallTalk ? query.contentWeights : query.regularContentWeights
+    let first = examples.lowerBound
+    for offset in 0..<examples.count { shared[offset] = 0 }
 
     // Content words first, in message order, then stop words, only where a content
     // word is shared: the order in which the weights add up is part of the result.
     for (position, term) in query.contentTerms.enumerated() {
-      forEachExample(of: entry, having: term) { shared[$0 - first] += contentWeights[position] }
+      forEachExample(in: examples, having: term) { shared[$0 - first] += contentWeights[position] }
     }
     for (position, term) in query.stopTerms.enumerated() {
-      forEachExample(of: entry, having: term) { example in
+      forEachExample(in: examples, having: term) { example in
         if shared[example - first] > 0 { shared[example - first] += query.stopWeights[position] }
       }
     }
 
     var best = 0.0
     var bestExample: Int?
-    for example in entry.examples where example != skipped && shared[example - first] > 0 {
-      let item = index.examples[example]
+    for example in examples where example != skipped && shared[example - first] > 0 {
       let weight = shared[example - first]
       let phrases =
-        phraseHits == 0 ? 0 : min(weights.bigrams, Matcher.sharedCount(query.bigrams, item.bigrams))
+        phraseHits == 0
+        ? 0
+        : min(weights.bigrams, Matcher.sharedCount(query.bigrams, index.examples[example].bigrams))
       let similarity =
-        (weight / norm * weight / item.norm).squareRoot() + Double(phrases) * weights.bigram
+        (weight / norm * weight / index.examples[example].norm).squareRoot()
+        + Double(phrases) * weights.bigram
       if similarity > best {
         best = similarity
         bestExample = example
@@ -49,7 +52,8 @@ extension Matcher {
       faq: faq, score: (raw * 10_000).rounded() / 10_000, exampleScore: min(1, best),
       bestExample: bestExample, coverage: coverage,
       matchedKeywordGroups: Int(hits.keywordGroups[faq]),
-      missingRequiredGroups: entry.requiredGroups.count - Int(hits.requiredGroups[faq]))
+      missingRequiredGroups: index.entries[faq].requiredGroups.count
+        - Int(hits.requiredGroups[faq]))
   }
 
   /// The weight the query shares with `faq`: its terms' weights times their credit in
@@ -66,32 +70,24 @@ extension Matcher {
   /// The credit of `term` in `faq` (1 in its examples, title or keywords, less in its
   /// answer or for small talk), or 0 when the FAQ does not have it.
   func credit(of faq: Int, for term: Int32) -> Double {
-    let postings = index.faqPostings[Int(term)]
-    var low = 0
-    var high = postings.count
-    while low < high {
-      let middle = (low + high) / 2
-      if postings[middle].faq < Int32(faq) { low = middle + 1 } else { high = middle }
-    }
-    return low < postings.count && postings[low].faq == Int32(faq) ? postings[low].credit : 0
+    let postings = index.faqPostings
+    let positions = postings.positions(of: term)
+    let found = postings.firstPosition(in: positions, notBelow: Int32(faq)) { $0.faq }
+    guard found < positions.upperBound, postings[found].faq == Int32(faq) else { return 0 }
+    return postings[found].credit
   }
 
-  /// Calls `body` with each example of `entry` that has `term`, in order.
-  private func forEachExample(
-    of entry: MatcherIndex.Entry, having term: Int32, _ body: (Int) -> Void
-  ) {
-    let postings = index.examplePostings[Int(term)]
-    var low = 0
-    var high = postings.count
-    let first = Int32(entry.examples.lowerBound)
-    while low < high {
-      let middle = (low + high) / 2
-      if postings[middle] < first { low = middle + 1 } else { high = middle }
-    }
-    let end = Int32(entry.examples.upperBound)
-    while low < postings.count, postings[low] < end {
-      body(Int(postings[low]))
-      low += 1
+  /// Calls `body` with each example in `examples` (one FAQ's) that has `term`, in order.
+  private func forEachExample(in examples: Range<Int>, having term: Int32, _ body: (Int) -> Void) {
+    let postings = index.examplePostings
+    let positions = postings.positions(of: term)
+    var position = postings.firstPosition(
+      in: positions, notBelow: Int32(examples.lowerBound)
+    ) { $0 }
+    let end = Int32(examples.upperBound)
+    while position < positions.upperBound, postings[position] < end {
+      body(Int(postings[position]))
+      position += 1
     }
   }
 

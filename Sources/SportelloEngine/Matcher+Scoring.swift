@@ -33,7 +33,7 @@ extension Matcher {
     let frequentLimit = max(32, index.entries.count / 10)
     var frequent: [Int] = []
     for position in query.contentTerms.indices {
-      if index.faqPostings[Int(query.contentTerms[position])].count > frequentLimit {
+      if index.faqPostings.count(of: query.contentTerms[position]) > frequentLimit {
         frequent.append(position)
         scoring.unreadWeight += query.contentWeights[position]
       } else {
@@ -60,7 +60,9 @@ extension Matcher {
     var seen = Set<Int32>()
     var exclusions: [ScoredFAQs.Exclusion] = []
     for term in query.contentTerms {
-      for (faq, _) in index.faqPostings[Int(term)] where seen.insert(faq).inserted {
+      for position in index.faqPostings.positions(of: term) {
+        let faq = index.faqPostings[position].faq
+        guard seen.insert(faq).inserted else { continue }
         if let expiry = expiryInstants[Int(faq)], now >= expiry {
           exclusions.append(.init(faq: Int(faq), pattern: nil))
         } else if hits.firstExclusion[Int(faq)] >= 0 {
@@ -199,9 +201,12 @@ private struct Scoring {
   /// it reaches.
   mutating func read(_ position: Int) {
     let weight = query.contentWeights[position]
-    for (faq, credit) in matcher.index.faqPostings[Int(query.contentTerms[position])] {
-      if partialShared[Int(faq)] == 0 { reached.append(Int(faq)) }
-      partialShared[Int(faq)] += weight * credit
+    let postings = matcher.index.faqPostings
+    for position in postings.positions(of: query.contentTerms[position]) {
+      let posting = postings[position]
+      let faq = Int(posting.faq)
+      if partialShared[faq] == 0 { reached.append(faq) }
+      partialShared[faq] += weight * posting.credit
     }
   }
 

@@ -113,11 +113,12 @@ public struct Matcher: Sendable {
   private func choose(_ scored: ScoredFAQs, tokens: [Token]) -> Decision {
     let settings = ruleSet.settings
     let candidates = scored.ranked.prefix(5).map(candidate)
-    if OwnCaseDetector.ownCaseEvidence(in: tokens) != nil {
+    let words = OwnCaseDetector.words(of: tokens)
+    if OwnCaseDetector.ownCaseEvidence(in: tokens, words: words) != nil {
       return Decision(
         outcome: .handover, confidence: 1, candidates: candidates, handoverReason: .ownCase)
     }
-    if OwnCaseDetector.requestsPerson(tokens) {
+    if OwnCaseDetector.requestsPerson(words: words) {
       if let person = ruleSet.faqs.firstIndex(where: { $0.action == .handover }) {
         return Decision(
           outcome: .answer, intent: ruleSet.faqs[person].id, confidence: 1,
@@ -127,7 +128,7 @@ public struct Matcher: Sendable {
         outcome: .handover, confidence: 1, candidates: candidates,
         handoverReason: .operatorRequested)
     }
-    let regular = scored.ranked.filter { !index.entries[$0.faq].isSmallTalk }
+    let regular = scored.ranked.filter { !index.boundShapes[$0.faq].isSmallTalk }
     let best = regular.first
     if let best, best.score >= settings.choiceThreshold {
       let runnerUp = regular.dropFirst().first?.score ?? 0
@@ -146,7 +147,7 @@ public struct Matcher: Sendable {
           confidence: best.score, candidates: candidates)
       }
     }
-    if let talk = scored.ranked.first(where: { index.entries[$0.faq].isSmallTalk }),
+    if let talk = scored.ranked.first(where: { index.boundShapes[$0.faq].isSmallTalk }),
       talk.score >= settings.answerThreshold
     {
       return answer(talk, candidates: candidates, margin: talk.score)

@@ -84,7 +84,7 @@ struct MatcherIndex: Sendable {
   /// A shape that bounds every FAQ's: the largest ratio and the widest range of norms.
   var widestShape = BoundShape()
   /// Term -> the examples that have it, ascending; stop words included.
-  var examplePostings: [[Int32]] = []
+  var examplePostings = PostingLists<Int32>([])
   /// The most examples (title included) that one FAQ has.
   var mostExamples = 0
   /// Every keyword alternative, required alternative and exclusion, FAQ by FAQ.
@@ -95,8 +95,9 @@ struct MatcherIndex: Sendable {
   var faqsByBigram: [Int64: [Int32]] = [:]
   /// Each FAQ's place when intent ids are sorted by their UTF-8 bytes: the tie-break.
   var idRanks: [Int32] = []
-  /// Content term -> (FAQ, credit): 1 for examples, title and keywords, 0.5 for the answer only.
-  var faqPostings: [[(faq: Int32, credit: Double)]] = []
+  /// Content term -> the FAQs that have it, ascending, with its credit there; empty for
+  /// stop words.
+  var faqPostings = PostingLists<FAQPosting>([])
   /// Terms of small-talk FAQs (greetings, thanks): weighted low when scoring the other
   /// FAQs, since "buongiorno" never says which office a message is for.
   var isSmallTalkTerm: [Bool] = []
@@ -213,26 +214,19 @@ struct MatcherIndex: Sendable {
 
     // Document frequencies over FAQs, then the BM25 idf.
     let count = Double(max(1, entries.count))
-    var frequency = Array(repeating: 0, count: table.names.count)
-    var postings = Array(repeating: [(faq: Int32, credit: Double)](), count: table.names.count)
     var smallTalkTerms = Array(repeating: false, count: table.names.count)
-    for index in entries.indices {
-      for id in strongTerms[index] {
-        frequency[Int(id)] += 1
-        postings[Int(id)].append((Int32(index), 1))
-      }
-      for id in answerTerms[index] {
-        frequency[Int(id)] += 1
-        postings[Int(id)].append((Int32(index), MatcherIndex.answerCredit))
-      }
-      if entries[index].isSmallTalk {
-        for id in strongTerms[index] { smallTalkTerms[Int(id)] = true }
-      }
+    for index in entries.indices where entries[index].isSmallTalk {
+      for id in strongTerms[index] { smallTalkTerms[Int(id)] = true }
     }
-    for index in entries.indices where !entries[index].isSmallTalk {
-      for id in strongTerms[index] + answerTerms[index] where smallTalkTerms[Int(id)] {
-        if let at = postings[Int(id)].firstIndex(where: { $0.faq == Int32(index) }) {
-          postings[Int(id)][at].credit *= MatcherIndex.smallTalkTermFactor
+    var frequency = Array(repeating: 0, count: table.names.count)
+    var postings = Array(repeating: [FAQPosting](), count: table.names.count)
+    for index in entries.indices {
+      let isRegular = !entries[index].isSmallTalk
+      for (terms, credit) in [(strongTerms[index], 1.0), (answerTerms[index], Self.answerCredit)] {
+        for id in terms {
+          frequency[Int(id)] += 1
+          let factor = isRegular && smallTalkTerms[Int(id)] ? Self.smallTalkTermFactor : 1
+          postings[Int(id)].append(FAQPosting(faq: Int32(index), credit: credit * factor))
         }
       }
     }
@@ -280,7 +274,7 @@ struct MatcherIndex: Sendable {
     self.concepts = conceptMap
     self.entries = entries
     self.examples = examples
-    self.examplePostings = examplePostings
+    self.examplePostings = PostingLists(examplePostings)
     self.boundShapes = shapes
     self.widestShape = BoundShape(
       isSmallTalk: false, coverableNormRatio: shapes.map(\.coverableNormRatio).max() ?? 1,
@@ -289,7 +283,7 @@ struct MatcherIndex: Sendable {
     self.mostExamples = entries.map(\.examples.count).max() ?? 0
     self.patterns = patterns
     self.idRanks = idRanks
-    self.faqPostings = postings
+    self.faqPostings = PostingLists(postings)
     self.isSmallTalkTerm = smallTalkTerms
     self.rarestIDF = log(1 + (count - 0.5) / 1.5)
   }

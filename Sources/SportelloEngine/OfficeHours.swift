@@ -32,12 +32,16 @@ public struct OfficeHours: Sendable, Equatable {
   public var timeZone: TimeZone
 
   /// Italian weekday names, index 0 = Monday, as used in profile keys (without accents).
-  public static let weekdayKeys = ["lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato",
-    "domenica"]
+  public static let weekdayKeys = [
+    "lunedi", "martedi", "mercoledi", "giovedi", "venerdi", "sabato",
+    "domenica",
+  ]
 
   /// Italian weekday names as shown to citizens.
-  static let weekdayNames = ["lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
-    "domenica"]
+  static let weekdayNames = [
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato",
+    "domenica",
+  ]
 
   /// Creates office hours.
   public init(weekly: [[Interval]], holidays: Set<CalendarDay> = [], timeZone: TimeZone) {
@@ -49,7 +53,9 @@ public struct OfficeHours: Sendable, Equatable {
   /// The Sportello Unico's published hours in Europe/Rome.
   public static var standard: OfficeHours {
     let morning = Interval(start: 8 * 60 + 30, end: 13 * 60)
-    let long = [Interval(start: 8 * 60 + 30, end: 13 * 60 + 30), Interval(start: 15 * 60, end: 17 * 60 + 30)]
+    let long = [
+      Interval(start: 8 * 60 + 30, end: 13 * 60 + 30), Interval(start: 15 * 60, end: 17 * 60 + 30),
+    ]
     return OfficeHours(
       weekly: [[morning], long, [morning], long, [morning], [morning], []],
       timeZone: TimeZone(identifier: "Europe/Rome") ?? .current)
@@ -88,37 +94,69 @@ public struct OfficeHours: Sendable, Equatable {
     return calendar
   }
 
-  /// The weekday index (0 = Monday) of `date` in the office's time zone.
-  private func weekdayIndex(_ date: Date) -> Int {
-    (calendar.component(.weekday, from: date) + 5) % 7
+  /// A moment as read on the office's wall clock.
+  private struct WallClock {
+    /// The day.
+    var day: CalendarDay
+    /// The weekday, 0 for Monday.
+    var weekday: Int
+    /// Minutes since midnight.
+    var minute: Int
+  }
+
+  /// When the office next opens, as a wall-clock day and time.
+  private struct Opening {
+    /// How many days after the day asked about (0 for the same day).
+    var daysAhead: Int
+    /// The day and time it opens.
+    var clock: WallClock
+  }
+
+  /// `date` on the office's wall clock, read with one calendar call.
+  private func wallClock(_ date: Date) -> WallClock {
+    let parts = calendar.dateComponents(
+      [.year, .month, .day, .weekday, .hour, .minute], from: date)
+    let day =
+      CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+      ?? CalendarDay(date: date, timeZone: timeZone)
+    return WallClock(
+      day: day, weekday: ((parts.weekday ?? 2) + 5) % 7,
+      minute: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
   }
 
   /// Whether the office is open at `date`.
   public func isOpen(at date: Date) -> Bool {
-    let day = CalendarDay(date: date, timeZone: timeZone)
-    guard !holidays.contains(day) else { return false }
-    let parts = calendar.dateComponents([.hour, .minute], from: date)
-    let minute = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
-    return weekly[weekdayIndex(date)].contains { $0.start <= minute && minute < $0.end }
+    let now = wallClock(date)
+    guard !holidays.contains(now.day) else { return false }
+    return weekly[now.weekday].contains { $0.start <= now.minute && now.minute < $0.end }
+  }
+
+  /// The first opening strictly after `date` within a year, counted on the wall clock:
+  /// the days that follow are worked out from the date alone, with no calendar calls.
+  private func opening(after date: Date) -> Opening? {
+    let now = wallClock(date)
+    var clock = WallClock(day: now.day, weekday: now.weekday, minute: 0)
+    for daysAhead in 0..<370 {
+      if !holidays.contains(clock.day) {
+        for interval in weekly[clock.weekday] where daysAhead > 0 || interval.start > now.minute {
+          clock.minute = interval.start
+          return Opening(daysAhead: daysAhead, clock: clock)
+        }
+      }
+      clock.day = clock.day.following
+      clock.weekday = (clock.weekday + 1) % 7
+    }
+    return nil
   }
 
   /// The next moment the office opens strictly after `date` (within a year), or nil.
   public func nextOpening(after date: Date) -> Date? {
-    let calendar = self.calendar
-    let startOfToday = calendar.startOfDay(for: date)
-    for offset in 0..<370 {
-      guard let dayStart = calendar.date(byAdding: .day, value: offset, to: startOfToday) else {
-        return nil
-      }
-      guard !holidays.contains(CalendarDay(date: dayStart, timeZone: timeZone)) else { continue }
-      for interval in weekly[weekdayIndex(dayStart)] {
-        var parts = calendar.dateComponents([.year, .month, .day], from: dayStart)
-        parts.hour = interval.start / 60
-        parts.minute = interval.start % 60
-        if let opening = calendar.date(from: parts), opening > date { return opening }
-      }
-    }
-    return nil
+    guard let opening = opening(after: date) else { return nil }
+    let day = opening.clock.day
+    return calendar.date(
+      from: DateComponents(
+        year: day.year, month: day.month, day: day.day, hour: opening.clock.minute / 60,
+        minute: opening.clock.minute % 60))
   }
 
   /// The next opening in Italian, such as `lunedì alle 8:30`, `domani alle 8:30` or
@@ -126,23 +164,22 @@ public struct OfficeHours: Sendable, Equatable {
   ///
   /// - Returns: The description, or `appena possibile` when the office never opens.
   public func describeNextOpening(after date: Date) -> String {
-    guard let opening = nextOpening(after: date) else { return "appena possibile" }
-    let calendar = self.calendar
-    let parts = calendar.dateComponents([.hour, .minute], from: opening)
-    let minute = parts.minute ?? 0
-    let time = "\(parts.hour ?? 0):" + (minute < 10 ? "0\(minute)" : "\(minute)")
-    let days = calendar.dateComponents(
-      [.day], from: calendar.startOfDay(for: date), to: calendar.startOfDay(for: opening)
-    ).day ?? 0
+    guard let opening = opening(after: date) else { return "appena possibile" }
+    let minute = opening.clock.minute % 60
+    let time = "\(opening.clock.minute / 60):" + (minute < 10 ? "0\(minute)" : "\(minute)")
+    let days = opening.daysAhead
+    let weekday = OfficeHours.weekdayNames[opening.clock.weekday]
     switch days {
     case 0: return "oggi alle \(time)"
     case 1: return "domani alle \(time)"
-    case 2...6: return "\(OfficeHours.weekdayNames[weekdayIndex(opening)]) alle \(time)"
+    case 2...6: return "\(weekday) alle \(time)"
     default:
-      let months = ["gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-        "settembre", "ottobre", "novembre", "dicembre"]
-      let day = CalendarDay(date: opening, timeZone: timeZone)
-      return "\(OfficeHours.weekdayNames[weekdayIndex(opening)]) \(day.day) "
+      let months = [
+        "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+        "settembre", "ottobre", "novembre", "dicembre",
+      ]
+      let day = opening.clock.day
+      return "\(weekday) \(day.day) "
         + "\(months[day.month - 1]) alle \(time)"
     }
   }

@@ -59,16 +59,24 @@ enum OwnCaseDetector {
   /// Words that, right after `mia domanda`, make it a question rather than a file.
   static let questionFollowers: Set<String> = ["e", "è", "era", "sarebbe", "riguarda"]
 
+  /// The words the detector reads: each token's folded form before typo correction.
+  static func words(of tokens: [Token]) -> [String] { tokens.map(uncorrected) }
+
   /// The evidence that `tokens` speak of the citizen's own case, or nil.
   static func ownCaseEvidence(in tokens: [Token]) -> String? {
-    let words = tokens.map(uncorrected)
-    for (index, token) in tokens.enumerated() {
+    ownCaseEvidence(in: tokens, words: words(of: tokens))
+  }
+
+  /// The evidence that `tokens` speak of the citizen's own case, or nil, with the
+  /// tokens' ``words(of:)`` already read.
+  static func ownCaseEvidence(in tokens: [Token], words: [String]) -> String? {
+    for (index, token) in tokens.enumerated() where token.kind != .word {
       if token.kind == .date, index > 0,
         words[max(0, index - 3)..<index].contains(where: filingWords.contains)
       {
         return "date '\(token.surface)' of a filing"
       }
-      let digits = token.folded.reduce(0) { $0 + ($1.isNumber ? 1 : 0) }
+      let digits = digitCount(token.folded)
       if token.kind == .code, digits >= 5 { return "reference '\(token.surface)'" }
       guard token.kind == .number || token.kind == .code || token.kind == .date, digits >= 4
       else { continue }
@@ -107,6 +115,16 @@ enum OwnCaseDetector {
     return found.map { "phrase '\(phrases[$0].joined(separator: " "))'" }
   }
 
+  /// How many digits `text` has (ASCII ones read as bytes, others as characters).
+  private static func digitCount(_ text: String) -> Int {
+    var count = 0
+    for byte in text.utf8 {
+      guard byte < 0x80 else { return text.reduce(0) { $0 + ($1.isNumber ? 1 : 0) } }
+      if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) { count += 1 }
+    }
+    return count
+  }
+
   /// A token's folded form before typo correction: a real word the rules do not
   /// know ("verificare") must not be read as the rule word it was corrected to.
   static func uncorrected(_ token: Token) -> String {
@@ -126,11 +144,17 @@ enum OwnCaseDetector {
     "operatore", "operatrice", "operatori", "umano", "umana",
   ]
 
+  /// Who a citizen may ask to talk to ("parlare con qualcuno").
+  static let people: Set<String> = ["qualcuno", "persona", "impiegato", "impiegata"]
+
   /// Whether `tokens` ask explicitly for a person ("voglio parlare con un operatore").
   static func requestsPerson(_ tokens: [Token]) -> Bool {
-    let words = tokens.map(uncorrected)
+    requestsPerson(words: words(of: tokens))
+  }
+
+  /// Whether a message of these ``words(of:)`` asks explicitly for a person.
+  static func requestsPerson(words: [String]) -> Bool {
     if words.contains(where: { personWords.contains($0) }) { return true }
-    let people: Set<String> = ["qualcuno", "persona", "impiegato", "impiegata"]
     for index in words.indices.dropLast() {
       let next = words[index + 1]
       if words[index] == "persona", ["vera", "reale", "fisica"].contains(next) { return true }

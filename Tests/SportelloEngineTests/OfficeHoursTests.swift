@@ -55,7 +55,8 @@ import Testing
 
   @Test func officeThatNeverOpensSaysAsSoonAsPossible() {
     let closed = OfficeHours(
-      weekly: Array(repeating: [], count: 7), timeZone: TimeZone(identifier: "Europe/Rome") ?? .current)
+      weekly: Array(repeating: [], count: 7),
+      timeZone: TimeZone(identifier: "Europe/Rome") ?? .current)
     #expect(closed.nextOpening(after: Date()) == nil)
     #expect(closed.describeNextOpening(after: Date()) == "appena possibile")
   }
@@ -63,9 +64,60 @@ import Testing
   @Test func openingMoreThanAWeekAwayNamesTheDate() throws {
     var hours = OfficeHours.standard
     for day in 7...19 {
-      if let holiday = CalendarDay(year: 2026, month: 12, day: day) { hours.holidays.insert(holiday) }
+      if let holiday = CalendarDay(year: 2026, month: 12, day: day) {
+        hours.holidays.insert(holiday)
+      }
     }
     let saturday = try rome("2026-12-05T14:00")
     #expect(hours.describeNextOpening(after: saturday) == "lunedì 21 dicembre alle 8:30")
+  }
+
+  @Test func followingDayRollsOverMonthsYearsAndLeapDays() throws {
+    let days = [(2026, 1, 31), (2026, 2, 28), (2028, 2, 28), (2028, 2, 29), (2026, 12, 31)]
+    let expected = ["2026-02-01", "2026-03-01", "2028-02-29", "2028-03-01", "2027-01-01"]
+    for ((year, month, day), next) in zip(days, expected) {
+      #expect(
+        try #require(CalendarDay(year: year, month: month, day: day)).following.description
+          == next)
+    }
+  }
+
+  /// The next opening worked out the slow way, one calendar day at a time.
+  private func referenceOpening(_ hours: OfficeHours, after date: Date) -> Date? {
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = hours.timeZone
+    let today = calendar.startOfDay(for: date)
+    for offset in 0..<370 {
+      guard let dayStart = calendar.date(byAdding: .day, value: offset, to: today) else { break }
+      guard !hours.holidays.contains(CalendarDay(date: dayStart, timeZone: hours.timeZone)) else {
+        continue
+      }
+      let weekday = (calendar.component(.weekday, from: dayStart) + 5) % 7
+      for interval in hours.weekly[weekday] {
+        var parts = calendar.dateComponents([.year, .month, .day], from: dayStart)
+        parts.hour = interval.start / 60
+        parts.minute = interval.start % 60
+        if let opening = calendar.date(from: parts), opening > date { return opening }
+      }
+    }
+    return nil
+  }
+
+  @Test func nextOpeningAgreesWithTheCalendarThroughTwoYearsOfDaylightSaving() throws {
+    var hours = OfficeHours.standard
+    hours.holidays = [
+      try #require(CalendarDay(year: 2026, month: 12, day: 25)),
+      try #require(CalendarDay(year: 2027, month: 3, day: 29)),
+    ]
+    var moment = try rome("2026-01-01T00:07")
+    let end = try rome("2027-12-31T23:00")
+    while moment < end {
+      #expect(hours.nextOpening(after: moment) == referenceOpening(hours, after: moment))
+      moment.addTimeInterval(13 * 3600 + 17 * 60)
+    }
+    #expect(
+      hours.nextOpening(after: try rome("2026-12-08T08:30")) == (try rome("2026-12-08T15:00")))
+    #expect(
+      hours.nextOpening(after: try rome("2026-12-08T08:29")) == (try rome("2026-12-08T08:30")))
   }
 }

@@ -1,0 +1,62 @@
+/// For every term, the ascending list of things (FAQs or examples) that have it, stored
+/// in one flat array.
+///
+/// One array instead of an array per term: reading a term's postings copies nothing and
+/// touches no reference count, which matters when every message reads dozens of lists.
+struct PostingLists<Element: Sendable>: Sendable {
+  /// Where each term's postings start in `elements`; one more entry than terms.
+  private let starts: [Int32]
+
+  /// Every posting, term after term.
+  private let elements: [Element]
+
+  /// Flattens `lists`, one list per term.
+  init(_ lists: [[Element]]) {
+    var starts: [Int32] = [0]
+    starts.reserveCapacity(lists.count + 1)
+    var elements: [Element] = []
+    elements.reserveCapacity(lists.reduce(0) { $0 + $1.count })
+    for list in lists {
+      elements += list
+      starts.append(Int32(elements.count))
+    }
+    self.starts = starts
+    self.elements = elements
+  }
+
+  /// The positions of `term`'s postings, for ``subscript(_:)-(Int)``.
+  func positions(of term: Int32) -> Range<Int> {
+    Int(starts[Int(term)])..<Int(starts[Int(term) + 1])
+  }
+
+  /// How many postings `term` has.
+  func count(of term: Int32) -> Int { positions(of: term).count }
+
+  /// The posting at `position`.
+  subscript(_ position: Int) -> Element { elements[position] }
+
+  /// The first position in `positions` whose posting's key is not below `key`, for lists
+  /// sorted by `key`.
+  ///
+  /// - Complexity: O(log n).
+  func firstPosition(
+    in positions: Range<Int>, notBelow key: Int32, by keyOf: (Element) -> Int32
+  ) -> Int {
+    var low = positions.lowerBound
+    var high = positions.upperBound
+    while low < high {
+      let middle = (low + high) / 2
+      if keyOf(elements[middle]) < key { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+}
+
+/// An FAQ that has a term, with the term's credit there.
+struct FAQPosting: Sendable {
+  /// The FAQ.
+  var faq: Int32
+  /// 1 for a term of its examples, title or keywords, ``MatcherIndex/answerCredit`` for a
+  /// term of its answer only; lowered for small-talk terms in other FAQs.
+  var credit: Double
+}
