@@ -43,7 +43,8 @@ struct ChoiceResolver {
     if numbers.count == 1, others == 0 {
       let number = numbers[0]
       if number == 0 { return .person }
-      return pending.options.indices.contains(number - 1) ? .option(pending.options[number - 1])
+      return pending.options.indices.contains(number - 1)
+        ? .option(pending.options[number - 1])
         : .outOfRange
     }
     if OwnCaseDetector.requestsPerson(tokens) { return .person }

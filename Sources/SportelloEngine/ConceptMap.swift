@@ -53,6 +53,7 @@ struct ConceptMap: Sendable {
       result.append(term)
       index += 1
     }
-    return (result, concepts)
+    // Without a phrase the sequence is returned itself, so the two share their storage.
+    return concepts.isEmpty ? (sequence, []) : (result, concepts)
   }
 }

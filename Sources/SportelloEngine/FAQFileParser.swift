@@ -179,7 +179,8 @@ struct FAQFileParser {
       guard let action = IntentAction(rawValue: value), action != .none else {
         let expected = names.map { "'\($0)'" }.joined(separator: ", ")
         let hint = Suggestion.closest(to: value, in: names).map { " (did you mean '\($0)'?)" }
-        report(line, column, "unknown action '\(value)'" + (hint ?? "; expected one of \(expected)"))
+        report(
+          line, column, "unknown action '\(value)'" + (hint ?? "; expected one of \(expected)"))
         return
       }
       current?.action = action
@@ -188,8 +189,10 @@ struct FAQFileParser {
 
   private mutating func addItem(_ text: String, line: RuleLine, column: Int) {
     guard current != nil, let list = openList else {
-      report(line.number, line.column, "item outside a list: write 'domande:', 'parole:', "
-        + "'richiede:' or 'escludi:' above it")
+      report(
+        line.number, line.column,
+        "item outside a list: write 'domande:', 'parole:', "
+          + "'richiede:' or 'escludi:' above it")
       return
     }
     guard !text.isEmpty else {
@@ -201,7 +204,7 @@ struct FAQFileParser {
       current?.examples.append(text)
       current?.sourceMap.examples.append(.init(line: line.number, column: column))
     default:
-      let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+      let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed() }
       if parts.contains(where: \.isEmpty) {
         report(line.number, column, "empty alternative in '\(list)': remove the extra comma")
       }

@@ -45,11 +45,13 @@ struct KeyValueFile: Sendable {
       case .keyValue(let key, let value, let valueColumn):
         blockIndex = nil
         guard key.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }) else {
-          report(line.number, line.column, "invalid key '\(key)': use lowercase letters, digits and '_'")
+          report(
+            line.number, line.column, "invalid key '\(key)': use lowercase letters, digits and '_'")
           continue
         }
         if let first = file.entries.first(where: { $0.key == key }) {
-          report(line.number, line.column, "duplicate key '\(key)' (first set on line \(first.line))")
+          report(
+            line.number, line.column, "duplicate key '\(key)' (first set on line \(first.line))")
           continue
         }
         let lines = value.isEmpty ? [] : [(line: line.number, column: valueColumn)]

@@ -13,15 +13,18 @@ extension Matcher {
   /// Scores the FAQs that share a content term with the query, as far as the decision needs.
   ///
   /// Scoring every FAQ of a large rule set would be slow, so the work is bounded:
-  /// 1. The message's frequent terms (in more than a tenth of the FAQs, so light) are set
-  ///    aside; the rest are looked up, and each FAQ they reach gets a bound, the most it
-  ///    can score, from its shared weight plus all the frequent terms' weight, its keyword
-  ///    groups and its two-word phrases. FAQs with a keyword or a phrase are bounded too.
-  /// 2. FAQs are scored in full from the highest bound down, while a bound can still change
-  ///    the top five candidates, the runner-up, the menu options or the answered small talk
-  ///    (the cutoff, which only rises as FAQs are scored).
-  /// 3. If an FAQ reached only through the frequent terms could still pass the cutoff,
-  ///    those terms are looked up after all and step 2 goes on with what they reach.
+  /// 1. The message's frequent, light terms are set aside (see ``lastReadShare``); the
+  ///    rest are looked up, which gives each FAQ they reach its shared weight so far.
+  /// 2. A few FAQs are scored in full (those with the most weight, a keyword group or a
+  ///    phrase first), which sets the cutoff: the lowest score that could still change
+  ///    the top five candidates, the runner-up, the menu options or the answered small
+  ///    talk. The cutoff only rises as FAQs are scored.
+  /// 3. Each FAQ that could pass it gets a bound, the most it can score, from its shared
+  ///    weight plus all the set-aside terms' weight, its keyword groups and its phrases;
+  ///    those that share too little to pass are dropped without one. FAQs are then scored
+  ///    in full from the highest bound down while a bound can pass the cutoff.
+  /// 4. If an FAQ reached only through the frequent terms could still pass the cutoff,
+  ///    those terms are looked up after all and step 3 goes on with what they reach.
   /// The result is the one that scoring every FAQ would give.
   ///
   /// - Parameter skipped: An example left out (the overlap lint scores each example
@@ -30,28 +33,49 @@ extension Matcher {
   ///   of the FAQs scored in full.
   func score(_ query: Query, now: Date, skipping skipped: Int? = nil) -> ScoredFAQs {
     var scoring = Scoring(matcher: self, query: query, now: now, skipping: skipped)
-    let frequentLimit = max(32, index.entries.count / 10)
-    var frequent: [Int] = []
-    for position in query.contentTerms.indices {
-      if index.faqPostings.count(of: query.contentTerms[position]) > frequentLimit {
-        frequent.append(position)
-        scoring.unreadWeight += query.contentWeights[position]
-      } else {
-        scoring.read(position)
-      }
+    let frequent = termsToReadLast(query)
+    scoring.unreadWeight = frequent.reduce(0) { $0 + query.contentWeights[$1] }
+    for position in query.contentTerms.indices where !frequent.contains(position) {
+      scoring.read(position)
     }
-    scoring.boundReachedFAQs()
     scoring.boundFAQsWithKeywordsOrPhrases(reachedThrough: frequent)
+    scoring.boundMostSharingFAQs(count: Matcher.seedCount)
     scoring.scoreSeeds()
+    scoring.boundReachedFAQs()
     scoring.scoreWhileBoundsPass()
     if !frequent.isEmpty, scoring.unreachedBound + Matcher.roundingSlack >= scoring.cutoff {
       scoring.unreadWeight = 0
       for position in frequent { scoring.read(position) }
+      scoring.boundFAQsWithKeywordsOrPhrases(reachedThrough: [])
       scoring.boundReachedFAQs()
       scoring.scoreWhileBoundsPass()
     }
     return ScoredFAQs(ranked: scoring.ranked)
   }
+
+  /// The share of the message's weight that the terms read last may hold, with its stop
+  /// words: an FAQ that shares only that much scores at most about its square root (0.17).
+  static let lastReadShare = 0.03
+
+  /// The positions of the query's content terms to read only if needed: the lightest
+  /// terms with long posting lists (frequent words such as "posso" or "sapere" in a large
+  /// rule set), as many as fit in ``lastReadShare`` of the message's weight.
+  private func termsToReadLast(_ query: Query) -> [Int] {
+    var budget = Matcher.lastReadShare * min(query.norm, query.regularNorm) - query.stopWeight
+    let long = query.contentTerms.indices.filter { position in
+      index.faqPostings.count(of: query.contentTerms[position]) > Matcher.longPostingList
+    }
+    var chosen: [Int] = []
+    for position in long.sorted(by: { query.contentWeights[$0] < query.contentWeights[$1] }) {
+      guard query.contentWeights[position] <= budget else { break }
+      budget -= query.contentWeights[position]
+      chosen.append(position)
+    }
+    return chosen
+  }
+
+  /// A posting list longer than this is worth setting aside.
+  static let longPostingList = 32
 
   /// The FAQs left out because they expired or an exclusion occurs, among those that
   /// share a content term with the query, in the order the terms reach them.
@@ -128,20 +152,51 @@ extension Matcher {
     return (ratio * shared / norm).squareRoot()
   }
 
+  /// The most any example of the rules can score for its words, when the message shares
+  /// at most `shared` of its weight with it: ``similarityBound(shared:norm:shape:)`` over
+  /// the real example norms instead of one FAQ's range.
+  ///
+  /// The similarity rises with the example's norm up to where `shared` meets the norm's
+  /// coverable share, and falls after it, so the examples nearest to that point on either
+  /// side hold the maximum.
+  ///
+  /// - Complexity: O(log n) in the number of examples.
+  func similarityBoundOverAllExamples(shared: Double, norm: Double) -> Double {
+    let norms = index.sortedExampleNorms
+    guard shared > 0, !norms.isEmpty else { return 0 }
+    let ratio = index.largestCoverableNormRatio
+    let peak = shared / ratio
+    var low = 0
+    var high = norms.count
+    while low < high {
+      let middle = (low + high) / 2
+      if norms[middle] < peak { low = middle + 1 } else { high = middle }
+    }
+    func similarity(_ exampleNorm: Double) -> Double {
+      min(shared, ratio * exampleNorm) / (norm * exampleNorm).squareRoot()
+    }
+    let below = low > 0 ? similarity(norms[low - 1]) : 0
+    let above = low < norms.count ? similarity(norms[low]) : 0
+    return max(below, above)
+  }
+
   /// The bonus for `count` matched keyword groups.
   func keywordBonus(_ count: UInt16) -> Double {
     Double(min(Int(count), weights.keywordGroups)) * weights.keyword
   }
 
-  /// Per FAQ, how many of the message's two-word phrases occur in some example of it.
-  func sharedPhraseCounts(_ query: Query) -> [UInt8] {
+  /// Per FAQ, how many of the message's two-word phrases occur in some example of it,
+  /// and the FAQs with at least one, ascending.
+  func sharedPhraseCounts(_ query: Query) -> (counts: [UInt8], faqs: [Int]) {
     var counts = [UInt8](repeating: 0, count: index.entries.count)
+    var faqs: [Int] = []
     for bigram in query.bigrams {
       for faq in index.faqsByBigram[bigram] ?? [] where counts[Int(faq)] < UInt8.max {
+        if counts[Int(faq)] == 0 { faqs.append(Int(faq)) }
         counts[Int(faq)] += 1
       }
     }
-    return counts
+    return (counts, faqs.sorted())
   }
 }
 
@@ -153,6 +208,8 @@ private struct Scoring {
   let skipped: Int?
   let hits: PatternHits
   let phraseHits: [UInt8]
+  /// The FAQs with a two-word phrase of the message, ascending.
+  let phraseFAQs: [Int]
 
   /// Per FAQ, the weight shared with the terms read so far.
   var partialShared: [Double]
@@ -176,14 +233,18 @@ private struct Scoring {
     self.skipped = skipped
     let faqCount = matcher.index.entries.count
     hits = PatternHits(query: query, index: matcher.index)
-    phraseHits = matcher.sharedPhraseCounts(query)
+    (phraseHits, phraseFAQs) = matcher.sharedPhraseCounts(query)
     partialShared = Array(repeating: 0, count: faqCount)
     isBounded = Array(repeating: false, count: faqCount)
     exampleShared = Array(repeating: 0, count: matcher.index.mostExamples)
   }
 
   /// The cutoff for the FAQs scored so far.
-  var cutoff: Double { matcher.scoresEveryFAQ ? -.infinity : matcher.cutoff(ranked) }
+  ///
+  /// Worked out again only when an FAQ scores at least the cutoff: one that scores less
+  /// is below the fifth candidate, the runner-up, the menu's floor and the small talk's,
+  /// so it cannot change any of them.
+  private(set) var cutoff = -Double.infinity
 
   /// The most that an FAQ reached by no term read so far can score: it shares at most
   /// the unread weight, and has no keyword group and no phrase (those FAQs are bounded).
@@ -191,8 +252,8 @@ private struct Scoring {
     guard unreadWeight > 0 else { return 0 }
     let norm = min(query.norm, query.regularNorm)
     guard norm > 0 else { return 0 }
-    let similarity = matcher.similarityBound(
-      shared: unreadWeight + query.stopWeight, norm: norm, shape: matcher.index.widestShape)
+    let similarity = matcher.similarityBoundOverAllExamples(
+      shared: unreadWeight + query.stopWeight, norm: norm)
     let coverage = min(1, unreadWeight / norm) * matcher.weights.coverage
     return min(1, max(similarity, coverage))
   }
@@ -210,23 +271,63 @@ private struct Scoring {
     }
   }
 
-  /// Bounds the FAQs reached by the terms read, once all of them have been read.
+  /// Bounds the FAQs reached by the terms read that share enough weight to pass the
+  /// cutoff, once all the terms have been read; the others can never pass it.
   mutating func boundReachedFAQs() {
-    for faq in reached where !isBounded[faq] { bound(faq) }
+    let minimum = minimumSharedWeight(toPass: cutoff)
+    for faq in reached where !isBounded[faq] && partialShared[faq] + unreadWeight >= minimum {
+      bound(faq)
+    }
     reached = []
   }
 
-  /// Bounds the FAQs that have a keyword group or a phrase of the message and are reached
-  /// only through the content terms at `positions`, not read yet: their bonus may lift
-  /// them above FAQs that share more weight, so ``unreachedBound`` leaves them out.
-  mutating func boundFAQsWithKeywordsOrPhrases(reachedThrough positions: [Int]) {
-    guard !positions.isEmpty else { return }
-    for faq in hits.keywordGroups.indices
-    where !isBounded[faq] && (hits.keywordGroups[faq] > 0 || phraseHits[faq] > 0)
-      && positions.contains(where: { matcher.credit(of: faq, for: query.contentTerms[$0]) > 0 })
-    {
-      bound(faq)
+  /// Bounds the `count` reached FAQs that share the most weight with the message.
+  mutating func boundMostSharingFAQs(count: Int) {
+    var most: [Int] = []
+    for faq in reached
+    where most.count < count || partialShared[faq] > partialShared[most[most.count - 1]] {
+      let position = most.firstIndex { partialShared[faq] > partialShared[$0] } ?? most.count
+      most.insert(faq, at: position)
+      if most.count > count { most.removeLast() }
     }
+    for faq in most where !isBounded[faq] { bound(faq) }
+  }
+
+  /// Bounds the FAQs that have a keyword group or a phrase of the message, when a term
+  /// read reaches them or one of the terms at `positions`, not read yet, would: their
+  /// bonus may lift them above FAQs that share more weight, so neither
+  /// ``minimumSharedWeight(toPass:)`` nor ``unreachedBound`` counts on their words.
+  mutating func boundFAQsWithKeywordsOrPhrases(reachedThrough positions: [Int]) {
+    for faq in hits.faqsWithKeywords + phraseFAQs where !isBounded[faq] {
+      let isReached =
+        partialShared[faq] > 0
+        || positions.contains { matcher.credit(of: faq, for: query.contentTerms[$0]) > 0 }
+      if isReached { bound(faq) }
+    }
+  }
+
+  /// The least weight an FAQ without keyword groups or phrases must share with the
+  /// message to score `cutoff`: its score is at most the larger of the best similarity
+  /// any example could reach with that weight and its coverage, both rising with it.
+  ///
+  /// - Complexity: O(log n) in the number of examples, by bisection.
+  func minimumSharedWeight(toPass cutoff: Double) -> Double {
+    let norm = min(query.norm, query.regularNorm)
+    guard cutoff > 0, norm > 0 else { return 0 }
+    func reach(_ shared: Double) -> Double {
+      let similarity = matcher.similarityBoundOverAllExamples(
+        shared: shared + query.stopWeight, norm: norm)
+      let coverage = min(1, shared / norm) * matcher.weights.coverage
+      return min(1, max(similarity, coverage)) + Matcher.roundingSlack
+    }
+    var low = 0.0
+    var high = norm
+    guard reach(high) >= cutoff else { return .infinity }
+    for _ in 0..<40 {
+      let middle = (low + high) / 2
+      if reach(middle) >= cutoff { high = middle } else { low = middle }
+    }
+    return low
   }
 
   /// Works out the bound of `faq` and queues it, unless it is left out.
@@ -289,6 +390,7 @@ private struct Scoring {
       skipping: skipped, buffer: &exampleShared)
     let position = ranked.firstIndex { matcher.precedes(scored, $0) } ?? ranked.count
     ranked.insert(scored, at: position)
+    if !matcher.scoresEveryFAQ, scored.score >= cutoff { cutoff = matcher.cutoff(ranked) }
   }
 }
 

@@ -55,8 +55,10 @@ public struct Matcher: Sendable {
     var configuration = AnalyzerConfiguration()
     configuration.addAbbreviations(ruleSet.synonyms.abbreviations)
     configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
-    let index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
+    var index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
     configuration.vocabulary = TypoVocabulary(words: index.vocabularyWords.sorted())
+    // The words live on in the typo vocabulary; the index need not keep a second copy.
+    index.vocabularyWords = []
     self.index = index
     self.analyzer = Analyzer(configuration: configuration)
     var calendar = Calendar(identifier: .gregorian)

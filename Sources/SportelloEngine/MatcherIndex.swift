@@ -81,8 +81,10 @@ struct MatcherIndex: Sendable {
   var examples: [Example] = []
   /// Each FAQ's bound shape, by FAQ.
   var boundShapes: [BoundShape] = []
-  /// A shape that bounds every FAQ's: the largest ratio and the widest range of norms.
-  var widestShape = BoundShape()
+  /// The largest coverable ratio of any FAQ (see ``BoundShape``).
+  var largestCoverableNormRatio = 1.0
+  /// Every example's norm, ascending, for a score bound that holds for every FAQ.
+  var sortedExampleNorms: [Double] = []
   /// Term -> the examples that have it, ascending; stop words included.
   var examplePostings = PostingLists<Int32>([])
   /// The most examples (title included) that one FAQ has.
@@ -109,6 +111,9 @@ struct MatcherIndex: Sendable {
   /// The credit of a term found only in an FAQ's answer.
   static let answerCredit = 0.5
 
+  /// How many FAQs are analysed together, on all cores, while the index is built.
+  static let analysisBatch = 256
+
   /// The weight factor of a small-talk term when scoring the other FAQs.
   static let smallTalkTermFactor = 0.15
 
@@ -118,11 +123,9 @@ struct MatcherIndex: Sendable {
 
     var words: Set<String> = []
     func units(_ text: String) -> [TermUnit] {
-      let analysed = analyzer.analyze(text)
-      for token in analysed.tokens where token.kind == .word && !token.isStopWord {
-        words.insert(token.folded)
-      }
-      return TermUnit.units(of: analysed)
+      let analysed = MatcherIndex.analyse(text, with: analyzer)
+      words.formUnion(analysed.words)
+      return analysed.units
     }
     func content(_ units: [TermUnit]) -> [Int32] {
       let content = units.filter { !$0.isStop }
@@ -146,10 +149,10 @@ struct MatcherIndex: Sendable {
     var answerTerms: [[Int32]] = []
 
     var patterns: [Pattern] = []
-    func compile(_ texts: [String], faq: Int, role: Role) -> Range<Int> {
+    func compile(_ texts: [String], _ analysed: [[TermUnit]], faq: Int, role: Role) -> Range<Int> {
       let start = patterns.count
-      for text in texts {
-        let plain = content(units(text))
+      for (text, units) in zip(texts, analysed) {
+        let plain = content(units)
         patterns.append(
           Pattern(
             plain: plain, conceptual: conceptMap.apply(to: plain).sequence, label: text,
@@ -158,11 +161,23 @@ struct MatcherIndex: Sendable {
       return start..<patterns.count
     }
 
+    // Analysing the texts is most of the work and needs nothing shared: it runs on all
+    // cores, a batch of FAQs at a time (so that few analyses are held at once), and the
+    // terms are then numbered in rule order, as if analysed one by one.
+    var analysedFAQs: [AnalysedFAQ] = []
     for (faqIndex, faq) in ruleSet.faqs.enumerated() {
+      let batch = faqIndex % Self.analysisBatch
+      if batch == 0 {
+        let end = min(ruleSet.faqs.count, faqIndex + Self.analysisBatch)
+        analysedFAQs = Array(ruleSet.faqs[faqIndex..<end]).concurrentMap { faq in
+          AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: analyzer)
+        }
+      }
+      let analysedFAQ = analysedFAQs[batch]
+      words.formUnion(analysedFAQ.words)
       var strong: Set<Int32> = []
       let start = examples.count
-      for text in [faq.title] + faq.examples {
-        let analysed = units(text)
+      for (text, analysed) in zip([faq.title] + faq.examples, analysedFAQ.examples) {
         var all: Set<Int32> = []
         var sequence: [Int32] = []
         for unit in analysed {
@@ -180,7 +195,8 @@ struct MatcherIndex: Sendable {
             bigrams: MatcherIndex.bigrams(of: conceptual), text: text))
       }
       let keywordGroups = faq.keywordGroups.enumerated().map { group, texts in
-        compile(texts, faq: faqIndex, role: .keyword(group: group))
+        compile(
+          texts, analysedFAQ.keywordGroups[group], faq: faqIndex, role: .keyword(group: group))
       }
       var keywordTerms: Set<Int32> = []
       for pattern in keywordGroups.joined().map({ patterns[$0] }) {
@@ -189,14 +205,13 @@ struct MatcherIndex: Sendable {
       }
       strong.formUnion(keywordTerms)
       let requiredGroups = faq.requiredGroups.enumerated().map { group, texts in
-        compile(texts, faq: faqIndex, role: .required(group: group))
+        compile(
+          texts, analysedFAQ.requiredGroups[group], faq: faqIndex,
+          role: .required(group: group))
       }
       var answerAll: Set<Int32> = []
-      if let answer = faq.answer {
-        let filled = ruleSet.fill(answer)
-        let sequence = units(filled).filter { !$0.isStop }.map {
-          table.intern($0.name, isStop: false)
-        }
+      if let answer = analysedFAQ.answer {
+        let sequence = answer.filter { !$0.isStop }.map { table.intern($0.name, isStop: false) }
         let conceptual = conceptMap.apply(to: sequence)
         answerAll = Set(sequence).union(conceptual.concepts)
       }
@@ -207,7 +222,8 @@ struct MatcherIndex: Sendable {
         Entry(
           examples: start..<examples.count, keywordGroups: keywordGroups,
           requiredGroups: requiredGroups,
-          exclusions: compile(faq.exclusions, faq: faqIndex, role: .exclusion),
+          exclusions: compile(
+            faq.exclusions, analysedFAQ.exclusions, faq: faqIndex, role: .exclusion),
           isSmallTalk: faq.action == .smallTalk,
           keywordTerms: keywordTerms.sorted(), answerTerms: answerAll.sorted()))
     }
@@ -276,16 +292,54 @@ struct MatcherIndex: Sendable {
     self.examples = examples
     self.examplePostings = PostingLists(examplePostings)
     self.boundShapes = shapes
-    self.widestShape = BoundShape(
-      isSmallTalk: false, coverableNormRatio: shapes.map(\.coverableNormRatio).max() ?? 1,
-      smallestNorm: shapes.map(\.smallestNorm).min() ?? 0,
-      largestNorm: shapes.map(\.largestNorm).max() ?? 0)
+    self.largestCoverableNormRatio = shapes.map(\.coverableNormRatio).max() ?? 1
+    self.sortedExampleNorms = examples.map(\.norm).filter { $0 > 0 }.sorted()
     self.mostExamples = entries.map(\.examples.count).max() ?? 0
     self.patterns = patterns
     self.idRanks = idRanks
     self.faqPostings = PostingLists(postings)
     self.isSmallTalkTerm = smallTalkTerms
     self.rarestIDF = log(1 + (count - 0.5) / 1.5)
+  }
+
+  /// The units of `text` and the vocabulary words it adds (its content words, folded).
+  static func analyse(_ text: String, with analyzer: Analyzer) -> (
+    units: [TermUnit], words: [String]
+  ) {
+    let analysed = analyzer.analyze(text)
+    let words = analysed.tokens.filter { $0.kind == .word && !$0.isStopWord }.map(\.folded)
+    return (TermUnit.units(of: analysed), words)
+  }
+
+  /// Every text of one FAQ analysed, before its terms are numbered.
+  private struct AnalysedFAQ: Sendable {
+    /// The title, then each example question.
+    var examples: [[TermUnit]]
+    /// Each keyword group's alternatives.
+    var keywordGroups: [[[TermUnit]]]
+    /// Each required group's alternatives.
+    var requiredGroups: [[[TermUnit]]]
+    /// The answer with its placeholders filled.
+    var answer: [TermUnit]?
+    /// The exclusions.
+    var exclusions: [[TermUnit]]
+    /// The vocabulary words of all of them.
+    var words: [String] = []
+
+    init(_ faq: FAQ, ruleSet: RuleSet, analyzer: Analyzer) {
+      var words: [String] = []
+      func units(_ text: String) -> [TermUnit] {
+        let analysed = MatcherIndex.analyse(text, with: analyzer)
+        words += analysed.words
+        return analysed.units
+      }
+      examples = ([faq.title] + faq.examples).map(units)
+      keywordGroups = faq.keywordGroups.map { $0.map(units) }
+      requiredGroups = faq.requiredGroups.map { $0.map(units) }
+      answer = faq.answer.map { units(ruleSet.fill($0)) }
+      exclusions = faq.exclusions.map(units)
+      self.words = words
+    }
   }
 
   /// An example's term set: phrase words replaced by their concept, stop words kept.
@@ -305,6 +359,10 @@ struct MatcherIndex: Sendable {
     for index in 1..<sequence.count where sequence[index - 1] >= 0 && sequence[index] >= 0 {
       keys.append(Int64(sequence[index - 1]) << 32 | Int64(sequence[index]))
     }
-    return Array(Set(keys)).sorted()
+    keys.sort()
+    var unique: [Int64] = []
+    unique.reserveCapacity(keys.count)
+    for key in keys where unique.last != key { unique.append(key) }
+    return unique
   }
 }

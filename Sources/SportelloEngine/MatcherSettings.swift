@@ -55,7 +55,9 @@ public struct MatcherSettings: Sendable, Equatable {
   ]
 
   /// Keys that are not templates.
-  static let numericKeys = ["soglia_risposta", "margine", "soglia_scelta", "scadenza_scelta_minuti"]
+  static let numericKeys = [
+    "soglia_risposta", "margine", "soglia_scelta", "scadenza_scelta_minuti",
+  ]
 
   /// Every key of impostazioni.txt.
   static var allKeys: [String] { ["versione"] + numericKeys + templatePlaceholders.keys.sorted() }
@@ -78,8 +80,10 @@ public struct MatcherSettings: Sendable, Equatable {
         guard let number = Double(entry.value.replacingOccurrences(of: ",", with: ".")),
           (0...1).contains(number)
         else {
-          report(start.line, start.column, "invalid value '\(entry.value)' for '\(entry.key)': "
-            + "expected a number from 0 to 1")
+          report(
+            start.line, start.column,
+            "invalid value '\(entry.value)' for '\(entry.key)': "
+              + "expected a number from 0 to 1")
           continue
         }
         switch entry.key {
@@ -89,15 +93,19 @@ public struct MatcherSettings: Sendable, Equatable {
         }
       case "scadenza_scelta_minuti":
         guard let minutes = Int(entry.value), (1...10_080).contains(minutes) else {
-          report(start.line, start.column, "invalid value '\(entry.value)' for '\(entry.key)': "
-            + "expected whole minutes from 1 to 10080")
+          report(
+            start.line, start.column,
+            "invalid value '\(entry.value)' for '\(entry.key)': "
+              + "expected whole minutes from 1 to 10080")
           continue
         }
         settings.choiceExpiryMinutes = minutes
       default:
         guard templatePlaceholders[entry.key] != nil else {
-          report(entry.line, entry.column, "unknown key '\(entry.key)'"
-            + Suggestion.phrase(for: entry.key, in: allKeys))
+          report(
+            entry.line, entry.column,
+            "unknown key '\(entry.key)'"
+              + Suggestion.phrase(for: entry.key, in: allKeys))
           continue
         }
         if entry.value.allSatisfy(\.isWhitespace) {

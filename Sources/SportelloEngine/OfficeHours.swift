@@ -65,11 +65,11 @@ public struct OfficeHours: Sendable, Equatable {
   ///
   /// - Returns: The intervals, or nil when the text is not in that form.
   public static func parseDay(_ text: String) -> [Interval]? {
-    let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
+    let trimmed = text.trimmed().lowercased()
     if trimmed == "chiuso" { return [] }
     var intervals: [Interval] = []
     for part in trimmed.split(separator: ",") {
-      let ends = part.split(separator: "-").map { $0.trimmingCharacters(in: .whitespaces) }
+      let ends = part.split(separator: "-").map { $0.trimmed() }
       guard ends.count == 2, let start = minutes(ends[0]), let end = minutes(ends[1]), start < end,
         start >= (intervals.last?.end ?? 0)
       else { return nil }

@@ -14,6 +14,9 @@ struct PatternHits: Sendable {
   /// Per FAQ, the first of its exclusions that occurs (the lowest pattern index), or -1.
   private(set) var firstExclusion: [Int32]
 
+  /// The FAQs with at least one keyword group in the message, ascending.
+  private(set) var faqsWithKeywords: [Int] = []
+
   /// Finds the patterns of `index` that occur in `query`.
   init(query: Query, index: MatcherIndex) {
     let faqCount = index.entries.count
@@ -42,7 +45,9 @@ struct PatternHits: Sendable {
       previous = (pattern.faq, pattern.role)
       let faq = Int(pattern.faq)
       switch pattern.role {
-      case .keyword: keywordGroups[faq] += 1
+      case .keyword:
+        if keywordGroups[faq] == 0 { faqsWithKeywords.append(faq) }
+        keywordGroups[faq] += 1
       case .required: requiredGroups[faq] += 1
       case .exclusion: firstExclusion[faq] = number
       }

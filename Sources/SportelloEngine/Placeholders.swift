@@ -8,6 +8,7 @@ enum Placeholders {
 
   /// Every `{name}` in `text`, where the name is lowercase letters, digits and `_`.
   static func occurrences(in text: String) -> [Occurrence] {
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return [] }
     var result: [Occurrence] = []
     var offset = 0
     var index = text.startIndex

@@ -55,14 +55,16 @@ public struct Profile: Sendable, Equatable {
       if let marker = value.range(of: Profile.unverifiedMarker, options: .backwards),
         value[marker.upperBound...].allSatisfy(\.isWhitespace)
       {
-        let markerLines = value[..<marker.lowerBound].split(separator: "\n", omittingEmptySubsequences: false)
+        let markerLines = value[..<marker.lowerBound].split(
+          separator: "\n", omittingEmptySubsequences: false)
         let lastLine = entry.valueLines.last ?? start
-        let column = (markerLines.count <= 1 ? start.column : lastLine.column)
+        let column =
+          (markerLines.count <= 1 ? start.column : lastLine.column)
           + (markerLines.last?.count ?? 0)
         report(
           .warning, markerLines.count <= 1 ? start.line : lastLine.line, column,
           "value of '\(entry.key)' is not verified: check it and remove '[da verificare]'")
-        value = value[..<marker.lowerBound].trimmingCharacters(in: .whitespaces)
+        value = value[..<marker.lowerBound].trimmed()
         profile.unverifiedKeys.insert(entry.key)
       }
       profile.values[entry.key] = value
@@ -81,7 +83,7 @@ public struct Profile: Sendable, Equatable {
         var offset = 0
         for part in value.split(separator: ",", omittingEmptySubsequences: false) {
           let lead = part.prefix(while: { $0.isWhitespace }).count
-          let text = part.trimmingCharacters(in: .whitespaces)
+          let text = part.trimmed()
           if !text.isEmpty {
             if let day = CalendarDay(parsing: text) {
               holidays.insert(day)

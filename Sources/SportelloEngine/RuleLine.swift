@@ -35,15 +35,44 @@ struct RuleLine: Sendable {
   var kind: Kind
 
   /// Splits a file's text into classified lines (BOM dropped, LF or CRLF).
+  ///
+  /// Every character that `Character.isNewline` accepts ends a line (CR LF counts once):
+  /// LF, CR, VT, FF, NEL, LS and PS. The text is split on its UTF-8 bytes, which is
+  /// much faster than walking its characters and ends lines at the same places.
   static func lines(of text: String) -> [RuleLine] {
-    var body = Substring(text)
-    if body.first == "\u{FEFF}" { body = body.dropFirst() }
     var result: [RuleLine] = []
     var number = 0
-    for raw in body.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+    let bytes = text.utf8
+    var start = bytes.startIndex
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = bytes.index(start, offsetBy: 3) }
+    var index = start
+    func endLine(before end: String.Index, resumingAt next: String.Index) {
       number += 1
-      result.append(RuleLine(number: number, raw: raw))
+      result.append(RuleLine(number: number, raw: text[start..<end]))
+      start = next
+      index = next
     }
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      let next = bytes.index(after: index)
+      switch byte {
+      case 0x0A, 0x0B, 0x0C:
+        endLine(before: index, resumingAt: next)
+      case 0x0D:
+        let isPair = next < bytes.endIndex && bytes[next] == 0x0A
+        endLine(before: index, resumingAt: isPair ? bytes.index(after: next) : next)
+      case 0xC2 where next < bytes.endIndex && bytes[next] == 0x85:
+        endLine(before: index, resumingAt: bytes.index(after: next))
+      case 0xE2
+      where bytes[next...].starts(with: [0x80, 0xA8])
+        || bytes[next...].starts(with: [0x80, 0xA9]):
+        endLine(before: index, resumingAt: bytes.index(index, offsetBy: 3))
+      default:
+        index = next
+      }
+    }
+    number += 1
+    result.append(RuleLine(number: number, raw: text[start...]))
     return result
   }
 
@@ -52,7 +81,7 @@ struct RuleLine: Sendable {
     self.number = number
     let leading = raw.prefix(while: { $0.isWhitespace })
     column = leading.count + 1
-    content = raw.dropFirst(leading.count).trimmingCharacters(in: .whitespacesAndNewlines)
+    content = raw.dropFirst(leading.count).trimmed()
     kind = RuleLine.classify(content, column: column)
   }
 
@@ -63,13 +92,15 @@ struct RuleLine: Sendable {
       let inner = content.dropFirst()
       if let close = inner.firstIndex(of: "]") {
         let name = inner[..<close]
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmed()
         let offset = name.prefix(while: { $0.isWhitespace }).count
         return .header(name: trimmed, nameColumn: column + 1 + offset, isClosed: true)
       }
       return .header(name: String(inner), nameColumn: column + 1, isClosed: false)
     case "-":
-      return .item(text: trimmedTail(content.dropFirst()), textColumn: column + 1 + leadingBlanks(content.dropFirst()))
+      return .item(
+        text: trimmedTail(content.dropFirst()),
+        textColumn: column + 1 + leadingBlanks(content.dropFirst()))
     case ">":
       var tail = content.dropFirst()
       var textColumn = column + 1
@@ -80,8 +111,8 @@ struct RuleLine: Sendable {
       return .quote(text: String(tail), textColumn: textColumn)
     default:
       guard let colon = content.firstIndex(of: ":") else { return .other }
-      let key = content[..<colon].trimmingCharacters(in: .whitespaces)
-      guard !key.isEmpty, !key.contains(" ") else { return .other }
+      let key = content[..<colon].trimmed()
+      guard !key.isEmpty, !key.utf8.contains(UInt8(ascii: " ")) else { return .other }
       let rest = content[content.index(after: colon)...]
       let offset = content.distance(from: content.startIndex, to: colon) + 1 + leadingBlanks(rest)
       return .keyValue(key: key, value: trimmedTail(rest), valueColumn: column + offset)
@@ -93,7 +124,7 @@ struct RuleLine: Sendable {
   }
 
   private static func trimmedTail(_ text: Substring) -> String {
-    text.trimmingCharacters(in: .whitespaces)
+    text.trimmed()
   }
 }
 
@@ -104,12 +135,15 @@ enum RuleFileText {
     if let text = String(data: data, encoding: .utf8) { return (text, []) }
     var diagnostics: [Diagnostic] = []
     var lines: [String] = []
-    for (index, bytes) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+    for (index, bytes) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+    {
       if let line = String(bytes: bytes, encoding: .utf8) {
         lines.append(line)
       } else {
         let line = String(decoding: bytes, as: UTF8.self)
-        let column = (line.firstIndex(of: "\u{FFFD}").map { line.distance(from: line.startIndex, to: $0) } ?? 0) + 1
+        let column =
+          (line.firstIndex(of: "\u{FFFD}").map { line.distance(from: line.startIndex, to: $0) } ?? 0)
+          + 1
         diagnostics.append(
           Diagnostic(
             path: path, line: index + 1, column: column, severity: .error,

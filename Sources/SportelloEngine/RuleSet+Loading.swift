@@ -22,7 +22,8 @@ extension RuleSet {
 
   /// Loads a rule directory; `checksOverlaps: false` skips the overlap lint, which runs the
   /// matcher over every example question (the server's hot reload does not need it).
-  public static func load(from directory: URL, now: Date, checksOverlaps: Bool) -> RuleSetLoadResult {
+  public static func load(from directory: URL, now: Date, checksOverlaps: Bool) -> RuleSetLoadResult
+  {
     let base = directory.relativePath
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
@@ -30,7 +31,8 @@ extension RuleSet {
       let subpaths = try? FileManager.default.subpathsOfDirectory(atPath: directory.path)
     else {
       let diagnostic = Diagnostic(
-        path: base, line: 1, column: 1, severity: .error, message: "cannot read the rules directory")
+        path: base, line: 1, column: 1, severity: .error, message: "cannot read the rules directory"
+      )
       return RuleSetLoadResult(ruleSet: nil, diagnostics: [diagnostic], unreadablePaths: [base])
     }
     let special = ["profilo.txt", "impostazioni.txt", "sinonimi.txt"]
@@ -39,18 +41,33 @@ extension RuleSet {
         && (path.hasSuffix(".faq") || special.contains(path))
     }.sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
 
+    @Sendable func displayPath(_ file: String) -> String { base == "." ? file : base + "/" + file }
     var loader = RuleSetLoader(base: base, now: now)
+    var contents: [Data?] = []
     for file in files {
-      let url = directory.appendingPathComponent(file)
-      let displayPath = base == "." ? file : base + "/" + file
-      guard let data = try? Data(contentsOf: url) else {
-        loader.unreadable.append(displayPath)
+      contents.append(try? Data(contentsOf: directory.appendingPathComponent(file)))
+    }
+    // FAQ files are parsed on all cores; everything else joins the rule set in path order.
+    let parsed = Array(zip(files, contents)).concurrentMap { file, data in
+      data.flatMap { data in
+        file.hasSuffix(".faq")
+          ? RuleSetLoader.parseFAQFile(data, displayPath: displayPath(file)) : nil
+      }
+    }
+    for (position, file) in files.enumerated() {
+      guard let data = contents[position] else {
+        loader.unreadable.append(displayPath(file))
         loader.diagnostics.append(
-          Diagnostic(path: displayPath, line: 1, column: 1, severity: .error,
+          Diagnostic(
+            path: displayPath(file), line: 1, column: 1, severity: .error,
             message: "cannot read the file"))
         continue
       }
-      loader.read(data, file: file, displayPath: displayPath)
+      if let faqFile = parsed[position] {
+        loader.add(faqFile, file: file, data: data)
+      } else {
+        loader.read(data, file: file, displayPath: displayPath(file))
+      }
     }
     return loader.finish(directory: directory, checksOverlaps: checksOverlaps)
   }
@@ -73,6 +90,27 @@ struct RuleSetLoader {
   init(base: String, now: Date) {
     self.base = base
     self.now = now
+  }
+
+  /// A FAQ file, decoded and parsed on its own.
+  struct ParsedFAQFile: Sendable {
+    var faqs: [FAQ]
+    var diagnostics: [Diagnostic]
+  }
+
+  /// Decodes and parses a FAQ file; pure, so files can be parsed in parallel.
+  static func parseFAQFile(_ data: Data, displayPath: String) -> ParsedFAQFile {
+    let (text, problems) = RuleFileText.decode(data, path: displayPath)
+    let (faqs, found) = FAQFileParser.parse(text, path: displayPath)
+    return ParsedFAQFile(faqs: faqs, diagnostics: problems + found)
+  }
+
+  /// Adds a FAQ file parsed by ``parseFAQFile(_:displayPath:)``.
+  mutating func add(_ parsed: ParsedFAQFile, file: String, data: Data) {
+    hash.add(Array(file.utf8) + [0])
+    hash.add(Array(data))
+    diagnostics += parsed.diagnostics
+    faqs += parsed.faqs
   }
 
   mutating func read(_ data: Data, file: String, displayPath: String) {
@@ -107,7 +145,8 @@ struct RuleSetLoader {
     var firstByID: [String: FAQ] = [:]
     for faq in faqs {
       if let first = firstByID[faq.id] {
-        error(faq.location.path, faq.location.line, faq.sourceMap.idColumn,
+        error(
+          faq.location.path, faq.location.line, faq.sourceMap.idColumn,
           "duplicate id '\(faq.id)' (first defined at \(first.location))")
       } else {
         firstByID[faq.id] = faq
@@ -115,7 +154,8 @@ struct RuleSetLoader {
       lintAnswer(of: faq)
       if faq.isExpired(on: today), let expiry = faq.expiresOn {
         diagnostics.append(
-          Diagnostic(path: faq.location.path, line: faq.sourceMap.expiry.line,
+          Diagnostic(
+            path: faq.location.path, line: faq.sourceMap.expiry.line,
             column: faq.sourceMap.expiry.column, severity: .warning,
             message: "faq '\(faq.id)' expired on \(expiry) and is never answered"))
       }
@@ -149,24 +189,34 @@ struct RuleSetLoader {
 
   private mutating func lintAnswer(of faq: FAQ) {
     guard let answer = faq.answer else { return }
-    let lines = answer.split(separator: "\n", omittingEmptySubsequences: false)
+    // Most answers have no placeholder at all: their lines need no reading.
+    let lines =
+      answer.utf8.contains(UInt8(ascii: "{"))
+      ? answer.split(separator: "\n", omittingEmptySubsequences: false) : []
     for (index, line) in lines.enumerated() {
-      let start = index < faq.sourceMap.answerLines.count
+      let start =
+        index < faq.sourceMap.answerLines.count
         ? faq.sourceMap.answerLines[index] : faq.sourceMap.answerKey
       for occurrence in Placeholders.occurrences(in: String(line))
       where profile.values[occurrence.name] == nil {
-        error(faq.location.path, start.line, start.column + occurrence.offset,
+        error(
+          faq.location.path, start.line, start.column + occurrence.offset,
           "unknown placeholder '{\(occurrence.name)}'"
             + Suggestion.phrase(for: occurrence.name, in: profile.values.keys.sorted())
             .replacingOccurrences(of: "mean '", with: "mean '{")
             .replacingOccurrences(of: "'?)", with: "}'?)"))
       }
     }
-    let rendered = Placeholders.fill(answer) { self.profile.values[$0] }
+    let rendered =
+      Placeholders.fill(answer) { self.profile.values[$0] }
       + (faq.link.map { "\n" + $0 } ?? "")
-    if rendered.count > RuleSet.maximumAnswerLength {
+    // A text has no more characters than UTF-8 bytes, so short ones need no counting.
+    if rendered.utf8.count > RuleSet.maximumAnswerLength,
+      rendered.count > RuleSet.maximumAnswerLength
+    {
       let key = faq.sourceMap.answerKey
-      error(faq.location.path, key.line, key.column,
+      error(
+        faq.location.path, key.line, key.column,
         "answer of faq '\(faq.id)' is \(rendered.count) characters long once filled; whatsapp "
           + "takes at most \(RuleSet.maximumAnswerLength)")
     }
@@ -179,11 +229,13 @@ struct RuleSetLoader {
       for (index, line) in entry.value.split(separator: "\n", omittingEmptySubsequences: false)
         .enumerated()
       {
-        let start = index < entry.valueLines.count
+        let start =
+          index < entry.valueLines.count
           ? entry.valueLines[index] : (line: entry.line, column: entry.column)
         for occurrence in Placeholders.occurrences(in: String(line))
         where !own.contains(occurrence.name) && profile.values[occurrence.name] == nil {
-          error(settingsPath, start.line, start.column + occurrence.offset,
+          error(
+            settingsPath, start.line, start.column + occurrence.offset,
             "unknown placeholder '{\(occurrence.name)}' in '\(entry.key)'")
         }
       }

@@ -32,7 +32,8 @@ public struct RuleSet: Sendable {
   /// Creates a rule set from parts (for tests and generated rule sets).
   public init(
     faqs: [FAQ], profile: Profile = Profile(), settings: MatcherSettings = MatcherSettings(),
-    synonyms: Synonyms = Synonyms(), version: String = "", directory: URL = URL(fileURLWithPath: ".")
+    synonyms: Synonyms = Synonyms(), version: String = "",
+    directory: URL = URL(fileURLWithPath: ".")
   ) {
     self.faqs = faqs
     self.profile = profile

@@ -35,8 +35,10 @@ public struct Synonyms: Sendable, Equatable {
       if case .ignorable = line.kind { continue }
       if case .header(let name, let column, let isClosed) = line.kind {
         guard isClosed, Synonyms.sections.contains(name) else {
-          report(line.number, column, "unknown section '[\(name)]'"
-            + Suggestion.phrase(for: name, in: Synonyms.sections))
+          report(
+            line.number, column,
+            "unknown section '[\(name)]'"
+              + Suggestion.phrase(for: name, in: Synonyms.sections))
           section = nil
           continue
         }
@@ -44,24 +46,28 @@ public struct Synonyms: Sendable, Equatable {
         continue
       }
       guard let section else {
-        report(line.number, line.column, "line outside a section: start with '[sinonimi]', "
-          + "'[abbreviazioni]' or '[protette]'")
+        report(
+          line.number, line.column,
+          "line outside a section: start with '[sinonimi]', "
+            + "'[abbreviazioni]' or '[protette]'")
         continue
       }
       let content = line.content.hasPrefix("-") ? String(line.content.dropFirst()) : line.content
       switch section {
       case "protette":
         for word in content.split(separator: ",") {
-          let trimmed = word.trimmingCharacters(in: .whitespaces)
+          let trimmed = word.trimmed()
           if !trimmed.isEmpty { synonyms.protectedWords.append(trimmed.lowercased()) }
         }
       default:
         let phrases = content.split(separator: "=", omittingEmptySubsequences: false)
-          .map { $0.trimmingCharacters(in: .whitespaces) }
+          .map { $0.trimmed() }
         if phrases.contains(where: \.isEmpty) || phrases.count < 2 {
-          report(line.number, line.column, section == "sinonimi"
-            ? "expected 'phrase = phrase [= phrase ...]' with no empty phrase"
-            : "expected 'abbreviation = expansion'")
+          report(
+            line.number, line.column,
+            section == "sinonimi"
+              ? "expected 'phrase = phrase [= phrase ...]' with no empty phrase"
+              : "expected 'abbreviation = expansion'")
           continue
         }
         if section == "sinonimi" {

@@ -51,17 +51,21 @@ enum EngineBenchmarks {
     let generated = GeneratedRules(faqCount: 2_000)
     try generated.write(to: directory)
 
+    // Loading and indexing run on all cores, so they are timed by the wall clock, with
+    // the CPU time of the whole process beside it.
     var loaded: RuleSet?
-    let loadSeconds = CPUTime.seconds {
-      loaded = RuleSet.load(from: directory, now: Date(), checksOverlaps: false).ruleSet
+    var matcher: Matcher?
+    var loadSeconds = 0.0
+    var indexSeconds = 0.0
+    let cpuSeconds = DeskBenchmarks.cpuSeconds {
+      loadSeconds = Measure.seconds {
+        loaded = RuleSet.load(from: directory, now: Date(), checksOverlaps: false).ruleSet
+      }
+      if let loaded { indexSeconds = Measure.seconds { matcher = Matcher(ruleSet: loaded) } }
     }
-    guard let ruleSet = loaded, ruleSet.faqs.count == generated.faqCount else {
+    guard let ruleSet = loaded, ruleSet.faqs.count == generated.faqCount, let matcher else {
       throw Failure(description: "the generated rules did not load: run `sportello lint`")
     }
-    var matcher: Matcher?
-    let indexSeconds = CPUTime.seconds { matcher = Matcher(ruleSet: ruleSet) }
-    guard let matcher else { throw Failure(description: "no matcher") }
-
     let responder = Responder(matcher: matcher)
     let now = Date(timeIntervalSince1970: 1_796_288_400)
     let questions = generated.rewordedQuestions(count: 500)
@@ -74,6 +78,7 @@ enum EngineBenchmarks {
         "load_index_2000_faqs_ms", (loadSeconds + indexSeconds) * 1000, "ms", 300),
       Measure.info("load_2000_faqs_ms", loadSeconds * 1000, "ms"),
       Measure.info("index_2000_faqs_ms", indexSeconds * 1000, "ms"),
+      Measure.info("load_index_2000_faqs_cpu_ms", cpuSeconds * 1000, "ms"),
       Measure.atMost("resident_2000_faqs_mb", residentMegabytes, "MB", 100),
     ]
   }
