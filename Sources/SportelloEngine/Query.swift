@@ -19,7 +19,9 @@ struct Query: Sendable {
   /// Adjacent content-term pairs, sorted, unique.
   var bigrams: [Int64] = []
   /// Whether the message has a content word besides greetings and thanks (a word no
-  /// rule uses counts); without one, only small-talk FAQs are scored.
+  /// rule uses counts); without one, only small-talk FAQs are scored. Numbers alone are
+  /// not content: a lone "2" is a menu choice that came too late, not a question about
+  /// an example that mentions two years.
   var hasRegularContent = false
   /// The weight of each of `contentTerms` when scoring a small-talk FAQ.
   var contentWeights: [Double] = []
@@ -71,9 +73,9 @@ struct Query: Sendable {
         index.isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
     }
     bigrams = MatcherIndex.bigrams(of: conceptual)
+    let hasWords = message.tokens.contains { $0.kind == .word || $0.kind == .code }
     hasRegularContent =
-      !unknown.isEmpty
-      || contentTerms.contains { !index.isSmallTalkTerm[Int($0)] }
+      hasWords && (!unknown.isEmpty || contentTerms.contains { !index.isSmallTalkTerm[Int($0)] })
   }
 
   /// Whether `pattern` occurs in the message, as written or through synonyms.
