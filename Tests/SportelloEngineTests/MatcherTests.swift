@@ -74,6 +74,17 @@ import Testing
     #expect(decision.handoverReason == .noMatch)
   }
 
+  @Test(arguments: ["2", "0", "22,21 €", "8:30"])
+  func numbersAloneAreNotMatchedToExamplesThatMentionThem(message: String) {
+    let faq = FAQ(
+      id: "anagrafe.carta_identita", title: "Carta d'identità",
+      examples: ["carta d'identità per mio figlio di 2 anni", "costa 22,21 € e apre alle 8:30"],
+      answer: "Risposta.")
+    let decision = Matcher(ruleSet: RuleSet(faqs: [faq])).decide(message)
+    #expect(decision.outcome == .handover, "\(message): \(decision.explanation.reason)")
+    #expect(decision.handoverReason == .noMatch)
+  }
+
   @Test func typoIsCorrectedAgainstTheRuleVocabulary() throws {
     let decision = try matcher().decide("passaprto per mio fglio", now: FixtureRules.mondayMorning)
     #expect(decision.intent == "passaporto")
@@ -83,7 +94,8 @@ import Testing
     let decision = try matcher().decide(
       "carta d'identità o passaporto per l'estero", now: FixtureRules.mondayMorning)
     #expect(!decision.candidates.contains { $0.intent == "anagrafe.carta_identita" })
-    #expect(decision.explanation.excluded.contains("anagrafe.carta_identita: excluded by 'passaporto'"))
+    #expect(
+      decision.explanation.excluded.contains("anagrafe.carta_identita: excluded by 'passaporto'"))
   }
 
   @Test func missingRequiredGroupStopsAnAnswer() throws {
@@ -103,21 +115,25 @@ import Testing
   @Test func ambiguousMessageAsksWhichOne() throws {
     let decision = try matcher().decide("scadenza", now: FixtureRules.mondayMorning)
     #expect(decision.outcome == .ask, "\(decision.explanation.reason)")
-    #expect(Set(decision.options).isSubset(of: ["tributi.tari", "tributi.imu", "anagrafe.carta_identita"]))
+    #expect(
+      Set(decision.options).isSubset(of: ["tributi.tari", "tributi.imu", "anagrafe.carta_identita"])
+    )
     #expect(decision.options.count >= 2)
   }
 
   @Test func candidatesAreOrderedByScoreThenID() throws {
     let decision = try matcher().decide("scadenza", now: FixtureRules.mondayMorning)
     for (first, second) in zip(decision.candidates, decision.candidates.dropFirst()) {
-      #expect(first.score > second.score || (first.score == second.score && first.intent < second.intent))
+      #expect(
+        first.score > second.score || (first.score == second.score && first.intent < second.intent))
     }
   }
 
   @Test func sameMessageGivesTheSameDecision() throws {
     let matcher = try matcher()
     let first = matcher.decide("tassa rifiuti e imu", now: FixtureRules.mondayMorning)
-    let again = Matcher(ruleSet: matcher.ruleSet).decide("tassa rifiuti e imu", now: FixtureRules.mondayMorning)
+    let again = Matcher(ruleSet: matcher.ruleSet).decide(
+      "tassa rifiuti e imu", now: FixtureRules.mondayMorning)
     #expect(first == again)
   }
 
@@ -136,9 +152,12 @@ import Testing
 
   @Test func importedStyleFAQWithOneQuestionMatchesThroughItsAnswer() {
     let faqs = [
-      FAQ(id: "faq-1", title: "Bollo auto", examples: ["come si paga il bollo auto?"],
+      FAQ(
+        id: "faq-1", title: "Bollo auto", examples: ["come si paga il bollo auto?"],
         answer: "Il bollo auto si paga alla Regione con pagoPA presso tabaccherie e banche."),
-      FAQ(id: "faq-2", title: "Passi carrabili", examples: ["serve un permesso per il passo carrabile?"],
+      FAQ(
+        id: "faq-2", title: "Passi carrabili",
+        examples: ["serve un permesso per il passo carrabile?"],
         answer: "Il passo carrabile richiede una concessione del Comune e un cartello."),
     ]
     let matcher = Matcher(ruleSet: RuleSet(faqs: faqs))
