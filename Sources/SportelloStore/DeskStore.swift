@@ -19,11 +19,16 @@ public protocol DeskStore: Sendable {
 public protocol DeskTransaction {
   // MARK: Inbound messages and conversation state
 
-  /// Records an inbound message as pending, deduplicated on (channel, message id).
+  /// Records an inbound message, deduplicated on (channel, message id).
   ///
   /// The same id with the same content is a duplicate; with other content it is recorded as a
   /// conflict and the original is kept. Also records the citizen (first and last seen, name).
-  func recordInbound(_ message: InboundMessage, receivedAt: Date) throws -> RecordResult
+  ///
+  /// - Parameter isPending: Whether the message waits in the queue of pending messages for
+  ///   ``nextPendingInbound()``; `false` when the caller processes it in this transaction,
+  ///   which spares the queue's index an insertion and a deletion.
+  func recordInbound(_ message: InboundMessage, receivedAt: Date, isPending: Bool) throws
+    -> RecordResult
 
   /// The oldest inbound message still pending, if any.
   func nextPendingInbound() throws -> StoredInboundMessage?
@@ -129,7 +134,14 @@ public protocol DeskTransaction {
   func outboundMessages(status: OutboxStatus?, limit: Int) throws -> [OutboundMessage]
 
   /// How many outbound messages have each status.
+  ///
+  /// - Complexity: O(*n*) in the size of the outbox; see ``outboxBacklog()`` for gauges.
   func outboxCounts() throws -> [OutboxStatus: Int]
+
+  /// How many messages wait to be sent and how many were given up.
+  ///
+  /// - Complexity: O(*u* + *f*) in those counts, not in the size of the outbox.
+  func outboxBacklog() throws -> OutboxBacklog
 
   // MARK: Subscriptions and broadcasts
 
@@ -159,4 +171,14 @@ public protocol DeskTransaction {
 
   /// Deletes message texts older than `cutoff` (or only counts them with `dryRun`).
   func purge(before cutoff: Date, dryRun: Bool, at: Date) throws -> PurgeReport
+}
+
+extension DeskTransaction {
+  /// Records an inbound message as pending, deduplicated on (channel, message id).
+  ///
+  /// The same id with the same content is a duplicate; with other content it is recorded as a
+  /// conflict and the original is kept. Also records the citizen (first and last seen, name).
+  public func recordInbound(_ message: InboundMessage, receivedAt: Date) throws -> RecordResult {
+    try recordInbound(message, receivedAt: receivedAt, isPending: true)
+  }
 }

@@ -219,6 +219,41 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
     #expect(try store.read { try $0.outboxCounts() } == [.sent: 1, .sending: 2])
   }
 
+  @Test func noLaterMessageOfACitizenIsDueBeforeOneWaitingForARetry() throws {
+    let directory = try TemporaryDirectory()
+    let store = try SQLiteDeskStore(path: directory.path("d.db"))
+    func enqueue(_ text: String, at time: Date) throws -> Int64 {
+      try #require(
+        try store.write {
+          try $0.enqueueOutbound(
+            NewOutboundMessage(
+              citizenID: "a", channel: "whatsapp", content: .text(text), createdAt: time))
+        })
+    }
+    let first = try enqueue("a1", at: testTime)
+    let second = try enqueue("a2", at: testTime)
+    _ = try store.write {
+      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime, lease: 30)
+    }
+    let retryAt = testTime.addingTimeInterval(60)
+    try store.write {
+      try $0.markFailed(outboundID: first, error: "HTTP 503", retryAt: retryAt, at: testTime)
+    }
+    let third = try enqueue("a3", at: testTime.addingTimeInterval(1))
+    let due = try [first, second, third].map { id in
+      try #require(try store.read { try $0.outboundMessage(id: id) }).nextAttemptAt
+    }
+    #expect(due == [retryAt, retryAt, retryAt])
+    let later = try enqueue("a4", at: testTime.addingTimeInterval(90))
+    #expect(
+      try store.read { try $0.outboundMessage(id: later) }?.nextAttemptAt
+        == testTime.addingTimeInterval(90))
+    let claimed = try store.write {
+      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: retryAt, lease: 30)
+    }
+    #expect(claimed.map(\.content.text) == ["a1"])
+  }
+
   @Test func expiredClaimIsClaimableAgain() throws {
     let directory = try TemporaryDirectory()
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
