@@ -35,7 +35,7 @@ final class DeskWriter: @unchecked Sendable {
   /// The most messages decided in one transaction, and how long one batch may keep the
   /// webhook's writes waiting, in seconds.
   static let batchLimit = 32
-  static let batchBudget: TimeInterval = 0.005
+  static let batchBudget: TimeInterval = 0.002
 
   init(store: any DeskStore, rules: RuleSetProvider, metrics: ServiceMetrics, logger: Logger) {
     self.store = store
