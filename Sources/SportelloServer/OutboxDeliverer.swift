@@ -12,7 +12,8 @@ import SportelloStore
 /// "not sent (dry run)".
 final class OutboxDeliverer: @unchecked Sendable {
   // Safe as @unchecked Sendable: `isStopping` and `isSignalled` are touched only while holding
-  // `condition`; the rest is immutable or itself thread-safe.
+  // `condition`, `broadcastSent` only on the deliverer's own thread; the rest is immutable or
+  // itself thread-safe.
   private let condition = NSCondition()
   private var isStopping = false
   private var isSignalled = true
@@ -22,6 +23,8 @@ final class OutboxDeliverer: @unchecked Sendable {
   private let metrics: ServiceMetrics
   private let logger: Logger
   private let finished = DispatchSemaphore(value: 0)
+  /// When a message of each broadcast last went out.
+  private var broadcastSent: [String: Date] = [:]
 
   /// The channel this deliverer sends.
   static let channel = WebhookEvents.channel
@@ -96,13 +99,14 @@ final class OutboxDeliverer: @unchecked Sendable {
       return 0
     }
     guard !claimed.isEmpty else { return 0 }
-    let outcomes = Outcomes(count: claimed.count)
-    DispatchQueue.concurrentPerform(iterations: claimed.count) { index in
-      outcomes.set(index, deliver(claimed[index]))
+    let (due, early) = holdingToBroadcastRates(claimed, now: Date())
+    let outcomes = Outcomes(count: due.count)
+    DispatchQueue.concurrentPerform(iterations: due.count) { index in
+      outcomes.set(index, deliver(due[index]))
     }
     // One transaction records the whole round: the sends are done, only their outcome is
     // written. Should it fail, the messages' lease expires and they are sent again.
-    let results = outcomes.all
+    let results = outcomes.all + early
     do {
       try writer.perform { transaction in
         for outcome in results { try outcome.record(transaction) }
@@ -113,6 +117,40 @@ final class OutboxDeliverer: @unchecked Sendable {
     }
     for outcome in results { outcome.report() }
     return claimed.count
+  }
+
+  /// Splits a round into the messages to send now and, for broadcast messages beyond their
+  /// broadcast's rate, the postponements to when their turn comes.
+  ///
+  /// Messages of a broadcast are enqueued one slot apart, so they normally fall due one by
+  /// one; after a stop they are all overdue at once, and this keeps them to the rate.
+  private func holdingToBroadcastRates(_ claimed: [OutboundMessage], now: Date)
+    -> (due: [OutboundMessage], early: [Outcome])
+  {
+    var due: [OutboundMessage] = []
+    var early: [Outcome] = []
+    var nextTurn: [String: Date] = [:]
+    for message in claimed {
+      guard let broadcast = message.broadcastID, let rate = message.ratePerSecond, rate > 0
+      else {
+        due.append(message)
+        continue
+      }
+      let turn =
+        nextTurn[broadcast] ?? broadcastSent[broadcast].map { $0.addingTimeInterval(1 / rate) }
+        ?? now
+      if turn <= now {
+        due.append(message)
+        broadcastSent[broadcast] = now
+        nextTurn[broadcast] = now.addingTimeInterval(1 / rate)
+      } else {
+        let id = message.id
+        early.append(
+          Outcome(record: { try $0.postponeOutbound(outboundID: id, until: turn) }, report: {}))
+        nextTurn[broadcast] = turn.addingTimeInterval(1 / rate)
+      }
+    }
+    return (due, early)
   }
 
   /// What one attempt did: how to record it in the store, and how to report it afterwards.

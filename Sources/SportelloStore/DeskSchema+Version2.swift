@@ -23,14 +23,15 @@ extension DeskSchema {
         """),
       .sql("CREATE INDEX outbox_failed ON outbox (id) WHERE status = 'failed'"),
       // The claim takes messages in order of their next attempt; a citizen's later message
-      // must never be due before an earlier one, or each claim would step over it again.
-      // Version 1 did not keep that order for retries, so it is restored here once.
+      // must never be due before an earlier one it waits for, or each claim would step over
+      // it again. Version 1 did not keep that order for retries: it is restored here once.
       .sql(
         """
         UPDATE outbox SET next_attempt_at = (
           SELECT max(earlier.next_attempt_at) FROM outbox AS earlier
           WHERE earlier.citizen_id = outbox.citizen_id AND earlier.id <= outbox.id
-            AND earlier.status IN ('pending', 'sending'))
+            AND earlier.status IN ('pending', 'sending')
+            AND (outbox.broadcast_id IS NOT NULL OR earlier.broadcast_id IS NULL))
         WHERE status = 'pending'
         """),
       // Tickets: the citizen's ticket that is not closed, the newest first.

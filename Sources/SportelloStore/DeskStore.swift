@@ -100,7 +100,8 @@ public protocol DeskTransaction {
 
   /// Claims up to `limit` messages ready to send, at most one per citizen and never one
   /// whose citizen has an earlier message still unsent, so each citizen's messages go out in
-  /// order. Claimed messages are `sending` until `now + lease`; a claim that expires (the
+  /// order (a reply does not wait for a broadcast message, which is spread out by the
+  /// broadcast's rate). Claimed messages are `sending` until `now + lease`; a claim that expires (the
   /// sender died) makes them claimable again. `channel` limits the claim to one channel
   /// (`whatsapp`); `nil` claims from every channel.
   func claimOutbound(
@@ -113,6 +114,10 @@ public protocol DeskTransaction {
   /// Records a failed attempt: with `retryAt` it goes back to pending for then, without it
   /// the message is given up (`failed`).
   func markFailed(outboundID: Int64, error: String, retryAt: Date?, at: Date) throws
+
+  /// Puts a claimed message back for later without counting an attempt (a broadcast
+  /// message over its rate); the citizen's messages that wait for it wait longer.
+  func postponeOutbound(outboundID: Int64, until: Date) throws
 
   /// Records that a message was not sent because the service runs without credentials.
   func markDryRun(outboundID: Int64, at: Date) throws

@@ -12,9 +12,10 @@ extension SQLiteDeskTransaction {
       templateName = .text(name)
       templateParameters = StoredLists.strings(parameters)
     }
-    // A citizen's messages leave in order and the claim takes them in order of their next
-    // attempt, so a new message is never due before the citizen's last unsent one (which may
-    // be waiting for a retry); see ``claimOutbound(channel:limit:now:lease:)``.
+    // The claim takes messages in order of their next attempt, so a new message is never
+    // due before the unsent ones it must wait for (which may wait for a retry): for a reply,
+    // the citizen's earlier replies; for a broadcast message, everything earlier. See
+    // ``claimOutbound(channel:limit:now:lease:)``.
     let inserted = try database.execute(
       """
       INSERT INTO outbox (citizen_id, channel, kind, text, options, template_name,
@@ -23,7 +24,8 @@ extension SQLiteDeskTransaction {
       VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'pending', ?14,
         max(?15, coalesce((
           SELECT max(unsent.next_attempt_at) FROM outbox AS unsent
-          WHERE unsent.citizen_id = ?1 AND unsent.status IN ('pending', 'sending')), ?15)))
+          WHERE unsent.citizen_id = ?1 AND unsent.status IN ('pending', 'sending')
+            AND (?11 IS NOT NULL OR unsent.broadcast_id IS NULL)), ?15)))
       ON CONFLICT DO NOTHING
       """,
       [
@@ -37,6 +39,10 @@ extension SQLiteDeskTransaction {
   }
 
   /// Claims what is due, one message per citizen, each citizen's oldest unsent first.
+  ///
+  /// Replies to a citizen leave in order among themselves; a broadcast message waits for
+  /// everything enqueued for the citizen before it, but a reply never waits for a broadcast
+  /// message scheduled later by the broadcast's rate.
   ///
   /// Every step is an index search: expired leases through `outbox_leased`, due messages
   /// in order of their next attempt through `outbox_due`, and each candidate's earlier
@@ -61,7 +67,8 @@ extension SQLiteDeskTransaction {
         AND NOT EXISTS (
           SELECT 1 FROM outbox AS earlier
           WHERE earlier.citizen_id = o.citizen_id AND earlier.id < o.id
-            AND earlier.status IN ('pending', 'sending'))
+            AND earlier.status IN ('pending', 'sending')
+            AND (o.broadcast_id IS NOT NULL OR earlier.broadcast_id IS NULL))
       ORDER BY o.next_attempt_at, o.id LIMIT ?
       """,
       [.date(now), .text(channel), .text(channel), .integer(Int64(max(0, limit)))])
@@ -104,14 +111,27 @@ extension SQLiteDeskTransaction {
       WHERE id = ?
       """,
       [.date(retryAt), .text(error), .integer(outboundID)])
-    // The citizen's later messages wait for this one: none may be due before it.
+    try holdBackLaterMessages(behind: outboundID, until: retryAt)
+  }
+
+  func postponeOutbound(outboundID: Int64, until: Date) throws {
+    try database.execute(
+      "UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL WHERE id = ?",
+      [.date(until), .integer(outboundID)])
+    try holdBackLaterMessages(behind: outboundID, until: until)
+  }
+
+  /// Keeps every later message that waits for `outboundID` from being due before `until`:
+  /// the citizen's later broadcast messages, and their later replies when it is a reply.
+  private func holdBackLaterMessages(behind outboundID: Int64, until: Date) throws {
     try database.execute(
       """
       UPDATE outbox SET next_attempt_at = ?1
       WHERE citizen_id = (SELECT citizen_id FROM outbox WHERE id = ?2) AND id > ?2
         AND status IN ('pending', 'sending') AND next_attempt_at < ?1
+        AND (broadcast_id IS NOT NULL OR (SELECT broadcast_id FROM outbox WHERE id = ?2) IS NULL)
       """,
-      [.date(retryAt), .integer(outboundID)])
+      [.date(until), .integer(outboundID)])
   }
 
   func markDryRun(outboundID: Int64, at: Date) throws {

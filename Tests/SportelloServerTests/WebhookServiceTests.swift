@@ -336,6 +336,41 @@ import Testing
     #expect(harness.service.metrics.value(.outboxFailures) == 5)
   }
 
+  @Test func tooManyRequestsIsRetried() throws {
+    let harness = try Harness()
+    let graph = try #require(harness.graph)
+    graph.fail(next: 2, status: 429)
+    _ = try harness.postSigned(Self.textPayload(from: "393330000010", id: "wamid.R1", body: "ciao"))
+    let outbox = try harness.settledOutbox()
+    #expect(outbox.allSatisfy { $0.status == .sent })
+    #expect(outbox.first?.lastError?.contains("HTTP 429") == true)
+    #expect(harness.service.metrics.value(.outboxFailures) == 2)
+  }
+
+  @Test func aBroadcastGoesOutNoFasterThanItsRateEvenWhenLongOverdue() throws {
+    let harness = try Harness()
+    let graph = try #require(harness.graph)
+    let citizens = (0..<6).map { "39333100000\($0)" }
+    for citizen in citizens {
+      _ = try harness.service.store.write {
+        try $0.subscribe(
+          ConsentRecord(
+            citizenID: citizen, channel: "whatsapp", action: .subscribe, at: Date(),
+            words: "iscrivimi", privacyNoticeVersion: "1", inboundID: nil))
+      }
+    }
+    // Enqueued an hour ago at 10 per second: every slot is overdue, as after a long stop.
+    let result = try Broadcaster(store: harness.service.store).send(
+      BroadcastRequest(id: "avviso", content: .text("Avviso"), ratePerSecond: 10),
+      at: Date().addingTimeInterval(-3_600))
+    #expect(result.enqueued == 6)
+    #expect(try eventually { graph.requests.count == 6 })
+    let times = graph.requests.map(\.at)
+    let spread = try #require(times.max()).timeIntervalSince(try #require(times.min()))
+    #expect(spread >= 0.45, "6 messages at 10/s went out within \(spread) s")
+    #expect(Set(graph.requests.compactMap { $0.json["to"] as? String }) == Set(citizens))
+  }
+
   @Test func aClientErrorIsNotRetried() throws {
     let harness = try Harness()
     let graph = try #require(harness.graph)
