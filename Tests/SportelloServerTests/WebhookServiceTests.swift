@@ -16,13 +16,16 @@ import Testing
     let service: WebhookService
     let logs = MemorySink()
 
-    init(live: Bool = true, configure: (inout ServiceConfiguration) -> Void = { _ in }) throws {
+    init(
+      live: Bool = true, logLevel: Logger.Level = .info,
+      configure: (inout ServiceConfiguration) -> Void = { _ in }
+    ) throws {
       folder = try TemporaryFolder()
       graph = live ? try FakeGraphAPI() : nil
       var configuration = ServiceConfiguration.testing(
         database: folder.url.appendingPathComponent("sportello.db"), graph: graph?.url)
       configure(&configuration)
-      let logger = Logger(label: "server", level: .info, sink: logs)
+      let logger = Logger(label: "server", level: logLevel, sink: logs)
       service = try WebhookService(configuration: configuration, logger: logger)
       try service.start()
     }
@@ -407,6 +410,55 @@ import Testing
       #expect(!line.contains("carta identita scaduta"))
     }
     #expect(lines.contains { $0.contains("citizen=***567") })
+  }
+
+  @Test func evenAtDebugLevelLogsHoldNoSecretsAndNoFullNumbers() throws {
+    let harness = try Harness(logLevel: .trace) { $0.apiToken = "api-secret-token" }
+    _ = try harness.postSigned(
+      Self.textPayload(from: "393331234567", id: "wamid.D1", body: "carta identita scaduta"))
+    let api = Array(#"{"from":"393339876543","text":"orari anagrafe"}"#.utf8)
+    let answered = try send(
+      port: harness.port, path: "/api/messages", body: api,
+      headers: [("Authorization", "Bearer api-secret-token")])
+    #expect(answered.status == 200)
+    _ = try harness.settledOutbox()
+    let lines = harness.logs.lines
+    #expect(lines.contains { $0.contains(" debug message.text ") })
+    for line in lines {
+      for secret in [Samples.appSecret, FakeGraphAPI.accessToken, "verify-me", "api-secret-token"] {
+        #expect(!line.contains(secret), "\(line)")
+      }
+      #expect(!line.contains("393331234567"), "\(line)")
+      #expect(!line.contains("393339876543"), "\(line)")
+    }
+  }
+
+  @Test func aChangedRuleFileIsPickedUpByTheWatcher() throws {
+    let rules = try TemporaryFolder()
+    let copy = rules.url.appendingPathComponent("Rules")
+    try FileManager.default.copyItem(
+      at: Samples.packageRoot.appendingPathComponent("Rules"), to: copy)
+    let harness = try Harness {
+      $0.rulesDirectory = copy.path
+      $0.rulesCheckInterval = 0.2
+    }
+    let before = harness.service.rules.current.responder.matcher.ruleSet.faqs.count
+    let valid = """
+      [prova.osservata]
+      titolo: Prova
+      domande:
+      - come si prova che le regole si ricaricano da sole
+      risposta:
+      > Funziona.
+      """
+    try valid.write(
+      to: copy.appendingPathComponent("prova.faq"), atomically: true, encoding: .utf8)
+    #expect(
+      eventually {
+        harness.service.rules.current.responder.matcher.ruleSet.faqs.count == before + 1
+      })
+    #expect(
+      harness.logs.lines.contains { $0.contains("rules.reloaded") && $0.contains("reason=change") })
   }
 
   @Test func rulesReloadKeepsTheOldSetOnErrorsAndSwapsOnSuccess() throws {
