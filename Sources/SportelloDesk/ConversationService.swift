@@ -97,7 +97,8 @@ public struct ConversationService: Sendable {
       let deadline = start + UInt64(max(0, budget) * 1e9)
       var turns: [ConversationTurn] = []
       var turnStart = start
-      while turns.count < limit, let pending = try transaction.nextPendingInbound() {
+      // Read in one query: nothing else writes while this transaction holds the lock.
+      for pending in try transaction.pendingInbound(limit: limit) {
         var turn = try process(pending, record: .recorded(id: pending.id), in: transaction)
         let now = DispatchTime.now().uptimeNanoseconds
         turn.duration = Double(now - turnStart) / 1e9

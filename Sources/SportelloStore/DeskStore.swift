@@ -33,6 +33,9 @@ public protocol DeskTransaction {
   /// The oldest inbound message still pending, if any.
   func nextPendingInbound() throws -> StoredInboundMessage?
 
+  /// The oldest inbound messages still pending, at most `limit`, in arrival order.
+  func pendingInbound(limit: Int) throws -> [StoredInboundMessage]
+
   /// The number of inbound messages still pending.
   func pendingInboundCount() throws -> Int
 

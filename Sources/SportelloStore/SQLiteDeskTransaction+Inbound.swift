@@ -63,6 +63,13 @@ extension SQLiteDeskTransaction {
     ).map(Self.inbound(from:))
   }
 
+  func pendingInbound(limit: Int) throws -> [StoredInboundMessage] {
+    try database.query(
+      "SELECT * FROM inbound_messages WHERE state = 'pending' ORDER BY id LIMIT ?",
+      [.integer(Int64(max(0, limit)))]
+    ).map(Self.inbound(from:))
+  }
+
   func pendingInboundCount() throws -> Int {
     Int(
       try database.scalarInt("SELECT count(*) FROM inbound_messages WHERE state = 'pending'") ?? 0)

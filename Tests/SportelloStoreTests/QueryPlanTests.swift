@@ -15,6 +15,7 @@ import Testing
       _ = try transaction.recordInbound(message("wamid.1", "ciao"), receivedAt: testTime)
       _ = try transaction.recordInbound(message("wamid.1", "altro"), receivedAt: testTime)
       _ = try transaction.nextPendingInbound()
+      _ = try transaction.pendingInbound(limit: 32)
       _ = try transaction.pendingInboundCount()
       _ = try transaction.inboundMessage(id: first.id)
       _ = try transaction.pendingChoice(for: "393331234567")
