@@ -55,7 +55,9 @@ public final class WebhookService: @unchecked Sendable {
       if path != ":memory:" {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       }
-      store = try SQLiteDeskStore(path: path)
+      var options = Database.Options()
+      options.synchronousFull = configuration.synchronousFull
+      store = try SQLiteDeskStore(path: path, options: options)
     } catch {
       throw ServiceError.database(String(describing: error))
     }

@@ -41,6 +41,7 @@ import Testing
       try transaction.markProcessed(
         inboundID: first.id, outcome: "answer", intent: nil, ticketID: ticket.id, at: testTime)
       _ = try transaction.claimOutbound(channel: "whatsapp", limit: 32, now: testTime, lease: 60)
+      try transaction.postponeOutbound(outboundID: reply, until: testTime)
       try transaction.markFailed(
         outboundID: reply, error: "503", retryAt: testTime.addingTimeInterval(2), at: testTime)
       try transaction.markFailed(outboundID: reply, error: "400", retryAt: nil, at: testTime)
