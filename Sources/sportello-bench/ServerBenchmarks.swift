@@ -60,23 +60,34 @@ enum ServerLoadTest {
     let group = DispatchGroup()
     // What citizens ask: the rule set's own example questions, in a fixed order.
     let texts = try DeskBenchmarks.rules().faqs.flatMap(\.examples)
-    let cpuBefore = DeskBenchmarks.processCPUSeconds()
-    let start = DispatchTime.now().uptimeNanoseconds + 200_000_000
+    // Every connection signs its requests and connects first; the clock starts only when
+    // all are ready, so that no request is late because the client was still preparing.
+    let ready = DispatchGroup()
+    let go = DispatchSemaphore(value: 0)
+    let start = StartTime()
     for connection in 0..<connections {
       group.enter()
+      ready.enter()
       let thread = Thread {
+        let prepared = LoadConnection.prepare(
+          port: port, connection: connection, count: perConnection, texts: texts)
+        ready.leave()
+        go.wait()
         let outcome = LoadConnection.drive(
-          port: port, connection: connection, count: perConnection, interval: interval,
-          offset: interval * Double(connection) / Double(connections), start: start,
-          texts: texts)
+          prepared, port: port, interval: interval,
+          offset: interval * Double(connection) / Double(connections), start: start.value)
         results.add(outcome)
         group.leave()
       }
       thread.stackSize = 1 << 20
       thread.start()
     }
+    ready.wait()
+    let cpuBefore = DeskBenchmarks.processCPUSeconds()
+    start.value = DispatchTime.now().uptimeNanoseconds + 100_000_000
+    for _ in 0..<connections { go.signal() }
     group.wait()
-    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.value) / 1e9
     let pendingAtEnd = try service.store.read { try $0.pendingInboundCount() }
     let loadCPU = DeskBenchmarks.processCPUSeconds() - cpuBefore
 
@@ -131,6 +142,13 @@ struct FileSink: LogSink {
   }
 }
 
+/// The moment the load starts, set once every connection is ready.
+final class StartTime: @unchecked Sendable {
+  // Safe as @unchecked Sendable: `value` is written before the connections are released
+  // (through a semaphore, which orders the write before their reads) and never again.
+  var value: UInt64 = 0
+}
+
 /// What the connections measured, gathered from their threads.
 final class LoadResults: @unchecked Sendable {
   // Safe as @unchecked Sendable: every stored variable is touched only while holding `lock`.
@@ -156,12 +174,12 @@ enum LoadConnection {
     var acknowledged = 0
   }
 
-  static func drive(
-    port: Int, connection: Int, count: Int, interval: Double, offset: Double, start: UInt64,
-    texts: [String]
-  ) -> Outcome {
-    var outcome = Outcome()
-    outcome.latencies.reserveCapacity(count)
+  /// A connection's signed requests.
+  struct Prepared {
+    var requests: [[UInt8]]
+  }
+
+  static func prepare(port: Int, connection: Int, count: Int, texts: [String]) -> Prepared {
     let verifier = SignatureVerifier(appSecret: ServerLoadTest.appSecret)
     var requests: [[UInt8]] = []
     requests.reserveCapacity(count)
@@ -178,6 +196,17 @@ enum LoadConnection {
         + "Content-Length: \(body.count)\r\n\r\n"
       requests.append(Array(head.utf8) + body)
     }
+    return Prepared(requests: requests)
+  }
+
+  static func drive(
+    _ prepared: Prepared, port: Int, interval: Double, offset: Double, start: UInt64
+  ) -> Outcome {
+    var outcome = Outcome()
+    outcome.latencies.reserveCapacity(prepared.requests.count)
+    let requests = prepared.requests
+    // Connected only now: a connection opened while the others were still signing could
+    // sit idle past the server's read timeout and be closed before its first request.
     var socket = LoadSocket(port: port)
     for (index, request) in requests.enumerated() {
       let scheduled = start + UInt64((offset + Double(index) * interval) * 1e9)
