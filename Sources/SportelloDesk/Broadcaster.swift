@@ -43,10 +43,14 @@ public struct Broadcaster: Sendable {
       }
       var enqueued = 0
       for subscriber in subscribers {
+        // Spread out at the broadcast's rate, so that the sender finds them due one by one;
+        // the sender also holds to the rate when they fall due together (after a stop).
+        let slot = at.addingTimeInterval(Double(enqueued) / max(stored.ratePerSecond, 0.001))
         let id = try transaction.enqueueOutbound(
           NewOutboundMessage(
             citizenID: subscriber.citizenID, channel: subscriber.channel, content: stored.content,
-            broadcastID: stored.id, ratePerSecond: stored.ratePerSecond, createdAt: at))
+            broadcastID: stored.id, ratePerSecond: stored.ratePerSecond, createdAt: at,
+            notBefore: slot))
         if id != nil { enqueued += 1 }
       }
       return BroadcastResult(id: request.id, recipients: subscribers.count, enqueued: enqueued)

@@ -74,7 +74,7 @@ extension ConversationService {
       ["inbound": String(inbound.id), "outcome": outcome.name, "intent": decision.intent ?? "-"])
     return ConversationTurn(
       inboundID: inbound.id, record: record, outcome: outcome, replies: replies,
-      decision: decision, ticket: try ticket.flatMap { try transaction.ticket(id: $0.id) })
+      decision: decision, ticket: ticket)
   }
 
   /// A staff member holds the citizen's ticket: the message joins it and the bot is silent.
@@ -85,10 +85,13 @@ extension ConversationService {
     let now = inbound.receivedAt
     try transaction.attachInbound(inbound.id, toTicket: ticket.id)
     let event = TicketEvent(at: now, kind: .joined, detail: HandoverReason.ticketClaimed.rawValue)
+    var held = ticket
     if ticket.status == .answered {
       // The citizen answered the operator: the ticket is back on the operator's desk.
       try transaction.updateTicket(
         id: ticket.id, status: .claimed, operatorName: ticket.operatorName, event: event)
+      held.status = .claimed
+      held.updatedAt = now
     } else {
       try transaction.addTicketEvent(event, toTicket: ticket.id)
     }
@@ -96,7 +99,7 @@ extension ConversationService {
       inboundID: inbound.id, outcome: "held", intent: nil, ticketID: ticket.id, at: now)
     return ConversationTurn(
       inboundID: inbound.id, record: record, outcome: .heldForStaff(ticketID: ticket.id),
-      replies: [], decision: nil, ticket: try transaction.ticket(id: ticket.id))
+      replies: [], decision: nil, ticket: held)
   }
 
   /// An image, voice note, location...: stored, handed over, with a polite note.
@@ -118,7 +121,7 @@ extension ConversationService {
     return ConversationTurn(
       inboundID: inbound.id, record: record,
       outcome: .handedOver(ticketID: ticket.id, reason: reason),
-      replies: replies, decision: nil, ticket: try transaction.ticket(id: ticket.id))
+      replies: replies, decision: nil, ticket: ticket)
   }
 
   /// Opens a ticket, or files the message under the citizen's open one.
@@ -136,7 +139,9 @@ extension ConversationService {
     let office = candidates.first.flatMap {
       responder.matcher.ruleSet.faq(withID: $0.intent)?.office
     }
-    let words = message.text.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
+    // Splits off no more than the words kept: a text may be 100 KB long.
+    let words = message.text.split(
+      maxSplits: 12, omittingEmptySubsequences: true, whereSeparator: \.isWhitespace)
     let firstWords = words.prefix(12).joined(separator: " ")
     let ticket = try transaction.openTicket(
       NewTicket(

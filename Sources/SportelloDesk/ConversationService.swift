@@ -53,6 +53,17 @@ public struct ConversationService: Sendable {
     return try store.write { try $0.recordInbound(message, receivedAt: receivedAt) }
   }
 
+  /// Records a message as pending inside the caller's transaction (which may record many
+  /// at once, with one commit).
+  ///
+  /// - Throws: As ``record(_:receivedAt:)``; an invalid id throws before anything is written.
+  public func record(
+    _ message: InboundMessage, receivedAt: Date = Date(), in transaction: any DeskTransaction
+  ) throws -> RecordResult {
+    try Self.validate(message)
+    return try transaction.recordInbound(message, receivedAt: receivedAt)
+  }
+
   /// Decides and replies to the oldest pending message, in one transaction.
   ///
   /// - Returns: The turn, or `nil` when nothing is pending.
@@ -60,6 +71,42 @@ public struct ConversationService: Sendable {
     try store.write { transaction in
       guard let pending = try transaction.nextPendingInbound() else { return nil }
       return try process(pending, record: .recorded(id: pending.id), in: transaction)
+    }
+  }
+
+  /// Decides and replies to the oldest pending messages, up to `limit` of them, in one
+  /// transaction.
+  ///
+  /// One commit for many messages: the pages they share (the newest rows of each table and
+  /// index) are written to the log once, which is what lets the processor keep up with a
+  /// busy webhook. The batch stops early once it has held the write lock for `budget`
+  /// seconds, so that the webhook's recording never waits long behind it. Messages are
+  /// processed strictly in arrival order, each seeing what the ones before it changed.
+  ///
+  /// - Parameters:
+  ///   - limit: The most messages to process.
+  ///   - budget: Seconds after which no further message is started.
+  /// - Returns: The turns, in order; empty when nothing is pending.
+  /// - Throws: A store error; then nothing of the batch is kept and every message is still
+  ///   pending.
+  public func processPendingBatch(limit: Int, budget: TimeInterval = 0.005) throws
+    -> [ConversationTurn]
+  {
+    try store.write { transaction in
+      let start = DispatchTime.now().uptimeNanoseconds
+      let deadline = start + UInt64(max(0, budget) * 1e9)
+      var turns: [ConversationTurn] = []
+      var turnStart = start
+      // Read in one query: nothing else writes while this transaction holds the lock.
+      for pending in try transaction.pendingInbound(limit: limit) {
+        var turn = try process(pending, record: .recorded(id: pending.id), in: transaction)
+        let now = DispatchTime.now().uptimeNanoseconds
+        turn.duration = Double(now - turnStart) / 1e9
+        turnStart = now
+        turns.append(turn)
+        if now >= deadline { break }
+      }
+      return turns
     }
   }
 
@@ -82,34 +129,50 @@ public struct ConversationService: Sendable {
   public func handle(_ message: InboundMessage, receivedAt: Date = Date()) throws
     -> ConversationTurn
   {
+    try store.write { try handle(message, receivedAt: receivedAt, in: $0) }
+  }
+
+  /// Records, decides and enqueues the replies of one message inside the caller's
+  /// transaction.
+  ///
+  /// - Throws: As ``handle(_:receivedAt:)``.
+  public func handle(
+    _ message: InboundMessage, receivedAt: Date = Date(), in transaction: any DeskTransaction
+  ) throws -> ConversationTurn {
     try Self.validate(message)
-    return try store.write { transaction in
-      let recorded = try transaction.recordInbound(message, receivedAt: receivedAt)
-      if recorded.isNew {
-        let stored = StoredInboundMessage(
-          id: recorded.id, message: message, receivedAt: receivedAt, state: .pending)
-        return try process(stored, record: recorded, in: transaction)
-      }
-      guard let stored = try transaction.inboundMessage(id: recorded.id) else {
-        throw DeskError.store(.corruptValue(column: "inbound_messages.id", reason: "vanished"))
-      }
-      if stored.state == .pending {
-        return try process(stored, record: recorded, in: transaction)
-      }
-      return ConversationTurn(
-        inboundID: recorded.id, record: recorded, outcome: .alreadyHandled,
-        replies: try transaction.outboundMessages(forInbound: recorded.id), decision: nil,
-        ticket: try stored.ticketID.flatMap { try transaction.ticket(id: $0) })
+    // Decided in this same transaction: it never waits in the queue of pending messages.
+    let recorded = try transaction.recordInbound(
+      message, receivedAt: receivedAt, isPending: false)
+    if recorded.isNew {
+      let stored = StoredInboundMessage(
+        id: recorded.id, message: message, receivedAt: receivedAt, state: .pending)
+      return try process(stored, record: recorded, in: transaction)
     }
+    guard let stored = try transaction.inboundMessage(id: recorded.id) else {
+      throw DeskError.store(.corruptValue(column: "inbound_messages.id", reason: "vanished"))
+    }
+    if stored.state == .pending {
+      return try process(stored, record: recorded, in: transaction)
+    }
+    return ConversationTurn(
+      inboundID: recorded.id, record: recorded, outcome: .alreadyHandled,
+      replies: try transaction.outboundMessages(forInbound: recorded.id), decision: nil,
+      ticket: try stored.ticketID.flatMap { try transaction.ticket(id: $0) })
   }
 
   /// Checks the ids a channel gave before anything is stored.
   static func validate(_ message: InboundMessage) throws {
     let citizen = message.citizenID
-    let hasControl = citizen.unicodeScalars.contains { $0.properties.generalCategory == .control }
-    if citizen.isEmpty || citizen.utf8.count > 256 || hasControl
-      || citizen.trimmingCharacters(in: .whitespaces).isEmpty
-    {
+    // Scalar tests rather than Foundation's character sets: this runs for every message.
+    // Control characters are the C0 and C1 ranges and DEL (general category Cc); blanks are
+    // the tab and the space separators (Zs), as in `CharacterSet.whitespaces`.
+    let scalars = citizen.unicodeScalars
+    let hasControl = scalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    let isBlank = scalars.allSatisfy {
+      $0 == " " || $0 == "\t"
+        || ($0.value >= 0x80 && $0.properties.generalCategory == .spaceSeparator)
+    }
+    if citizen.isEmpty || citizen.utf8.count > 256 || hasControl || isBlank {
       throw DeskError.invalidCitizenID(citizen)
     }
     if message.messageID.isEmpty || message.messageID.utf8.count > 512 {

@@ -1,3 +1,4 @@
+import Foundation
 import SportelloEngine
 import SportelloStore
 
@@ -29,6 +30,9 @@ public struct ConversationTurn: Sendable {
   public var decision: Decision?
   /// The citizen's ticket involved, if any.
   public var ticket: Ticket?
+  /// How long deciding and recording it took, in seconds, when it was measured (in a batch
+  /// of ``ConversationService/processPendingBatch(limit:budget:)``).
+  public var duration: TimeInterval?
 
   /// Creates a turn.
   public init(

@@ -39,6 +39,10 @@ public struct ServiceConfiguration: Sendable {
   /// Seconds a claimed outbox message stays reserved to its sender; after a crash it is
   /// claimable again once this has passed.
   public var outboxLease: TimeInterval = 60
+  /// Whether each commit is synced to disk (`SPORTELLO_SYNCHRONOUS=full`): a 200 then
+  /// survives a power loss too, not only a crash of the process; the default (`normal`)
+  /// syncs the log at checkpoints (see `Database`).
+  public var synchronousFull = false
   /// Seconds between two checks of the rule files for changes.
   public var rulesCheckInterval: TimeInterval = 2
   /// The HTTP server's workers, timeouts and limits.
@@ -62,7 +66,8 @@ public struct ServiceConfiguration: Sendable {
   public init() {}
 
   /// Reads the `WHATSAPP_*`, `SPORTELLO_API_TOKEN`, `SPORTELLO_DB` and
-  /// `SPORTELLO_OUTBOX_LEASE` (seconds) variables (empty values count as unset).
+  /// `SPORTELLO_OUTBOX_LEASE` (seconds) and `SPORTELLO_SYNCHRONOUS` (`full` or `normal`)
+  /// variables (empty values count as unset).
   public mutating func apply(environment: [String: String]) {
     func value(_ name: String) -> String? {
       guard let text = environment[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty
@@ -79,6 +84,9 @@ public struct ServiceConfiguration: Sendable {
     databasePath = value("SPORTELLO_DB") ?? databasePath
     if let text = value("SPORTELLO_OUTBOX_LEASE"), let seconds = TimeInterval(text), seconds > 0 {
       outboxLease = seconds
+    }
+    if let text = value("SPORTELLO_SYNCHRONOUS")?.lowercased(), ["full", "normal"].contains(text) {
+      synchronousFull = text == "full"
     }
   }
 
@@ -102,6 +110,7 @@ public struct ServiceConfiguration: Sendable {
       "app_secret": appSecret == nil ? "unset" : "set",
       "verify_token": verifyToken == nil ? "unset" : "set",
       "api_token": apiToken == nil ? "unset" : "set",
+      "synchronous": synchronousFull ? "full" : "normal",
     ]
   }
 }

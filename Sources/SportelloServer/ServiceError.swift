@@ -1,4 +1,4 @@
-/// Why the service cannot start.
+/// Why the service cannot start, or cannot take a request any more.
 public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   /// An access token without an app secret: webhooks would be accepted unsigned.
   case unsignedProduction
@@ -10,6 +10,8 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
   case database(String)
   /// The HTTP server cannot listen.
   case listen(String)
+  /// The service is stopping and takes no more writes.
+  case stopped
 
   /// What went wrong, in lower case.
   public var description: String {
@@ -21,6 +23,7 @@ public enum ServiceError: Error, Equatable, Sendable, CustomStringConvertible {
     case .rulesUnusable(let reason): "cannot load the rules: \(reason)"
     case .database(let reason): "cannot open the database: \(reason)"
     case .listen(let reason): "cannot listen: \(reason)"
+    case .stopped: "the service is stopping"
     }
   }
 }

@@ -36,10 +36,17 @@ public struct WebhookEvents: Sendable {
   public static func decode(_ body: [UInt8], receivedAt: Date = Date()) throws -> WebhookEvents {
     let payload: WebhookPayload
     do {
-      payload = try JSONDecoder().decode(WebhookPayload.self, from: Data(body))
+      payload = try WebhookPayload.parse(body)
     } catch {
       throw WebhookError.malformedPayload(String(describing: error).prefix(200).description)
     }
+    return try events(of: payload, receivedAt: receivedAt)
+  }
+
+  /// The messages and delivery reports of a payload, in payload order.
+  ///
+  /// - Throws: ``WebhookError/malformedPayload(_:)`` for a payload of another object.
+  static func events(of payload: WebhookPayload, receivedAt: Date) throws -> WebhookEvents {
     guard payload.object == nil || payload.object == "whatsapp_business_account" else {
       throw WebhookError.malformedPayload("unexpected object '\(payload.object ?? "")'")
     }

@@ -54,53 +54,61 @@ extension WebhookService {
       return .error(400)
     }
     let service = rules.current
-    for message in events.messages {
+    let receivedAt = Date()
+    // Everything the POST carries is recorded in one job of the writer, committed with the
+    // other requests waiting at the same moment; only then is the 200 sent.
+    let outcomes: [RecordOutcome]
+    let found: [Bool]
+    do {
+      (outcomes, found) = try writer.perform { transaction in
+        let outcomes = try events.messages.map { message -> RecordOutcome in
+          do {
+            return .recorded(try service.record(message, receivedAt: receivedAt, in: transaction))
+          } catch let error as DeskError {
+            // An id the desk cannot use will not improve on redelivery: drop it, loudly.
+            return .refused(error)
+          }
+        }
+        let found = try events.statuses.map { status in
+          try transaction.recordDeliveryStatus(
+            providerMessageID: status.providerMessageID, status: status.status,
+            error: status.error, at: status.at)
+        }
+        return (outcomes, found)
+      }
+    } catch {
+      // Not recorded: 500, so that Meta delivers it again.
+      logger.error("message.record_failed", ["error": String(describing: error)])
+      return .error(500)
+    }
+    for (message, outcome) in zip(events.messages, outcomes) {
       var metadata = [
         "citizen": Logger.maskedNumber(message.citizenID), "message": message.messageID,
         "kind": message.kind.rawValue,
       ]
-      do {
-        let result = try service.record(message)
-        switch result {
-        case .recorded:
-          metrics.increment(.received)
-          logger.info("message.received", metadata)
-          logger.debug("message.text", metadata.merging(["text": message.text]) { $1 })
-        case .duplicate:
-          metrics.increment(.duplicates)
-          logger.info("message.duplicate", metadata)
-        case .conflict:
-          metrics.increment(.duplicates)
-          logger.warning("message.conflict", metadata)
-        }
-      } catch let error as DeskError {
-        // An id the desk cannot use will not improve on redelivery: drop it, loudly.
+      switch outcome {
+      case .recorded(.recorded):
+        metrics.increment(.received)
+        logger.info("message.received", metadata)
+        logger.debug("message.text", metadata.merging(["text": message.text]) { $1 })
+      case .recorded(.duplicate):
+        metrics.increment(.duplicates)
+        logger.info("message.duplicate", metadata)
+      case .recorded(.conflict):
+        metrics.increment(.duplicates)
+        logger.warning("message.conflict", metadata)
+      case .refused(let error):
         metadata["error"] = error.description
         logger.error("message.refused", metadata)
-      } catch {
-        // Not recorded: 500, so that Meta delivers it again.
-        metadata["error"] = String(describing: error)
-        logger.error("message.record_failed", metadata)
-        return .error(500)
       }
     }
-    for status in events.statuses {
-      do {
-        let found = try store.write {
-          try $0.recordDeliveryStatus(
-            providerMessageID: status.providerMessageID, status: status.status,
-            error: status.error, at: status.at)
-        }
-        metrics.increment(.statuses)
-        var metadata = ["status": status.status, "message": status.providerMessageID]
-        if let error = status.error { metadata["error"] = error }
-        logger.log(
-          status.status == "failed" ? .warning : .info,
-          found ? "status.recorded" : "status.unmatched", metadata)
-      } catch {
-        logger.error("status.record_failed", ["error": String(describing: error)])
-        return .error(500)
-      }
+    for (status, isFound) in zip(events.statuses, found) {
+      metrics.increment(.statuses)
+      var metadata = ["status": status.status, "message": status.providerMessageID]
+      if let error = status.error { metadata["error"] = error }
+      logger.log(
+        status.status == "failed" ? .warning : .info,
+        isFound ? "status.recorded" : "status.unmatched", metadata)
     }
     if !events.messages.isEmpty { messagesRecorded() }
     return .text("EVENT_RECEIVED")
@@ -123,23 +131,21 @@ extension WebhookService {
       channel: "api", citizenID: input.from, displayName: input.name,
       messageID: input.id ?? UUID().uuidString, sentAt: Date(), kind: .text, text: input.text)
     let turn: ConversationTurn
+    let service = rules.current
     do {
-      turn = try rules.current.handle(message)
+      turn = try writer.perform { transaction in
+        let turn = try service.handle(message, in: transaction)
+        // The replies travel in this response: they are delivered, not left for the outbox.
+        for reply in turn.replies where reply.status == .pending {
+          try transaction.markSent(outboundID: reply.id, providerMessageID: nil, at: Date())
+        }
+        return turn
+      }
     } catch let error as DeskError {
       return Self.jsonError(error.description, status: 422)
     } catch {
       logger.error("api.failed", ["error": String(describing: error)])
       return Self.jsonError("internal error", status: 500)
-    }
-    // The replies travel in this response: they are delivered, not left for the outbox.
-    do {
-      try store.write { transaction in
-        for reply in turn.replies where reply.status == .pending {
-          try transaction.markSent(outboundID: reply.id, providerMessageID: nil, at: Date())
-        }
-      }
-    } catch {
-      logger.error("api.mark_sent_failed", ["error": String(describing: error)])
     }
     switch turn.outcome {
     case .answered: metrics.increment(.answered)
@@ -175,14 +181,12 @@ extension WebhookService {
 
   /// `GET /metrics`: the counters, the outbox gauges and the latency histogram.
   func metricsPage() -> HTTPResponse {
-    let counts = (try? store.read { try $0.outboxCounts() }) ?? [:]
+    let backlog =
+      (try? store.read { try $0.outboxBacklog() }) ?? OutboxBacklog(unsent: 0, failed: 0)
     let pending = (try? store.read { try $0.pendingInboundCount() }) ?? 0
     let text = metrics.render(gauges: [
-      (
-        "sportello_outbox_backlog", "Outbox messages waiting to be sent.",
-        Double(counts[.pending, default: 0] + counts[.sending, default: 0])
-      ),
-      ("sportello_outbox_failed", "Outbox messages given up.", Double(counts[.failed, default: 0])),
+      ("sportello_outbox_backlog", "Outbox messages waiting to be sent.", Double(backlog.unsent)),
+      ("sportello_outbox_failed", "Outbox messages given up.", Double(backlog.failed)),
       ("sportello_inbound_pending", "Recorded messages not yet decided.", Double(pending)),
       (
         "sportello_rules_faqs", "FAQs in the current rule set.",
@@ -197,5 +201,13 @@ extension WebhookService {
   static func jsonError(_ message: String, status: Int) -> HTTPResponse {
     let data = (try? JSONEncoder().encode(["error": message])) ?? Data()
     return .json(Array(data), status: status)
+  }
+
+  /// What recording one message of a webhook did.
+  enum RecordOutcome {
+    /// Recorded: new, a duplicate or a conflict.
+    case recorded(RecordResult)
+    /// Refused before anything was written (an unusable id).
+    case refused(DeskError)
   }
 }

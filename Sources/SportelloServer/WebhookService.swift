@@ -8,9 +8,10 @@ import SportelloStore
 ///
 /// Wires the HTTP server's routes to the desk: `POST /webhook` verifies the
 /// signature over the raw bytes, records every message durably and answers 200;
-/// an ``InboundProcessor`` then decides and enqueues the replies, and an
-/// ``OutboxDeliverer`` sends them through the Graph API (or logs them in dry-run
-/// mode). Rules reload on ``reloadRules()`` and when their files change.
+/// the ``DeskWriter`` commits those records many at a time and, between commits,
+/// decides and enqueues the replies, and an ``OutboxDeliverer`` sends them through
+/// the Graph API (or logs them in dry-run mode). Rules reload on ``reloadRules()``
+/// and when their files change.
 ///
 ///     var configuration = ServiceConfiguration()
 ///     configuration.apply(environment: ProcessInfo.processInfo.environment)
@@ -34,7 +35,8 @@ public final class WebhookService: @unchecked Sendable {
   let logger: Logger
   let verifier: SignatureVerifier?
   private var server: HTTPServer?
-  private var processor: InboundProcessor?
+  /// Every write of the service goes through this one thread (see ``DeskWriter``).
+  let writer: DeskWriter
   private var deliverer: OutboxDeliverer?
   private var watcher: Thread?
   private let watcherStopped = DispatchSemaphore(value: 0)
@@ -53,18 +55,22 @@ public final class WebhookService: @unchecked Sendable {
       if path != ":memory:" {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
       }
-      store = try SQLiteDeskStore(path: path)
+      var options = Database.Options()
+      options.synchronousFull = configuration.synchronousFull
+      store = try SQLiteDeskStore(path: path, options: options)
     } catch {
       throw ServiceError.database(String(describing: error))
     }
     rules = try RuleSetProvider(
       directory: URL(fileURLWithPath: configuration.rulesDirectory), store: store, logger: logger)
+    writer = DeskWriter(
+      store: store, rules: rules, metrics: metrics, logger: logger.labeled("desk"))
   }
 
   /// The port the server listens on (useful when configured with port 0).
   public var port: Int { server?.port ?? configuration.port }
 
-  /// Starts the processor, the outbox deliverer, the rule watcher and the HTTP server.
+  /// Starts the writer, the outbox deliverer, the rule watcher and the HTTP server.
   ///
   /// Messages left pending by an earlier run are processed first thing.
   ///
@@ -79,13 +85,10 @@ public final class WebhookService: @unchecked Sendable {
         nil
       }
     let deliverer = OutboxDeliverer(
-      store: store, client: client, configuration: configuration, metrics: metrics,
+      writer: writer, client: client, configuration: configuration, metrics: metrics,
       logger: logger.labeled("outbox"))
-    let processor = InboundProcessor(
-      rules: rules, metrics: metrics, logger: logger.labeled("desk"),
-      onReplies: { deliverer.signal() })
+    writer.onReplies = { deliverer.signal() }
     self.deliverer = deliverer
-    self.processor = processor
     let http = HTTPServerConfiguration(
       host: configuration.host, port: configuration.port,
       workerCount: configuration.http.workerCount, queueCapacity: configuration.http.queueCapacity,
@@ -96,8 +99,8 @@ public final class WebhookService: @unchecked Sendable {
     if configuration.appSecret == nil {
       logger.warning("webhook.unsigned", ["reason": "no app secret: signatures are not checked"])
     }
+    writer.start()
     deliverer.start()
-    processor.start()
     startWatcher()
     do {
       try server.start()
@@ -116,8 +119,9 @@ public final class WebhookService: @unchecked Sendable {
     rules.reload(reason: "signal")
   }
 
-  /// Stops gracefully: stops accepting, finishes the requests in flight, processes what was
-  /// recorded, lets the outbox finish its round, then returns.
+  /// Stops gracefully: stops accepting, finishes the requests in flight, lets the outbox
+  /// finish its round and the writer its batch, then returns. Messages still pending are
+  /// decided at the next start.
   public func shutdown() {
     let first = lock.withLock {
       defer { isStopped = true }
@@ -126,8 +130,8 @@ public final class WebhookService: @unchecked Sendable {
     guard first else { return }
     logger.info("server.stopping", [:])
     server?.shutdown()
-    processor?.stop()
     deliverer?.stop()
+    writer.stop()
     if watcher != nil {
       watcherStopped.wait()
     }
@@ -155,8 +159,8 @@ public final class WebhookService: @unchecked Sendable {
     thread.start()
   }
 
-  /// Wakes the processor after messages were recorded.
+  /// Wakes the writer to decide messages just recorded.
   func messagesRecorded() {
-    processor?.signal()
+    writer.processingWanted()
   }
 }

@@ -42,8 +42,15 @@ public final class Database: @unchecked Sendable {
 
   private let handle: OpaquePointer
   private let lock = NSRecursiveLock()
-  private var statements: [String: OpaquePointer] = [:]
+  private var statements: [String: PreparedStatement] = [:]
   private var transactionDepth = 0
+
+  /// A statement compiled once and kept for the connection's life, with its column names
+  /// read once (every row of every run shares the same array).
+  private struct PreparedStatement {
+    let handle: OpaquePointer
+    let columns: [String]
+  }
 
   /// Opens (creating when needed) the database at `path`.
   ///
@@ -76,7 +83,7 @@ public final class Database: @unchecked Sendable {
   }
 
   deinit {
-    for statement in statements.values { sqlite3_finalize(statement) }
+    for statement in statements.values { sqlite3_finalize(statement.handle) }
     sqlite3_close_v2(handle)
   }
 
@@ -108,6 +115,19 @@ public final class Database: @unchecked Sendable {
     }
   }
 
+  /// Runs statements that take no parameters once, without keeping them compiled.
+  ///
+  /// For schema changes: a migration's statements run once in the file's life, so caching
+  /// them would only hold memory (and `EXPLAIN` could no longer compile them afterwards).
+  ///
+  /// - Throws: ``StoreError/sqlite(code:extendedCode:message:statement:)``.
+  public func executeUncached(_ sql: String) throws {
+    try withLock {
+      let status = sqlite3_exec(handle, sql, nil, nil, nil)
+      guard status == SQLITE_OK else { throw error(status, sql: sql) }
+    }
+  }
+
   /// Runs a query and returns every row.
   public func query(_ sql: String, _ parameters: [SQLValue] = []) throws -> [Row] {
     try withLock {
@@ -136,6 +156,48 @@ public final class Database: @unchecked Sendable {
     case .integer(let value): return value
     case .real(let value): return Int64(value)
     default: return nil
+    }
+  }
+
+  /// How SQLite would run `sql`: the `detail` lines of `EXPLAIN QUERY PLAN`, in order.
+  ///
+  /// The statement's parameters are left unbound; the plan does not depend on them.
+  ///
+  ///     try database.queryPlan(of: "SELECT * FROM tickets WHERE id = ?")
+  ///     // ["SEARCH tickets USING INTEGER PRIMARY KEY (rowid=?)"]
+  ///
+  /// - Throws: ``StoreError/sqlite(code:extendedCode:message:statement:)`` when `sql` does
+  ///   not compile.
+  public func queryPlan(of sql: String) throws -> [String] {
+    try withLock {
+      var pointer: OpaquePointer?
+      let explained = "EXPLAIN QUERY PLAN " + sql
+      let status = sqlite3_prepare_v2(handle, explained, -1, &pointer, nil)
+      guard status == SQLITE_OK, let pointer else { throw error(status, sql: sql) }
+      defer { sqlite3_finalize(pointer) }
+      var lines: [String] = []
+      while true {
+        let step = sqlite3_step(pointer)
+        if step == SQLITE_DONE { return lines }
+        guard step == SQLITE_ROW else { throw error(step, sql: sql) }
+        // Columns: id, parent, notused, detail.
+        lines.append(sqlite3_column_text(pointer, 3).map { String(cString: $0) } ?? "")
+      }
+    }
+  }
+
+  /// The SQL of every statement this connection has compiled and keeps, in no order.
+  ///
+  /// Every statement the program runs passes through this cache, so a test can run a
+  /// workload and then check how SQLite runs each statement it used.
+  public var cachedStatements: [String] { withLock { Array(statements.keys) } }
+
+  /// Finalizes every cached statement (after a migration, whose transforms' statements name
+  /// columns that may be gone).
+  func forgetCachedStatements() {
+    withLock {
+      for statement in statements.values { sqlite3_finalize(statement.handle) }
+      statements = [:]
     }
   }
 
@@ -201,39 +263,40 @@ public final class Database: @unchecked Sendable {
   }
 
   /// Prepares (or reuses) a statement, binds, steps through the rows and resets it.
+  ///
+  /// Statements are cached by their SQL text: every statement of the hot paths is a
+  /// constant, so each is compiled once per connection and only bound and stepped after.
   private func run(_ sql: String, _ parameters: [SQLValue], _ body: (Row) throws -> Void) throws {
-    let statement = try prepared(sql)
-    defer {
-      sqlite3_reset(statement)
-      sqlite3_clear_bindings(statement)
-    }
+    let prepared = try prepared(sql)
+    let statement = prepared.handle
+    // Every parameter is bound on each run (the count is checked), so there is nothing to
+    // clear afterwards; resetting releases the statement's read lock.
+    defer { sqlite3_reset(statement) }
     try bind(parameters, to: statement, sql: sql)
-    let columnCount = Int(sqlite3_column_count(statement))
-    var columns: [String] = []
+    let columnCount = Int32(prepared.columns.count)
     while true {
       let status = sqlite3_step(statement)
       if status == SQLITE_DONE { return }
       guard status == SQLITE_ROW else { throw error(status, sql: sql) }
-      if columns.isEmpty {
-        columns = (0..<columnCount).map {
-          String(cString: sqlite3_column_name(statement, Int32($0)))
-        }
-      }
       var values: [SQLValue] = []
-      values.reserveCapacity(columnCount)
-      for index in 0..<Int32(columnCount) {
+      values.reserveCapacity(Int(columnCount))
+      for index in 0..<columnCount {
         values.append(value(of: statement, at: index))
       }
-      try body(Row(values: values, columns: columns))
+      try body(Row(values: values, columns: prepared.columns))
     }
   }
 
-  private func prepared(_ sql: String) throws -> OpaquePointer {
+  private func prepared(_ sql: String) throws -> PreparedStatement {
     if let statement = statements[sql] { return statement }
-    var statement: OpaquePointer?
+    var pointer: OpaquePointer?
     let status = sqlite3_prepare_v3(
-      handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &statement, nil)
-    guard status == SQLITE_OK, let statement else { throw error(status, sql: sql) }
+      handle, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &pointer, nil)
+    guard status == SQLITE_OK, let pointer else { throw error(status, sql: sql) }
+    let columns = (0..<sqlite3_column_count(pointer)).map {
+      String(cString: sqlite3_column_name(pointer, $0))
+    }
+    let statement = PreparedStatement(handle: pointer, columns: columns)
     statements[sql] = statement
     return statement
   }
@@ -253,14 +316,24 @@ public final class Database: @unchecked Sendable {
       case .integer(let value): status = sqlite3_bind_int64(statement, index, value)
       case .real(let value): status = sqlite3_bind_double(statement, index, value)
       case .text(let value):
-        status = value.utf8CString.withUnsafeBufferPointer { buffer in
-          sqlite3_bind_text(
-            statement, index, buffer.baseAddress, Int32(buffer.count - 1), Self.transient)
+        // The string's own UTF-8 storage is handed over (SQLite copies it), saving a copy
+        // into a C string; an empty buffer may have no address, and NULL would bind NULL.
+        var text = value
+        status = text.withUTF8 { buffer in
+          guard let address = buffer.baseAddress, !buffer.isEmpty else {
+            return sqlite3_bind_text(statement, index, "", 0, Self.transient)
+          }
+          let characters = UnsafeRawPointer(address).assumingMemoryBound(to: CChar.self)
+          return sqlite3_bind_text(
+            statement, index, characters, Int32(buffer.count), Self.transient)
         }
       case .blob(let bytes):
         status = bytes.withUnsafeBytes { buffer in
-          sqlite3_bind_blob(
-            statement, index, buffer.baseAddress, Int32(buffer.count), Self.transient)
+          // As for text: no address would bind NULL instead of an empty blob.
+          guard let address = buffer.baseAddress, !buffer.isEmpty else {
+            return sqlite3_bind_zeroblob(statement, index, 0)
+          }
+          return sqlite3_bind_blob(statement, index, address, Int32(buffer.count), Self.transient)
         }
       }
       guard status == SQLITE_OK else { throw error(status, sql: sql) }

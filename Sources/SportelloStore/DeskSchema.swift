@@ -1,7 +1,8 @@
 /// The desk database's schema history.
 ///
-/// Times are seconds since 1970 (UTC) as reals; lists are JSON text. Never edit a released
-/// migration: add the next version.
+/// Times are seconds since 1970 (UTC) as reals; lists shown to staff are JSON text, state
+/// read on every message is in plain columns. Never edit a released migration: add the next
+/// version.
 public enum DeskSchema {
   /// Every migration, in order. The last version is the one this program writes.
   public static let migrations: [Migration] = [
@@ -189,7 +190,8 @@ public enum DeskSchema {
           conflicts INTEGER NOT NULL
         )
         """,
-      ])
+      ]),
+    version2,
   ]
 
   /// The schema version this program writes.

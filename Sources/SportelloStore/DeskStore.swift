@@ -19,14 +19,22 @@ public protocol DeskStore: Sendable {
 public protocol DeskTransaction {
   // MARK: Inbound messages and conversation state
 
-  /// Records an inbound message as pending, deduplicated on (channel, message id).
+  /// Records an inbound message, deduplicated on (channel, message id).
   ///
   /// The same id with the same content is a duplicate; with other content it is recorded as a
   /// conflict and the original is kept. Also records the citizen (first and last seen, name).
-  func recordInbound(_ message: InboundMessage, receivedAt: Date) throws -> RecordResult
+  ///
+  /// - Parameter isPending: Whether the message waits in the queue of pending messages for
+  ///   ``nextPendingInbound()``; `false` when the caller processes it in this transaction,
+  ///   which spares the queue's index an insertion and a deletion.
+  func recordInbound(_ message: InboundMessage, receivedAt: Date, isPending: Bool) throws
+    -> RecordResult
 
   /// The oldest inbound message still pending, if any.
   func nextPendingInbound() throws -> StoredInboundMessage?
+
+  /// The oldest inbound messages still pending, at most `limit`, in arrival order.
+  func pendingInbound(limit: Int) throws -> [StoredInboundMessage]
 
   /// The number of inbound messages still pending.
   func pendingInboundCount() throws -> Int
@@ -95,7 +103,8 @@ public protocol DeskTransaction {
 
   /// Claims up to `limit` messages ready to send, at most one per citizen and never one
   /// whose citizen has an earlier message still unsent, so each citizen's messages go out in
-  /// order. Claimed messages are `sending` until `now + lease`; a claim that expires (the
+  /// order (a reply does not wait for a broadcast message, which is spread out by the
+  /// broadcast's rate). Claimed messages are `sending` until `now + lease`; a claim that expires (the
   /// sender died) makes them claimable again. `channel` limits the claim to one channel
   /// (`whatsapp`); `nil` claims from every channel.
   func claimOutbound(
@@ -108,6 +117,10 @@ public protocol DeskTransaction {
   /// Records a failed attempt: with `retryAt` it goes back to pending for then, without it
   /// the message is given up (`failed`).
   func markFailed(outboundID: Int64, error: String, retryAt: Date?, at: Date) throws
+
+  /// Puts a claimed message back for later without counting an attempt (a broadcast
+  /// message over its rate); the citizen's messages that wait for it wait longer.
+  func postponeOutbound(outboundID: Int64, until: Date) throws
 
   /// Records that a message was not sent because the service runs without credentials.
   func markDryRun(outboundID: Int64, at: Date) throws
@@ -129,7 +142,14 @@ public protocol DeskTransaction {
   func outboundMessages(status: OutboxStatus?, limit: Int) throws -> [OutboundMessage]
 
   /// How many outbound messages have each status.
+  ///
+  /// - Complexity: O(*n*) in the size of the outbox; see ``outboxBacklog()`` for gauges.
   func outboxCounts() throws -> [OutboxStatus: Int]
+
+  /// How many messages wait to be sent and how many were given up.
+  ///
+  /// - Complexity: O(*u* + *f*) in those counts, not in the size of the outbox.
+  func outboxBacklog() throws -> OutboxBacklog
 
   // MARK: Subscriptions and broadcasts
 
@@ -159,4 +179,14 @@ public protocol DeskTransaction {
 
   /// Deletes message texts older than `cutoff` (or only counts them with `dryRun`).
   func purge(before cutoff: Date, dryRun: Bool, at: Date) throws -> PurgeReport
+}
+
+extension DeskTransaction {
+  /// Records an inbound message as pending, deduplicated on (channel, message id).
+  ///
+  /// The same id with the same content is a duplicate; with other content it is recorded as a
+  /// conflict and the original is kept. Also records the citizen (first and last seen, name).
+  public func recordInbound(_ message: InboundMessage, receivedAt: Date) throws -> RecordResult {
+    try recordInbound(message, receivedAt: receivedAt, isPending: true)
+  }
 }

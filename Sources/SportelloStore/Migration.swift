@@ -1,22 +1,36 @@
-/// One step of the schema's history: a version number and the statements that reach it.
+/// One step of the schema's history: a version number and the steps that reach it.
 ///
 /// Migrations are applied in order, each version once, all pending ones in one transaction at
 /// start-up; the database's `user_version` records the last one applied.
 public struct Migration: Sendable {
+  /// One step of a migration: a SQL statement, or Swift code for data that SQL cannot
+  /// convert by itself (such as JSON written by an earlier version).
+  public enum Step: Sendable {
+    /// A constant SQL statement (no values are spliced in).
+    case sql(String)
+    /// Code run on the migrating connection, inside the migration's transaction.
+    case transform(@Sendable (Database) throws -> Void)
+  }
+
   /// The schema version this migration produces (1, 2, ...).
   public var version: Int
 
   /// What it changes, for people reading the history.
   public var summary: String
 
-  /// The SQL statements, run in order (constants only: no values are spliced in).
-  public var statements: [String]
+  /// The steps, run in order.
+  public var steps: [Step]
 
-  /// Creates a migration.
+  /// Creates a migration of SQL statements only.
   public init(version: Int, summary: String, statements: [String]) {
+    self.init(version: version, summary: summary, steps: statements.map(Step.sql))
+  }
+
+  /// Creates a migration of SQL statements and transforms.
+  public init(version: Int, summary: String, steps: [Step]) {
     self.version = version
     self.summary = summary
-    self.statements = statements
+    self.steps = steps
   }
 }
 
@@ -52,12 +66,18 @@ extension Database {
       var applied: [Int] = []
       for migration in migrations.sorted(by: { $0.version < $1.version })
       where migration.version > current {
-        for statement in migration.statements { try execute(statement) }
+        for step in migration.steps {
+          switch step {
+          case .sql(let statement): try executeUncached(statement)
+          case .transform(let body): try body(self)
+          }
+        }
         applied.append(migration.version)
       }
       if let last = applied.last {
         // PRAGMA takes no bound parameters; the value is an integer from our own constants.
-        try execute("PRAGMA user_version = \(last)")
+        try executeUncached("PRAGMA user_version = \(last)")
+        forgetCachedStatements()
       }
       return applied
     }

@@ -140,12 +140,17 @@ public struct NewOutboundMessage: Sendable, Equatable {
   public var ratePerSecond: Double?
   /// When it is enqueued.
   public var createdAt: Date
+  /// The earliest time it may be sent (`nil`: at once); a broadcast spreads its messages
+  /// out this way. A citizen's message is never sent before their earlier ones, whatever
+  /// this says.
+  public var notBefore: Date?
 
   /// Creates the request.
   public init(
     citizenID: String, channel: String, content: OutboundContent, inboundID: Int64? = nil,
     sequence: Int = 0, ticketID: Int64? = nil, broadcastID: String? = nil,
-    operatorName: String? = nil, ratePerSecond: Double? = nil, createdAt: Date
+    operatorName: String? = nil, ratePerSecond: Double? = nil, createdAt: Date,
+    notBefore: Date? = nil
   ) {
     self.citizenID = citizenID
     self.channel = channel
@@ -157,5 +162,20 @@ public struct NewOutboundMessage: Sendable, Equatable {
     self.operatorName = operatorName
     self.ratePerSecond = ratePerSecond
     self.createdAt = createdAt
+    self.notBefore = notBefore
+  }
+}
+
+/// How much of the outbox still needs attention, for the service's gauges.
+public struct OutboxBacklog: Sendable, Equatable {
+  /// Messages waiting to be sent or being sent.
+  public var unsent: Int
+  /// Messages given up.
+  public var failed: Int
+
+  /// Creates the figures.
+  public init(unsent: Int, failed: Int) {
+    self.unsent = unsent
+    self.failed = failed
   }
 }

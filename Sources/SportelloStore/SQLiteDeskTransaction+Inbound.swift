@@ -1,7 +1,9 @@
 import Foundation
 
 extension SQLiteDeskTransaction {
-  func recordInbound(_ message: InboundMessage, receivedAt: Date) throws -> RecordResult {
+  func recordInbound(_ message: InboundMessage, receivedAt: Date, isPending: Bool) throws
+    -> RecordResult
+  {
     try database.execute(
       """
       INSERT INTO citizens (id, channel, display_name, first_seen_at, last_seen_at)
@@ -19,13 +21,14 @@ extension SQLiteDeskTransaction {
       """
       INSERT INTO inbound_messages (channel, message_id, citizen_id, display_name, sent_at,
         received_at, kind, text, choice_id, content_hash, state)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (channel, message_id) DO NOTHING
       """,
       [
         .text(message.channel), .text(message.messageID), .text(message.citizenID),
         .text(message.displayName), .date(message.sentAt), .date(receivedAt),
         .text(message.kind.rawValue), .text(message.text), .text(message.choiceID), .text(hash),
+        .text(isPending ? InboundState.pending.rawValue : InboundState.processed.rawValue),
       ])
     if inserted == 1 { return .recorded(id: database.lastInsertedRowID) }
     guard
@@ -60,6 +63,13 @@ extension SQLiteDeskTransaction {
     ).map(Self.inbound(from:))
   }
 
+  func pendingInbound(limit: Int) throws -> [StoredInboundMessage] {
+    try database.query(
+      "SELECT * FROM inbound_messages WHERE state = 'pending' ORDER BY id LIMIT ?",
+      [.integer(Int64(max(0, limit)))]
+    ).map(Self.inbound(from:))
+  }
+
   func pendingInboundCount() throws -> Int {
     Int(
       try database.scalarInt("SELECT count(*) FROM inbound_messages WHERE state = 'pending'") ?? 0)
@@ -83,15 +93,23 @@ extension SQLiteDeskTransaction {
   }
 
   func pendingChoice(for citizenID: String) throws -> StoredPendingChoice? {
-    try database.queryOne(
-      "SELECT pending_choice FROM citizens WHERE id = ?", [.text(citizenID)]
-    )?.decoded(StoredPendingChoice.self, "pending_choice")
+    guard
+      let row = try database.queryOne(
+        "SELECT pending_options, pending_asked_at FROM citizens WHERE id = ?", [.text(citizenID)]),
+      let options = try row.optionalString("pending_options"),
+      let askedAt = try row.optionalDate("pending_asked_at")
+    else { return nil }
+    return StoredPendingChoice(
+      options: PendingChoiceColumns.options(from: options), askedAt: askedAt)
   }
 
   func savePendingChoice(_ choice: StoredPendingChoice?, for citizenID: String) throws {
     try database.execute(
-      "UPDATE citizens SET pending_choice = ? WHERE id = ?",
-      [choice.map { SQLValue.json($0) } ?? .null, .text(citizenID)])
+      "UPDATE citizens SET pending_options = ?, pending_asked_at = ? WHERE id = ?",
+      [
+        try choice.map { try PendingChoiceColumns.options($0.options) } ?? .null,
+        .date(choice?.askedAt), .text(citizenID),
+      ])
   }
 
   func inboundMessages(ofTicket ticketID: Int64) throws -> [StoredInboundMessage] {

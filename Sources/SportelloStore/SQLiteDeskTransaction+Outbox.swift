@@ -7,17 +7,25 @@ extension SQLiteDeskTransaction {
     var templateParameters = SQLValue.null
     switch message.content {
     case .text: break
-    case .choice(_, let choices): options = .json(choices)
+    case .choice(_, let choices): options = StoredLists.options(choices)
     case .template(let name, let parameters, _):
       templateName = .text(name)
-      templateParameters = .json(parameters)
+      templateParameters = StoredLists.strings(parameters)
     }
+    // The claim takes messages in order of their next attempt, so a new message is never
+    // due before the unsent ones it must wait for (which may wait for a retry): for a reply,
+    // the citizen's earlier replies; for a broadcast message, everything earlier. See
+    // ``claimOutbound(channel:limit:now:lease:)``.
     let inserted = try database.execute(
       """
       INSERT INTO outbox (citizen_id, channel, kind, text, options, template_name,
         template_parameters, inbound_id, sequence, ticket_id, broadcast_id, operator,
         rate_per_second, status, created_at, next_attempt_at)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?)
+      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, 'pending', ?14,
+        max(?15, coalesce((
+          SELECT max(unsent.next_attempt_at) FROM outbox AS unsent
+          WHERE unsent.citizen_id = ?1 AND unsent.status IN ('pending', 'sending')
+            AND (?11 IS NOT NULL OR unsent.broadcast_id IS NULL)), ?15)))
       ON CONFLICT DO NOTHING
       """,
       [
@@ -25,11 +33,24 @@ extension SQLiteDeskTransaction {
         .text(message.content.text), options, templateName, templateParameters,
         .integer(message.inboundID), .integer(Int64(message.sequence)), .integer(message.ticketID),
         .text(message.broadcastID), .text(message.operatorName), .real(message.ratePerSecond),
-        .date(message.createdAt), .date(message.createdAt),
+        .date(message.createdAt), .date(message.notBefore ?? message.createdAt),
       ])
     return inserted == 1 ? database.lastInsertedRowID : nil
   }
 
+  /// Claims what is due, one message per citizen, each citizen's oldest unsent first.
+  ///
+  /// Replies to a citizen leave in order among themselves; a broadcast message waits for
+  /// everything enqueued for the citizen before it, but a reply never waits for a broadcast
+  /// message scheduled later by the broadcast's rate.
+  ///
+  /// Every step is an index search: expired leases through `outbox_leased`, due messages
+  /// in order of their next attempt through `outbox_due`, and each candidate's earlier
+  /// unsent messages through `outbox_unsent_by_citizen`. Since a citizen's later messages
+  /// are never due before an earlier one (see ``enqueueOutbound(_:)`` and
+  /// ``markFailed(outboundID:error:retryAt:at:)``), a citizen waiting for a retry costs the
+  /// claim nothing, and a claim visits about `limit` rows times the depth of each citizen's
+  /// queue, however long the outbox.
   func claimOutbound(
     channel: String?, limit: Int, now: Date, lease: TimeInterval
   ) throws -> [OutboundMessage] {
@@ -46,8 +67,9 @@ extension SQLiteDeskTransaction {
         AND NOT EXISTS (
           SELECT 1 FROM outbox AS earlier
           WHERE earlier.citizen_id = o.citizen_id AND earlier.id < o.id
-            AND earlier.status IN ('pending', 'sending'))
-      ORDER BY o.id LIMIT ?
+            AND earlier.status IN ('pending', 'sending')
+            AND (o.broadcast_id IS NOT NULL OR earlier.broadcast_id IS NULL))
+      ORDER BY o.next_attempt_at, o.id LIMIT ?
       """,
       [.date(now), .text(channel), .text(channel), .integer(Int64(max(0, limit)))])
     var claimed: [OutboundMessage] = []
@@ -72,15 +94,7 @@ extension SQLiteDeskTransaction {
   }
 
   func markFailed(outboundID: Int64, error: String, retryAt: Date?, at: Date) throws {
-    if let retryAt {
-      try database.execute(
-        """
-        UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?,
-          last_error = ?, lease_until = NULL
-        WHERE id = ?
-        """,
-        [.date(retryAt), .text(error), .integer(outboundID)])
-    } else {
+    guard let retryAt else {
       try database.execute(
         """
         UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = ?,
@@ -88,7 +102,36 @@ extension SQLiteDeskTransaction {
         WHERE id = ?
         """,
         [.text(error), .integer(outboundID)])
+      return
     }
+    try database.execute(
+      """
+      UPDATE outbox SET status = 'pending', attempts = attempts + 1, next_attempt_at = ?,
+        last_error = ?, lease_until = NULL
+      WHERE id = ?
+      """,
+      [.date(retryAt), .text(error), .integer(outboundID)])
+    try holdBackLaterMessages(behind: outboundID, until: retryAt)
+  }
+
+  func postponeOutbound(outboundID: Int64, until: Date) throws {
+    try database.execute(
+      "UPDATE outbox SET status = 'pending', next_attempt_at = ?, lease_until = NULL WHERE id = ?",
+      [.date(until), .integer(outboundID)])
+    try holdBackLaterMessages(behind: outboundID, until: until)
+  }
+
+  /// Keeps every later message that waits for `outboundID` from being due before `until`:
+  /// the citizen's later broadcast messages, and their later replies when it is a reply.
+  private func holdBackLaterMessages(behind outboundID: Int64, until: Date) throws {
+    try database.execute(
+      """
+      UPDATE outbox SET next_attempt_at = ?1
+      WHERE citizen_id = (SELECT citizen_id FROM outbox WHERE id = ?2) AND id > ?2
+        AND status IN ('pending', 'sending') AND next_attempt_at < ?1
+        AND (broadcast_id IS NOT NULL OR (SELECT broadcast_id FROM outbox WHERE id = ?2) IS NULL)
+      """,
+      [.date(until), .integer(outboundID)])
   }
 
   func markDryRun(outboundID: Int64, at: Date) throws {
@@ -134,15 +177,18 @@ extension SQLiteDeskTransaction {
 
   func outboundMessages(status: OutboxStatus?, limit: Int) throws -> [OutboundMessage] {
     let limit = SQLValue.integer(Int64(max(0, limit)))
-    let rows: [Row]
-    if let status {
-      rows = try database.query(
-        "SELECT * FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?",
-        [.text(status.rawValue), limit])
-    } else {
-      rows = try database.query("SELECT * FROM outbox ORDER BY id DESC LIMIT ?", [limit])
-    }
-    return try rows.map(Self.outbound(from:))
+    let sql =
+      switch status {
+      // One constant statement per status, so that SQLite can pick the partial index that
+      // holds exactly the rare ones (unsent, failed) instead of walking the whole outbox.
+      case nil: "SELECT * FROM outbox ORDER BY id DESC LIMIT ?"
+      case .pending: "SELECT * FROM outbox WHERE status = 'pending' ORDER BY id DESC LIMIT ?"
+      case .sending: "SELECT * FROM outbox WHERE status = 'sending' ORDER BY id DESC LIMIT ?"
+      case .failed: "SELECT * FROM outbox WHERE status = 'failed' ORDER BY id DESC LIMIT ?"
+      case .sent: "SELECT * FROM outbox WHERE status = 'sent' ORDER BY id DESC LIMIT ?"
+      case .dryRun: "SELECT * FROM outbox WHERE status = 'dry_run' ORDER BY id DESC LIMIT ?"
+      }
+    return try database.query(sql, [limit]).map(Self.outbound(from:))
   }
 
   func outboxCounts() throws -> [OutboxStatus: Int] {
@@ -155,17 +201,26 @@ extension SQLiteDeskTransaction {
     return counts
   }
 
+  func outboxBacklog() throws -> OutboxBacklog {
+    // Each count walks only its own partial index: the rows waiting, not the whole history.
+    let pending = try database.scalarInt("SELECT count(*) FROM outbox WHERE status = 'pending'")
+    let sending = try database.scalarInt("SELECT count(*) FROM outbox WHERE status = 'sending'")
+    let failed = try database.scalarInt("SELECT count(*) FROM outbox WHERE status = 'failed'")
+    return OutboxBacklog(
+      unsent: Int((pending ?? 0) + (sending ?? 0)), failed: Int(failed ?? 0))
+  }
+
   static func outbound(from row: Row) throws -> OutboundMessage {
     let text = try row.optionalString("text") ?? ""
     let content: OutboundContent
     switch try row.string("kind") {
     case "choice":
       content = .choice(
-        text: text, options: try row.decoded([OutboundOption].self, "options") ?? [])
+        text: text, options: try StoredLists.options(in: row, "options") ?? [])
     case "template":
       content = .template(
         name: try row.optionalString("template_name") ?? "",
-        parameters: try row.decoded([String].self, "template_parameters") ?? [], text: text)
+        parameters: try StoredLists.strings(in: row, "template_parameters") ?? [], text: text)
     default:
       content = .text(text)
     }

@@ -65,7 +65,7 @@ extension SQLiteDeskTransaction {
     var parameters = SQLValue.null
     if case .template(let name, let values, _) = broadcast.content {
       templateName = .text(name)
-      parameters = .json(values)
+      parameters = StoredLists.strings(values)
     }
     try database.execute(
       """
@@ -87,7 +87,7 @@ extension SQLiteDeskTransaction {
       try row.string("kind") == "template"
       ? .template(
         name: try row.optionalString("template_name") ?? "",
-        parameters: try row.decoded([String].self, "template_parameters") ?? [], text: text)
+        parameters: try StoredLists.strings(in: row, "template_parameters") ?? [], text: text)
       : .text(text)
     return Broadcast(
       id: try row.string("id"), content: content, ratePerSecond: try row.double("rate_per_second"),

@@ -58,25 +58,42 @@ enum ServerLoadTest {
     let interval = Double(connections) / rate
     let results = LoadResults()
     let group = DispatchGroup()
-    let start = DispatchTime.now().uptimeNanoseconds + 200_000_000
+    // What citizens ask: the rule set's own example questions, in a fixed order.
+    let texts = try DeskBenchmarks.rules().faqs.flatMap(\.examples)
+    // Every connection signs its requests and connects first; the clock starts only when
+    // all are ready, so that no request is late because the client was still preparing.
+    let ready = DispatchGroup()
+    let go = DispatchSemaphore(value: 0)
+    let start = StartTime()
     for connection in 0..<connections {
       group.enter()
+      ready.enter()
       let thread = Thread {
+        let prepared = LoadConnection.prepare(
+          port: port, connection: connection, count: perConnection, texts: texts)
+        ready.leave()
+        go.wait()
         let outcome = LoadConnection.drive(
-          port: port, connection: connection, count: perConnection, interval: interval,
-          offset: interval * Double(connection) / Double(connections), start: start)
+          prepared, port: port, interval: interval,
+          offset: interval * Double(connection) / Double(connections), start: start.value)
         results.add(outcome)
         group.leave()
       }
       thread.stackSize = 1 << 20
       thread.start()
     }
+    ready.wait()
+    let cpuBefore = DeskBenchmarks.processCPUSeconds()
+    start.value = DispatchTime.now().uptimeNanoseconds + 100_000_000
+    for _ in 0..<connections { go.signal() }
     group.wait()
-    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start.value) / 1e9
+    let pendingAtEnd = try service.store.read { try $0.pendingInboundCount() }
+    let loadCPU = DeskBenchmarks.processCPUSeconds() - cpuBefore
 
     let drainStart = Date()
     while try service.store.read({ try $0.pendingInboundCount() }) > 0,
-      Date().timeIntervalSince(drainStart) < 120
+      Date().timeIntervalSince(drainStart) < 300
     {
       Thread.sleep(forTimeInterval: 0.05)
     }
@@ -85,6 +102,9 @@ enum ServerLoadTest {
 
     let store = try SQLiteDeskStore(path: configuration.databasePath)
     let recorded = try store.database.scalarInt("SELECT count(*) FROM inbound_messages") ?? 0
+    let unprocessed =
+      try store.database.scalarInt(
+        "SELECT count(*) FROM inbound_messages WHERE state = 'pending'") ?? 0
     let latencies = results.latencies.sorted()
     guard !latencies.isEmpty else { throw Failure(description: "no request completed") }
     func percentile(_ fraction: Double) -> Double {
@@ -101,7 +121,10 @@ enum ServerLoadTest {
       Measure.atMost("webhook_errors", Double(results.errors), "", 0),
       Measure.info("webhook_acknowledged", Double(acknowledged), ""),
       Measure.atMost("messages_lost", Double(acknowledged - Int(recorded)), "", 0),
+      Measure.info("load_cpu_us_per_request", loadCPU / Double(max(1, acknowledged)) * 1e6, "µs"),
+      Measure.info("pending_when_load_ended", Double(pendingAtEnd), ""),
       Measure.info("processing_drain_seconds", drain, "s"),
+      Measure.atMost("messages_unprocessed", Double(unprocessed), "", 0),
     ]
   }
 }
@@ -117,6 +140,13 @@ struct FileSink: LogSink {
   func write(_ line: String) {
     handle?.write(Data((line + "\n").utf8))
   }
+}
+
+/// The moment the load starts, set once every connection is ready.
+final class StartTime: @unchecked Sendable {
+  // Safe as @unchecked Sendable: `value` is written before the connections are released
+  // (through a semaphore, which orders the write before their reads) and never again.
+  var value: UInt64 = 0
 }
 
 /// What the connections measured, gathered from their threads.
@@ -144,18 +174,21 @@ enum LoadConnection {
     var acknowledged = 0
   }
 
-  static func drive(
-    port: Int, connection: Int, count: Int, interval: Double, offset: Double, start: UInt64
-  ) -> Outcome {
-    var outcome = Outcome()
-    outcome.latencies.reserveCapacity(count)
+  /// A connection's signed requests.
+  struct Prepared {
+    var requests: [[UInt8]]
+  }
+
+  static func prepare(port: Int, connection: Int, count: Int, texts: [String]) -> Prepared {
     let verifier = SignatureVerifier(appSecret: ServerLoadTest.appSecret)
     var requests: [[UInt8]] = []
     requests.reserveCapacity(count)
     for index in 0..<count {
-      let citizen = "3933\(String(format: "%03d", connection))\(String(format: "%05d", index % 500))"
+      let citizen =
+        "3933\(String(format: "%03d", connection))\(String(format: "%05d", index % 500))"
+      let text = jsonEscaped(texts[(connection * 7_919 + index * 31) % texts.count])
       let body = Array(
-        #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"1"},"contacts":[{"profile":{"name":"Carico"},"wa_id":"\#(citizen)"}],"messages":[{"from":"\#(citizen)","id":"wamid.LOAD.\#(connection).\#(index)","timestamp":"1749416383","type":"text","text":{"body":"orari sportello anagrafe"}}]}}]}]}"#
+        #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"1"},"contacts":[{"profile":{"name":"Carico"},"wa_id":"\#(citizen)"}],"messages":[{"from":"\#(citizen)","id":"wamid.LOAD.\#(connection).\#(index)","timestamp":"1749416383","type":"text","text":{"body":"\#(text)"}}]}}]}]}"#
           .utf8)
       let head =
         "POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
@@ -163,6 +196,17 @@ enum LoadConnection {
         + "Content-Length: \(body.count)\r\n\r\n"
       requests.append(Array(head.utf8) + body)
     }
+    return Prepared(requests: requests)
+  }
+
+  static func drive(
+    _ prepared: Prepared, port: Int, interval: Double, offset: Double, start: UInt64
+  ) -> Outcome {
+    var outcome = Outcome()
+    outcome.latencies.reserveCapacity(prepared.requests.count)
+    let requests = prepared.requests
+    // Connected only now: a connection opened while the others were still signing could
+    // sit idle past the server's read timeout and be closed before its first request.
     var socket = LoadSocket(port: port)
     for (index, request) in requests.enumerated() {
       let scheduled = start + UInt64((offset + Double(index) * interval) * 1e9)
@@ -180,6 +224,20 @@ enum LoadConnection {
     }
     return outcome
   }
+}
+
+/// A text as the inside of a JSON string.
+func jsonEscaped(_ text: String) -> String {
+  var escaped = ""
+  for scalar in text.unicodeScalars {
+    switch scalar {
+    case "\"": escaped += "\\\""
+    case "\\": escaped += "\\\\"
+    case _ where scalar.value < 0x20: escaped += String(format: "\\u%04x", scalar.value)
+    default: escaped.unicodeScalars.append(scalar)
+    }
+  }
+  return escaped
 }
 
 /// A blocking client socket that sends a request and reads one Content-Length response.
@@ -213,32 +271,74 @@ final class LoadSocket {
   deinit { close(descriptor) }
 
   /// Sends the request and returns the response's status, or nil on a broken connection.
+  ///
+  /// The response is parsed on its bytes (status digits, a case-insensitive
+  /// `Content-Length`), so that the client spends little of the machine the server needs.
   func exchange(_ request: [UInt8]) -> Int? {
     let sent = request.withUnsafeBytes {
       Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
     }
     guard sent == request.count else { return nil }
-    let separator = Array("\r\n\r\n".utf8)
     var chunk = [UInt8](repeating: 0, count: 4096)
+    var searched = 0
     while true {
-      if let range = buffer.firstRange(of: separator) {
-        let head = String(decoding: buffer[..<range.lowerBound], as: UTF8.self)
-        let lines = head.split(separator: "\r\n")
-        guard let statusText = lines.first?.split(separator: " ").dropFirst().first,
-          let status = Int(statusText)
+      if let end = Self.endOfHead(in: buffer, from: searched) {
+        guard end >= 12, buffer[8] == 0x20,
+          let status = Int(String(decoding: buffer[9..<12], as: UTF8.self))
         else { return nil }
-        var length = 0
-        for line in lines.dropFirst() where line.lowercased().hasPrefix("content-length:") {
-          length = Int(line.dropFirst(15).trimmingCharacters(in: .whitespaces)) ?? 0
-        }
-        while buffer.count < range.upperBound + length {
+        let length = Self.contentLength(in: buffer[..<end])
+        while buffer.count < end + length {
           guard fill(&chunk) else { return nil }
         }
-        buffer.removeFirst(range.upperBound + length)
+        buffer.removeFirst(end + length)
         return status
       }
+      searched = max(0, buffer.count - 3)
       guard fill(&chunk) else { return nil }
     }
+  }
+
+  /// The offset just past the blank line ending the head, if it has arrived.
+  private static func endOfHead(in bytes: [UInt8], from start: Int) -> Int? {
+    var index = start
+    while index + 3 < bytes.count {
+      if bytes[index] == 13, bytes[index + 1] == 10, bytes[index + 2] == 13,
+        bytes[index + 3] == 10
+      {
+        return index + 4
+      }
+      index += 1
+    }
+    return nil
+  }
+
+  private static func lowercased(_ byte: UInt8) -> UInt8 {
+    (65...90).contains(byte) ? byte + 32 : byte
+  }
+
+  /// The value of the head's `Content-Length` header, 0 without one.
+  private static func contentLength(in head: ArraySlice<UInt8>) -> Int {
+    let name = Array("\r\ncontent-length:".utf8)
+    var index = head.startIndex
+    while index + name.count <= head.endIndex {
+      var matches = true
+      for offset in 0..<name.count where lowercased(head[index + offset]) != name[offset] {
+        matches = false
+        break
+      }
+      if matches {
+        var value = 0
+        var position = index + name.count
+        while position < head.endIndex, head[position] == 0x20 { position += 1 }
+        while position < head.endIndex, (0x30...0x39).contains(head[position]) {
+          value = value * 10 + Int(head[position] - 0x30)
+          position += 1
+        }
+        return value
+      }
+      index += 1
+    }
+    return 0
   }
 
   private func fill(_ chunk: inout [UInt8]) -> Bool {

@@ -15,6 +15,7 @@ import Testing
   final class ServeProcess: @unchecked Sendable {
     // Safe as @unchecked Sendable: `collected` is touched only while holding `lock`.
     let process = Process()
+    private let errors = Pipe()
     private let lock = NSLock()
     private var collected = Data()
 
@@ -27,7 +28,6 @@ import Testing
         base[key] = nil
       }
       process.environment = base.merging(environment) { $1 }
-      let errors = Pipe()
       process.standardError = errors
       process.standardOutput = Pipe()
       errors.fileHandleForReading.readabilityHandler = { [self] handle in
@@ -56,6 +56,10 @@ import Testing
     func stop(signal: Int32) -> Int32 {
       kill(process.processIdentifier, signal)
       process.waitUntilExit()
+      // What the process wrote last may still be in the pipe: read it to the end.
+      errors.fileHandleForReading.readabilityHandler = nil
+      let rest = errors.fileHandleForReading.readDataToEndOfFile()
+      lock.withLock { collected.append(rest) }
       return process.terminationStatus
     }
   }
@@ -121,6 +125,96 @@ import Testing
     #expect(outbox.allSatisfy { $0.status == .dryRun })
     #expect(serve.errorText.contains(" info server.stopped "))
     #expect(serve.errorText.contains("warning webhook.unsigned"))
+  }
+
+  @Test func sighupReloadsTheRulesKeepsThemOnErrorsAndSigintStopsCleanly() throws {
+    let folder = try Self.workingFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let serve = try ServeProcess(["--port", "0"], in: folder)
+    let port = try #require(serve.port(), "no server.started line: \(serve.errorText)")
+    func faqs() -> Int? {
+      let health = Self.request(port, "GET", "/healthz")
+      let json = try? JSONSerialization.jsonObject(with: Data(health.body.utf8))
+      return (json as? [String: Any])?["faqs"] as? Int
+    }
+    func waitForLog(_ fragment: String) -> Bool {
+      let deadline = Date().addingTimeInterval(15)
+      while Date() < deadline {
+        if serve.errorText.contains(fragment) { return true }
+        Thread.sleep(forTimeInterval: 0.05)
+      }
+      return false
+    }
+    let before = try #require(faqs())
+    let file = folder.appendingPathComponent("Rules/prova.faq")
+    try "[prova.segnale]\ntitolo: Prova\ndomande:\n- si ricarica col segnale\nrisposta:\n> Sì.\n"
+      .write(to: file, atomically: true, encoding: .utf8)
+    kill(serve.process.processIdentifier, SIGHUP)
+    #expect(waitForLog("reason=signal"), "\(serve.errorText)")
+    #expect(faqs() == before + 1)
+    try "[anagrafe.carta_identita]\ntitolo: Doppione\n".write(
+      to: file, atomically: true, encoding: .utf8)
+    kill(serve.process.processIdentifier, SIGHUP)
+    #expect(waitForLog("rules.reload_rejected"), "\(serve.errorText)")
+    #expect(faqs() == before + 1)
+    #expect(serve.stop(signal: SIGINT) == 0)
+    // The last lines may still be in the pipe when the process has exited.
+    #expect(waitForLog("server.stopped"), "\(serve.errorText)")
+  }
+
+  @Test func staffCommandsRunBesideABusyServerWithoutDatabaseIsLocked() throws {
+    let folder = try Self.workingFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let serve = try ServeProcess(["--port", "0"], in: folder)
+    let port = try #require(serve.port(), "no server.started line: \(serve.errorText)")
+    let database = folder.appendingPathComponent(".sportello/sportello.db").path
+    @Sendable func post(_ index: Int) -> Int {
+      let body = Array(
+        #"{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":[{"from":"3933310\#(10_000 + index)","id":"wamid.S\#(index)","timestamp":"1","type":"text","text":{"body":"voglio parlare con un operatore"}}]}}]}]}"#
+          .utf8)
+      return Self.request(port, "POST", "/webhook", body: body).status
+    }
+    #expect(post(0) == 200)
+    let failures = Failures()
+    let group = DispatchGroup()
+    DispatchQueue.global().async(group: group) {
+      for index in 1..<200 where post(index) != 200 { failures.add("webhook \(index)") }
+    }
+    let staff: [[String]] = [
+      ["queue", "list"], ["queue", "stats"], ["outbox", "list", "--status", "pending"],
+      ["purge", "--older-than", "180d", "--dry-run"],
+    ]
+    for (worker, reading) in staff.enumerated() {
+      DispatchQueue.global().async(group: group) {
+        for round in 0..<6 {
+          // Reads and writes alternate: a broadcast and a ticket closed then reopened.
+          let writing =
+            worker == 0
+            ? ["queue", round % 2 == 0 ? "close" : "reopen", "1"]
+            : ["broadcast", "--text", "Avviso \(worker).\(round)", "--id", "b\(worker).\(round)"]
+          for arguments in [reading, writing] {
+            let result = try? BinaryRunner.run(arguments + ["--db", database], in: folder)
+            if result?.status != 0 || result?.error.contains("locked") == true {
+              failures.add("\(arguments): \(result?.status ?? -1) \(result?.error ?? "")")
+            }
+          }
+        }
+      }
+    }
+    group.wait()
+    #expect(failures.all.isEmpty, "\(failures.all)")
+    let store = try SQLiteDeskStore(path: database)
+    #expect(try store.database.scalarInt("SELECT count(*) FROM inbound_messages") == 200)
+    #expect(serve.stop(signal: SIGTERM) == 0)
+  }
+
+  /// What went wrong in the concurrent runs.
+  final class Failures: @unchecked Sendable {
+    // Safe as @unchecked Sendable: `values` is touched only while holding `lock`.
+    private let lock = NSLock()
+    private var values: [String] = []
+    func add(_ value: String) { lock.withLock { values.append(value) } }
+    var all: [String] { lock.withLock { values } }
   }
 
   @Test func anAccessTokenWithoutAnAppSecretIsRefused() throws {

@@ -42,6 +42,18 @@ import Testing
     #expect(try broadcaster.send(request, at: deskTime).enqueued == 1)
   }
 
+  @Test func messagesAreSpreadOutAtTheBroadcastsRate() throws {
+    let directory = try TemporaryDirectory()
+    let store = try SQLiteDeskStore(path: directory.path("d.db"))
+    try subscribe(["391", "392", "393", "394"], in: store)
+    _ = try Broadcaster(store: store).send(
+      BroadcastRequest(id: "avviso", content: .text("Avviso"), ratePerSecond: 4), at: deskTime)
+    let messages = try store.read { try $0.outboundMessages(status: .pending, limit: 10) }
+      .sorted { $0.id < $1.id }
+    let offsets = messages.map { $0.nextAttemptAt.timeIntervalSince(deskTime) }
+    #expect(offsets == [0, 0.25, 0.5, 0.75])
+  }
+
   @Test func templateBroadcastKeepsItsNameAndParameters() throws {
     let directory = try TemporaryDirectory()
     let store = try SQLiteDeskStore(path: directory.path("d.db"))

@@ -273,6 +273,44 @@ struct DeskFixture {
     #expect(citizens == citizens.sorted())
   }
 
+  @Test func aBatchDecidesInArrivalOrderEachMessageSeeingTheOnesBefore() throws {
+    let desk = try DeskFixture()
+    let texts = ["cambio carta d'identità residenza", "2", "voglio parlare con un operatore"]
+    try desk.store.write { transaction in
+      for (number, text) in texts.enumerated() {
+        _ = try desk.service.record(
+          InboundMessage(
+            channel: "whatsapp", citizenID: "393331234567", messageID: "b\(number)",
+            sentAt: thursdayMorning, text: text),
+          receivedAt: thursdayMorning.addingTimeInterval(Double(number)), in: transaction)
+      }
+    }
+    let first = try desk.service.processPendingBatch(limit: 2)
+    // The "2" answers the question the first message of the same batch asked.
+    #expect(
+      first.map(\.outcome) == [
+        .asked(options: ["anagrafe.carta_identita", "anagrafe.residenza"]),
+        .answered(intent: "anagrafe.residenza"),
+      ])
+    #expect(first.allSatisfy { $0.duration != nil })
+    let rest = try desk.service.processPendingBatch(limit: 32)
+    #expect(rest.map(\.outcome.isHandover) == [true])
+    #expect(try desk.service.processPendingBatch(limit: 32).isEmpty)
+  }
+
+  @Test func anExhaustedBudgetEndsTheBatchAfterOneMessage() throws {
+    let desk = try DeskFixture()
+    for number in 0..<3 {
+      _ = try desk.service.record(
+        InboundMessage(
+          channel: "whatsapp", citizenID: "39333\(number)", messageID: "t\(number)",
+          sentAt: thursdayMorning, text: "ciao"),
+        receivedAt: thursdayMorning)
+    }
+    #expect(try desk.service.processPendingBatch(limit: 32, budget: 0).count == 1)
+    #expect(try desk.store.read { try $0.pendingInboundCount() } == 2)
+  }
+
   @Test func oddInputIsRecordedAndAnsweredWithoutCrashing() throws {
     let desk = try DeskFixture()
     let invalid = String(
@@ -288,7 +326,7 @@ struct DeskFixture {
     }
   }
 
-  @Test(arguments: ["", " ", "39\n333"])
+  @Test(arguments: ["", " ", "39\n333", "\u{A0}\u{2003}", "39\u{85}333", "39\u{7F}"])
   func unusableCitizenIdIsRefusedAndNothingIsStored(citizen: String) throws {
     let desk = try DeskFixture()
     #expect(throws: DeskError.invalidCitizenID(citizen)) {

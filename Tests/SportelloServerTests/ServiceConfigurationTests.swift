@@ -1,4 +1,5 @@
 import Foundation
+import SportelloStore
 import Testing
 
 @testable import SportelloServer
@@ -27,6 +28,20 @@ import Testing
     #expect(configuration.databasePath == "/tmp/x.db")
     #expect(configuration.graphURL.absoluteString == "http://127.0.0.1:9/")
     #expect(!configuration.isDryRun)
+  }
+
+  @Test(arguments: [("full", true), ("FULL", true), ("normal", false), ("off", false), ("", false)])
+  func synchronousFullIsChosenFromTheEnvironment(value: String, isFull: Bool) throws {
+    var configuration = ServiceConfiguration()
+    configuration.apply(environment: ["SPORTELLO_SYNCHRONOUS": value])
+    #expect(configuration.synchronousFull == isFull)
+    #expect(configuration.summary["synchronous"] == (isFull ? "full" : "normal"))
+    let folder = try TemporaryFolder()
+    configuration.databasePath = folder.url.appendingPathComponent("s.db").path
+    configuration.rulesDirectory = Samples.packageRoot.appendingPathComponent("Rules").path
+    let service = try WebhookService(configuration: configuration, logger: .disabled)
+    let store = try #require(service.store as? SQLiteDeskStore)
+    #expect(try store.database.scalarInt("PRAGMA synchronous") == (isFull ? 2 : 1))
   }
 
   @Test func anAccessTokenWithoutAnAppSecretIsRefused() {

@@ -62,6 +62,7 @@ final class FakeGraphAPI: @unchecked Sendable {
     var path: String
     var authorization: String?
     var json: [String: Any]
+    var at = Date()
   }
 
   static let phoneNumberID = "106540352242922"

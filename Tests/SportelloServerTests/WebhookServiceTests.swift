@@ -16,13 +16,16 @@ import Testing
     let service: WebhookService
     let logs = MemorySink()
 
-    init(live: Bool = true, configure: (inout ServiceConfiguration) -> Void = { _ in }) throws {
+    init(
+      live: Bool = true, logLevel: Logger.Level = .info,
+      configure: (inout ServiceConfiguration) -> Void = { _ in }
+    ) throws {
       folder = try TemporaryFolder()
       graph = live ? try FakeGraphAPI() : nil
       var configuration = ServiceConfiguration.testing(
         database: folder.url.appendingPathComponent("sportello.db"), graph: graph?.url)
       configure(&configuration)
-      let logger = Logger(label: "server", level: .info, sink: logs)
+      let logger = Logger(label: "server", level: logLevel, sink: logs)
       service = try WebhookService(configuration: configuration, logger: logger)
       try service.start()
     }
@@ -336,6 +339,41 @@ import Testing
     #expect(harness.service.metrics.value(.outboxFailures) == 5)
   }
 
+  @Test func tooManyRequestsIsRetried() throws {
+    let harness = try Harness()
+    let graph = try #require(harness.graph)
+    graph.fail(next: 2, status: 429)
+    _ = try harness.postSigned(Self.textPayload(from: "393330000010", id: "wamid.R1", body: "ciao"))
+    let outbox = try harness.settledOutbox()
+    #expect(outbox.allSatisfy { $0.status == .sent })
+    #expect(outbox.first?.lastError?.contains("HTTP 429") == true)
+    #expect(harness.service.metrics.value(.outboxFailures) == 2)
+  }
+
+  @Test func aBroadcastGoesOutNoFasterThanItsRateEvenWhenLongOverdue() throws {
+    let harness = try Harness()
+    let graph = try #require(harness.graph)
+    let citizens = (0..<6).map { "39333100000\($0)" }
+    for citizen in citizens {
+      _ = try harness.service.store.write {
+        try $0.subscribe(
+          ConsentRecord(
+            citizenID: citizen, channel: "whatsapp", action: .subscribe, at: Date(),
+            words: "iscrivimi", privacyNoticeVersion: "1", inboundID: nil))
+      }
+    }
+    // Enqueued an hour ago at 10 per second: every slot is overdue, as after a long stop.
+    let result = try Broadcaster(store: harness.service.store).send(
+      BroadcastRequest(id: "avviso", content: .text("Avviso"), ratePerSecond: 10),
+      at: Date().addingTimeInterval(-3_600))
+    #expect(result.enqueued == 6)
+    #expect(try eventually { graph.requests.count == 6 })
+    let times = graph.requests.map(\.at)
+    let spread = try #require(times.max()).timeIntervalSince(try #require(times.min()))
+    #expect(spread >= 0.45, "6 messages at 10/s went out within \(spread) s")
+    #expect(Set(graph.requests.compactMap { $0.json["to"] as? String }) == Set(citizens))
+  }
+
   @Test func aClientErrorIsNotRetried() throws {
     let harness = try Harness()
     let graph = try #require(harness.graph)
@@ -372,6 +410,55 @@ import Testing
       #expect(!line.contains("carta identita scaduta"))
     }
     #expect(lines.contains { $0.contains("citizen=***567") })
+  }
+
+  @Test func evenAtDebugLevelLogsHoldNoSecretsAndNoFullNumbers() throws {
+    let harness = try Harness(logLevel: .trace) { $0.apiToken = "api-secret-token" }
+    _ = try harness.postSigned(
+      Self.textPayload(from: "393331234567", id: "wamid.D1", body: "carta identita scaduta"))
+    let api = Array(#"{"from":"393339876543","text":"orari anagrafe"}"#.utf8)
+    let answered = try send(
+      port: harness.port, path: "/api/messages", body: api,
+      headers: [("Authorization", "Bearer api-secret-token")])
+    #expect(answered.status == 200)
+    _ = try harness.settledOutbox()
+    let lines = harness.logs.lines
+    #expect(lines.contains { $0.contains(" debug message.text ") })
+    for line in lines {
+      for secret in [Samples.appSecret, FakeGraphAPI.accessToken, "verify-me", "api-secret-token"] {
+        #expect(!line.contains(secret), "\(line)")
+      }
+      #expect(!line.contains("393331234567"), "\(line)")
+      #expect(!line.contains("393339876543"), "\(line)")
+    }
+  }
+
+  @Test func aChangedRuleFileIsPickedUpByTheWatcher() throws {
+    let rules = try TemporaryFolder()
+    let copy = rules.url.appendingPathComponent("Rules")
+    try FileManager.default.copyItem(
+      at: Samples.packageRoot.appendingPathComponent("Rules"), to: copy)
+    let harness = try Harness {
+      $0.rulesDirectory = copy.path
+      $0.rulesCheckInterval = 0.2
+    }
+    let before = harness.service.rules.current.responder.matcher.ruleSet.faqs.count
+    let valid = """
+      [prova.osservata]
+      titolo: Prova
+      domande:
+      - come si prova che le regole si ricaricano da sole
+      risposta:
+      > Funziona.
+      """
+    try valid.write(
+      to: copy.appendingPathComponent("prova.faq"), atomically: true, encoding: .utf8)
+    #expect(
+      eventually {
+        harness.service.rules.current.responder.matcher.ruleSet.faqs.count == before + 1
+      })
+    #expect(
+      harness.logs.lines.contains { $0.contains("rules.reloaded") && $0.contains("reason=change") })
   }
 
   @Test func rulesReloadKeepsTheOldSetOnErrorsAndSwapsOnSuccess() throws {

@@ -8,7 +8,7 @@ import Testing
     let directory = try TemporaryDirectory()
     let path = directory.path("fresh.db")
     let first = try Database(path: path)
-    #expect(try first.prepare(migrations: DeskSchema.migrations) == [1])
+    #expect(try first.prepare(migrations: DeskSchema.migrations) == [1, 2])
     #expect(try first.schemaVersion() == DeskSchema.currentVersion)
     let second = try Database(path: path)
     #expect(try second.prepare(migrations: DeskSchema.migrations) == [])
@@ -23,15 +23,16 @@ import Testing
       try writer.execute("PRAGMA user_version = 99")
     }
     let before = try Data(contentsOf: URL(fileURLWithPath: path))
-    #expect(throws: StoreError.newerSchema(path: path, found: 99, supported: 1)) {
+    let supported = DeskSchema.currentVersion
+    #expect(throws: StoreError.newerSchema(path: path, found: 99, supported: supported)) {
       try SQLiteDeskStore(path: path)
     }
     let after = try Data(contentsOf: URL(fileURLWithPath: path))
     #expect(before == after)
     #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
     #expect(
-      StoreError.newerSchema(path: path, found: 99, supported: 1).description
-        == "database '\(path)' has schema version 99, newer than this sportello supports (1); "
+      StoreError.newerSchema(path: path, found: 99, supported: 2).description
+        == "database '\(path)' has schema version 99, newer than this sportello supports (2); "
         + "it was not modified: upgrade sportello to use it")
   }
 

@@ -219,6 +219,120 @@ let testTime = Date(timeIntervalSince1970: 1_800_000_100)
     #expect(try store.read { try $0.outboxCounts() } == [.sent: 1, .sending: 2])
   }
 
+  @Test func noLaterMessageOfACitizenIsDueBeforeOneWaitingForARetry() throws {
+    let directory = try TemporaryDirectory()
+    let store = try SQLiteDeskStore(path: directory.path("d.db"))
+    func enqueue(_ text: String, at time: Date) throws -> Int64 {
+      try #require(
+        try store.write {
+          try $0.enqueueOutbound(
+            NewOutboundMessage(
+              citizenID: "a", channel: "whatsapp", content: .text(text), createdAt: time))
+        })
+    }
+    let first = try enqueue("a1", at: testTime)
+    let second = try enqueue("a2", at: testTime)
+    _ = try store.write {
+      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime, lease: 30)
+    }
+    let retryAt = testTime.addingTimeInterval(60)
+    try store.write {
+      try $0.markFailed(outboundID: first, error: "HTTP 503", retryAt: retryAt, at: testTime)
+    }
+    let third = try enqueue("a3", at: testTime.addingTimeInterval(1))
+    let due = try [first, second, third].map { id in
+      try #require(try store.read { try $0.outboundMessage(id: id) }).nextAttemptAt
+    }
+    #expect(due == [retryAt, retryAt, retryAt])
+    let later = try enqueue("a4", at: testTime.addingTimeInterval(90))
+    #expect(
+      try store.read { try $0.outboundMessage(id: later) }?.nextAttemptAt
+        == testTime.addingTimeInterval(90))
+    let claimed = try store.write {
+      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: retryAt, lease: 30)
+    }
+    #expect(claimed.map(\.content.text) == ["a1"])
+  }
+
+  @Test func aReplyDoesNotWaitForABroadcastMessageScheduledLater() throws {
+    let directory = try TemporaryDirectory()
+    let store = try SQLiteDeskStore(path: directory.path("d.db"))
+    _ = try store.write {
+      try $0.createBroadcast(
+        Broadcast(id: "b1", content: .text("news"), ratePerSecond: 1, createdAt: testTime))
+    }
+    func enqueue(_ text: String, broadcast: String? = nil, notBefore: Date? = nil) throws -> Int64 {
+      try #require(
+        try store.write {
+          try $0.enqueueOutbound(
+            NewOutboundMessage(
+              citizenID: "a", channel: "whatsapp", content: .text(text), broadcastID: broadcast,
+              ratePerSecond: broadcast == nil ? nil : 1, createdAt: testTime, notBefore: notBefore))
+        })
+    }
+    func claim(at offset: TimeInterval) throws -> [String] {
+      try store.write {
+        try $0.claimOutbound(
+          channel: "whatsapp", limit: 10, now: testTime.addingTimeInterval(offset), lease: 30)
+      }.map(\.content.text)
+    }
+    let news = try enqueue("news", broadcast: "b1", notBefore: testTime.addingTimeInterval(100))
+    let reply = try enqueue("reply")
+    #expect(try claim(at: 0) == ["reply"])
+    try store.write { try $0.markSent(outboundID: reply, providerMessageID: nil, at: testTime) }
+    // A later reply is not held back when the broadcast message is retried either.
+    #expect(try claim(at: 100) == ["news"])
+    try store.write {
+      try $0.markFailed(
+        outboundID: news, error: "HTTP 503", retryAt: testTime.addingTimeInterval(300),
+        at: testTime)
+    }
+    _ = try enqueue("second reply")
+    #expect(try claim(at: 101) == ["second reply"])
+  }
+
+  @Test func aBroadcastMessageWaitsForTheRepliesBeforeIt() throws {
+    let directory = try TemporaryDirectory()
+    let store = try SQLiteDeskStore(path: directory.path("d.db"))
+    _ = try store.write {
+      try $0.createBroadcast(
+        Broadcast(id: "b1", content: .text("news"), ratePerSecond: 1, createdAt: testTime))
+    }
+    let reply = try #require(
+      try store.write {
+        try $0.enqueueOutbound(
+          NewOutboundMessage(
+            citizenID: "a", channel: "whatsapp", content: .text("reply"), createdAt: testTime))
+      })
+    let news = try #require(
+      try store.write {
+        try $0.enqueueOutbound(
+          NewOutboundMessage(
+            citizenID: "a", channel: "whatsapp", content: .text("news"), broadcastID: "b1",
+            ratePerSecond: 1, createdAt: testTime))
+      })
+    _ = try store.write {
+      try $0.claimOutbound(channel: "whatsapp", limit: 10, now: testTime, lease: 30)
+    }
+    try store.write {
+      try $0.markFailed(
+        outboundID: reply, error: "HTTP 503", retryAt: testTime.addingTimeInterval(60),
+        at: testTime)
+    }
+    #expect(
+      try store.read { try $0.outboundMessage(id: news) }?.nextAttemptAt
+        == testTime.addingTimeInterval(60))
+    try store.write {
+      try $0.postponeOutbound(outboundID: news, until: testTime.addingTimeInterval(90))
+    }
+    let due = try store.write {
+      try $0.claimOutbound(
+        channel: "whatsapp", limit: 10, now: testTime.addingTimeInterval(60), lease: 30)
+    }
+    #expect(due.map(\.content.text) == ["reply"])
+    #expect(try store.read { try $0.outboundMessage(id: news) }?.attempts == 0)
+  }
+
   @Test func expiredClaimIsClaimableAgain() throws {
     let directory = try TemporaryDirectory()
     let store = try SQLiteDeskStore(path: directory.path("d.db"))
