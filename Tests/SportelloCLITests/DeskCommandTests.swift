@@ -262,8 +262,12 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
 /// The crash test: a replaying process killed with SIGKILL at random moments loses and
 /// duplicates nothing.
 @Suite struct DeskCrashTests {
-  /// A stream of 240 messages from 12 citizens, with redeliveries mixed in.
-  static func stream() -> [String] {
+  /// A stream of `count` messages from 12 citizens, with a redelivery after every fifth
+  /// (`count / 5` more lines).
+  ///
+  /// The crash test replays 1,000 so that the stream, not start-up, fills most of a run:
+  /// a kill at a random moment then usually lands in the middle of it.
+  static func stream(count: Int = 1_000) -> [String] {
     let texts: [(String, String)] = [
       ("text", "quanto costa la carta d'identità"), ("text", "devo parlare col sindaco"),
       ("text", "xyz"), ("text", "iscrivimi"), ("image", ""), ("text", "quanto pago per il garage"),
@@ -272,7 +276,7 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
     ]
     var generator = SeededGenerator(seed: 42)
     var lines: [String] = []
-    for number in 0..<200 {
+    for number in 0..<count {
       let citizen = "3933300000\(String(format: "%02d", Int.random(in: 0..<12, using: &generator)))"
       let (type, text) = texts[Int.random(in: 0..<texts.count, using: &generator)]
       lines.append(replayLine("wamid.\(number)", from: citizen, at: number * 40, text, type: type))
@@ -326,7 +330,7 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
     #expect(clean.status == 0)
     #expect(
       clean.output
-        == "Replayed: 200 recorded, 40 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
+        == "Replayed: 1000 recorded, 200 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
 
     var generator = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
     var kills = 0
@@ -352,7 +356,7 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
         let recorded =
           try Database(path: folder.database).scalarInt(
             "SELECT count(*) FROM inbound_messages") ?? 0
-        if recorded > 0, recorded < 200 { interrupted += 1 }
+        if recorded > 0, recorded < 1_000 { interrupted += 1 }
       }
     }
     let finish = try desk(["desk", "replay", file.path, "--rules", realRules], folder)
@@ -360,12 +364,12 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
     let again = try desk(["desk", "replay", file.path, "--rules", realRules], folder)
     #expect(
       again.output
-        == "Replayed: 0 recorded, 240 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
+        == "Replayed: 0 recorded, 1200 duplicates, 0 conflicts, 0 rejected; 0 recovered.\n")
     #expect(kills > 0)
     #expect(interrupted > 0, "no kill landed in the middle of the stream")
 
     let database = try Database(path: folder.database)
-    #expect(try database.scalarInt("SELECT count(*) FROM inbound_messages") == 200)
+    #expect(try database.scalarInt("SELECT count(*) FROM inbound_messages") == 1_000)
     #expect(
       try database.scalarInt("SELECT count(*) FROM inbound_messages WHERE state <> 'processed'")
         == 0)
