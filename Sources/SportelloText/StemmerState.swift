@@ -2,13 +2,21 @@
 /// regions of the Snowball algorithm.
 ///
 /// Positions count letters from the start of the word; deletions only ever happen
-/// at the end, so a region start stays valid while the word shrinks. The names of
-/// the steps follow the Snowball source (`prelude`, `mark_regions`,
-/// `attached_pronoun`, `standard_suffix`, `verb_suffix`, `vowel_suffix`,
-/// `postlude`).
+/// at the end, so a region start stays valid while the word shrinks. No step
+/// makes the word longer (a replacement is never longer than what it replaces),
+/// so the letters are edited in place in the caller's storage and the state only
+/// moves ``count``. The names of the steps follow the Snowball source
+/// (`prelude`, `mark_regions`, `attached_pronoun`, `standard_suffix`,
+/// `verb_suffix`, `vowel_suffix`, `postlude`).
 struct StemmerState {
   /// The letters, as Unicode scalar values; `U` and `I` mark non-vowel u and i.
-  var word: [UInt32]
+  ///
+  /// The caller's storage, valid for the state's lifetime; only the first
+  /// ``count`` letters are the word.
+  let word: UnsafeMutablePointer<UInt32>
+
+  /// How many letters the word has now.
+  var count: Int
 
   /// Start of the region RV.
   var rv = 0
@@ -22,8 +30,20 @@ struct StemmerState {
   /// Whether any step changed the letters (the prelude's marks do not count).
   var isChanged = false
 
-  init() {
-    word = []
+  /// A state over the `count` letters at `word`, which it edits in place.
+  init(word: UnsafeMutablePointer<UInt32>, count: Int) {
+    self.word = word
+    self.count = count
+  }
+
+  /// The letters of the word as it stands.
+  var letters: UnsafeBufferPointer<UInt32> {
+    UnsafeBufferPointer(start: word, count: count)
+  }
+
+  /// The last letter, or `nil` for an empty word.
+  var last: UInt32? {
+    count > 0 ? word[count - 1] : nil
   }
 
   // MARK: Letters
@@ -53,7 +73,6 @@ struct StemmerState {
   /// become the non-vowels `U` and `I`.
   mutating func prelude() {
     var index = 0
-    let count = word.count
     while index < count {
       let value = word[index]
       if value == 0x71, index + 1 < count, word[index + 1] == 0x75 {
@@ -85,7 +104,7 @@ struct StemmerState {
   /// The position just after the first vowel at or after `start`, or `nil`.
   private func positionPastVowel(from start: Int) -> Int? {
     var index = start
-    while index < word.count {
+    while index < count {
       if Self.isVowel(word[index]) { return index + 1 }
       index += 1
     }
@@ -95,7 +114,7 @@ struct StemmerState {
   /// The position just after the first non-vowel at or after `start`, or `nil`.
   private func positionPastNonVowel(from start: Int) -> Int? {
     var index = start
-    while index < word.count {
+    while index < count {
       if !Self.isVowel(word[index]) { return index + 1 }
       index += 1
     }
@@ -104,7 +123,6 @@ struct StemmerState {
 
   /// Sets RV, R1 and R2 as the Snowball description defines them.
   mutating func markRegions() {
-    let count = word.count
     rv = count
     r1 = count
     r2 = count
@@ -121,7 +139,9 @@ struct StemmerState {
       }
     }
     // The Snowball source makes an exception so that "divano" keeps "divan".
-    if count >= 5, word[0..<5].elementsEqual([0x64, 0x69, 0x76, 0x61, 0x6E]) {
+    if count >= 5, word[0] == 0x64, word[1] == 0x69, word[2] == 0x76, word[3] == 0x61,
+      word[4] == 0x6E
+    {
       rv = 5
     }
     if let vowel = positionPastVowel(from: 0), let start = positionPastNonVowel(from: vowel) {
@@ -136,7 +156,7 @@ struct StemmerState {
 
   /// Undoes the prelude's marks.
   mutating func postlude() {
-    for index in word.indices {
+    for index in 0..<count {
       if word[index] == Self.upperI {
         word[index] = 0x69
       } else if word[index] == Self.upperU {
@@ -150,33 +170,37 @@ struct StemmerState {
   /// Whether the letters end, at `end`, with `suffix`.
   func hasSuffix(_ suffix: [UInt32], endingAt end: Int) -> Bool {
     guard suffix.count <= end else { return false }
-    var index = end - suffix.count
-    for value in suffix {
-      if word[index] != value { return false }
-      index += 1
+    let start = end - suffix.count
+    for offset in 0..<suffix.count where word[start + offset] != suffix[offset] {
+      return false
     }
     return true
   }
 
   /// Whether the word ends with `suffix`.
   func hasSuffix(_ suffix: [UInt32]) -> Bool {
-    hasSuffix(suffix, endingAt: word.count)
+    hasSuffix(suffix, endingAt: count)
   }
 
   /// The longest suffix of `table` ending at `end` that starts at or after `limit`.
   func longestSuffix(in table: SuffixTable, endingAt end: Int, limit: Int = 0) -> Int? {
-    word.withUnsafeBufferPointer { table.longestMatch(in: $0, endingAt: end, limit: limit) }
+    table.longestMatch(in: letters, endingAt: end, limit: limit)
   }
 
-  /// Replaces the last `count` letters with `replacement`.
-  mutating func replaceSuffix(length count: Int, with replacement: [UInt32]) {
-    removeLast(count)
-    word.append(contentsOf: replacement)
+  /// Replaces the last `length` letters with `replacement`, which is never
+  /// longer than they are.
+  mutating func replaceSuffix(length: Int, with replacement: [UInt32]) {
+    assert(replacement.count <= length, "a replacement never lengthens the word")
+    removeLast(length)
+    for value in replacement {
+      word[count] = value
+      count += 1
+    }
   }
 
-  /// Deletes the last `count` letters.
-  mutating func removeLast(_ count: Int = 1) {
-    word.removeLast(count)
+  /// Deletes the last `length` letters.
+  mutating func removeLast(_ length: Int = 1) {
+    count -= length
     isChanged = true
   }
 
@@ -185,7 +209,7 @@ struct StemmerState {
   /// - Returns: Whether it was deleted.
   @discardableResult
   mutating func deleteSuffix(_ suffix: [UInt32], ifStartsAtOrAfter region: Int) -> Bool {
-    guard hasSuffix(suffix), word.count - suffix.count >= region else { return false }
+    guard hasSuffix(suffix), count - suffix.count >= region else { return false }
     removeLast(suffix.count)
     return true
   }
