@@ -28,8 +28,11 @@ struct Lexicon: Sendable {
   /// Where each entry's letters start; one more than there are entries.
   private var starts: [Int32] = [0]
 
-  /// Open-addressing slots holding entry number + 1; 0 is empty.
-  private var slots: [Int32] = []
+  /// Open-addressing slots: a 32-bit fingerprint of the word's hash in the high
+  /// half, entry number + 1 in the low half; 0 is empty.
+  ///
+  /// The fingerprint settles most probes without touching the letters.
+  private var slots: [UInt64] = []
   private var mask = 0
 
   /// Compiles `configuration`, stemming every known word once.
@@ -60,7 +63,7 @@ struct Lexicon: Sendable {
     }
     var capacity = 16
     while capacity < words.count * 2 { capacity <<= 1 }
-    slots = [Int32](repeating: 0, count: capacity)
+    slots = [UInt64](repeating: 0, count: capacity)
     mask = capacity - 1
     for word in words.keys.sorted() {
       guard var value = words[word] else { continue }
@@ -83,32 +86,53 @@ struct Lexicon: Sendable {
     }
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(number + 1)
+    slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
   }
 
+  /// A hash of a word's letters, two letters per multiplication.
+  ///
+  /// Words are short, so the hash is a short chain of multiplications: the
+  /// lookup runs for every word of every message.
   @inline(__always)
   private static func hash(_ letters: UnsafeBufferPointer<UInt32>) -> UInt64 {
-    var hash = DeleteIndex.seed
-    for value in letters { hash = DeleteIndex.step(hash, value) }
-    return DeleteIndex.finish(hash, length: letters.count)
+    let multiplier: UInt64 = 0xFF51_AFD7_ED55_8CCD
+    var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(letters.count)
+    var index = 0
+    while index + 1 < letters.count {
+      let pair = UInt64(letters[index]) | UInt64(letters[index + 1]) << 32
+      hash = (hash ^ pair) &* multiplier
+      hash ^= hash >> 32
+      index += 2
+    }
+    if index < letters.count {
+      hash = (hash ^ UInt64(letters[index])) &* multiplier
+    }
+    return hash ^ (hash >> 29)
   }
 
   /// The entry number of a folded word given as letters, or `nil`.
   func number(of word: UnsafeBufferPointer<UInt32>) -> Int? {
-    var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
-    return letters.withUnsafeBufferPointer { all in
-      while true {
-        let stored = Int(slots[slot])
-        if stored == 0 { return nil }
-        let number = stored - 1
-        let start = Int(starts[number])
-        let end = Int(starts[number + 1])
-        if end - start == word.count {
-          var index = 0
-          while index < word.count, all[start + index] == word[index] { index += 1 }
-          if index == word.count { return number }
+    let hash = Self.hash(word)
+    let fingerprint = hash & 0xFFFF_FFFF_0000_0000
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    return slots.withUnsafeBufferPointer { slots in
+      letters.withUnsafeBufferPointer { all in
+        starts.withUnsafeBufferPointer { starts in
+          while true {
+            let stored = slots[slot]
+            if stored == 0 { return nil }
+            if stored & 0xFFFF_FFFF_0000_0000 == fingerprint {
+              let number = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
+              let start = Int(starts[number])
+              if Int(starts[number + 1]) - start == word.count {
+                var index = 0
+                while index < word.count, all[start + index] == word[index] { index += 1 }
+                if index == word.count { return number }
+              }
+            }
+            slot = (slot + 1) & mask
+          }
         }
-        slot = (slot + 1) & mask
       }
     }
   }
