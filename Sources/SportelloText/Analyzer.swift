@@ -74,10 +74,19 @@ public struct Analyzer: Sendable {
   /// The tokens of a valid message.
   private func tokens(of text: String) -> [Token] {
     let source = SourceText(text)
-    var segmenter = Segmenter(scalars: source.scalars)
-    segmenter.run()
-    var builder = TokenBuilder(analyzer: self, source: source, raw: segmenter.tokens)
-    builder.run()
-    return builder.tokens
+    return source.scalars.withUnsafeBufferPointer { scalars in
+      var segmenter = Segmenter(scalars: scalars)
+      segmenter.run()
+      let raw = segmenter.tokens
+      // One scratch buffer for the letters of every token; on the stack for
+      // any message of ordinary length.
+      let capacity = TokenBuilder.letterCapacity(for: raw)
+      return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { letters in
+        var builder = TokenBuilder(
+          tables: tables, source: source, scalars: scalars, raw: raw, letterStorage: letters)
+        builder.run()
+        return builder.tokens
+      }
+    }
   }
 }

@@ -142,15 +142,4 @@ struct Lexicon: Sendable {
     let letters = ScalarString.scalars(of: word)
     return letters.withUnsafeBufferPointer { number(of: $0) }
   }
-
-  /// The entry of a folded word given as letters.
-  @inline(__always)
-  func entry(for word: [UInt32]) -> Entry? {
-    word.withUnsafeBufferPointer { number(of: $0) }.map { entries[$0] }
-  }
-
-  /// The entry of a folded word.
-  subscript(word: String) -> Entry? {
-    number(of: word).map { entries[$0] }
-  }
 }

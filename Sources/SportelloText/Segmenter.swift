@@ -6,10 +6,12 @@
 /// at punctuation, with elided articles split from their word at the
 /// apostrophe.
 struct Segmenter {
-  let scalars: [UInt32]
+  /// The message's scalars, borrowed for the scan.
+  let scalars: Scalars
   private(set) var tokens: [RawToken] = []
 
-  init(scalars: [UInt32]) {
+  /// A segmenter over `scalars`, which must stay valid while it runs.
+  init(scalars: Scalars) {
     self.scalars = scalars
   }
 
@@ -206,6 +208,8 @@ struct Segmenter {
   private func rangeParts(from start: Int, to end: Int)
     -> [(start: Int, end: Int, kind: TokenKind)]?
   {
+    // Without a hyphen there is one part only; most numbers end here.
+    guard (start..<end).contains(where: { scalars[$0] == 0x2D }) else { return nil }
     var parts: [(start: Int, end: Int, kind: TokenKind)] = []
     var partStart = start
     for index in start...end where index == end || scalars[index] == 0x2D {
@@ -307,11 +311,9 @@ struct Segmenter {
     guard token.kind == .word, token.role == .plain else { return false }
     let length = token.end - token.start
     guard length == 3 || length == 4 else { return false }
-    let euro: [UInt32] = [0x65, 0x75, 0x72, 0x6F]
-    for offset in 0..<length where scalars[token.start + offset] | 0x20 != euro[offset] {
-      return false
-    }
-    return true
+    let start = token.start
+    return scalars[start] | 0x20 == 0x65 && scalars[start + 1] | 0x20 == 0x75
+      && scalars[start + 2] | 0x20 == 0x72 && (length == 3 || scalars[start + 3] | 0x20 == 0x6F)
   }
 
   /// Whether only whitespace lies between two scalar positions.

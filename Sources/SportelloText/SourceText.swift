@@ -55,6 +55,17 @@ struct SourceText {
         var index = 0
         var previous: UInt32 = 0
         while index < bytes.count {
+          if previous != 0x0D, let chunk = Self.asciiChunk(bytes, at: index),
+            let base = bytes.baseAddress, let target = buffer.baseAddress
+          {
+            let eight = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<UInt8>.self)
+            UnsafeMutableRawPointer(target + written).storeBytes(
+              of: SIMD8<UInt32>(truncatingIfNeeded: eight), as: SIMD8<UInt32>.self)
+            written += 8
+            index += 8
+            previous = UInt32(truncatingIfNeeded: chunk >> 56)
+            continue
+          }
           let lead = UInt32(bytes[index])
           var value: UInt32
           if lead < 0x80 {
@@ -96,6 +107,24 @@ struct SourceText {
       return isSimple ? scalars : nil
     }
     return result ?? nil
+  }
+
+  /// The eight bytes at `index` as one little-endian word, when there are
+  /// eight and they are ASCII without a carriage return; `nil` otherwise.
+  ///
+  /// Most messages are ASCII, so decoding takes eight bytes at a time.
+  @inline(__always)
+  private static func asciiChunk(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> UInt64? {
+    guard index + 8 <= bytes.count, let base = bytes.baseAddress else { return nil }
+    let chunk = UInt64(
+      littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highBits: UInt64 = 0x8080_8080_8080_8080
+    guard chunk & highBits == 0 else { return nil }
+    // A byte of `chunk ^ CR` is zero where `chunk` has a carriage return.
+    let carriageReturns = chunk ^ (ones &* 0x0D)
+    guard (carriageReturns &- ones) & ~carriageReturns & highBits == 0 else { return nil }
+    return chunk
   }
 
   /// Normalises one `Character` at a time, recording where each scalar came from.
