@@ -30,6 +30,9 @@ struct StemmerState {
   /// Whether any step changed the letters (the prelude's marks do not count).
   var isChanged = false
 
+  /// Whether the prelude marked a `U` or an `I`, for the postlude to undo.
+  var hasMarks = false
+
   /// A state over the `count` letters at `word`, which it edits in place.
   init(word: UnsafeMutablePointer<UInt32>, count: Int) {
     self.word = word
@@ -77,6 +80,7 @@ struct StemmerState {
       let value = word[index]
       if value == 0x71, index + 1 < count, word[index + 1] == 0x75 {
         word[index + 1] = Self.upperU
+        hasMarks = true
         index += 2
         continue
       }
@@ -93,61 +97,101 @@ struct StemmerState {
       if Self.isVowel(word[index]), Self.isVowel(word[index + 2]) {
         if word[index + 1] == 0x75 {
           word[index + 1] = Self.upperU
+          hasMarks = true
         } else if word[index + 1] == 0x69 {
           word[index + 1] = Self.upperI
+          hasMarks = true
         }
       }
       index += 1
     }
   }
 
-  /// The position just after the first vowel at or after `start`, or `nil`.
-  private func positionPastVowel(from start: Int) -> Int? {
-    var index = start
-    while index < count {
-      if Self.isVowel(word[index]) { return index + 1 }
-      index += 1
-    }
-    return nil
-  }
-
-  /// The position just after the first non-vowel at or after `start`, or `nil`.
-  private func positionPastNonVowel(from start: Int) -> Int? {
-    var index = start
-    while index < count {
-      if !Self.isVowel(word[index]) { return index + 1 }
-      index += 1
-    }
-    return nil
-  }
-
   /// Sets RV, R1 and R2 as the Snowball description defines them.
   mutating func markRegions() {
+    guard count <= UInt64.bitWidth else {
+      markRegionsLetterByLetter()
+      return
+    }
+    // One pass notes where the vowels are; every region boundary is then the
+    // position just past the next set bit of a mask (`nil` when none is left).
+    var vowels: UInt64 = 0
+    for index in 0..<count where Self.isVowel(word[index]) { vowels |= 1 << index }
+    let letters: UInt64 = count == UInt64.bitWidth ? ~0 : (1 << count) - 1
+    let nonVowels = ~vowels & letters
     rv = count
     r1 = count
     r2 = count
     if count >= 2 {
-      let firstIsVowel = Self.isVowel(word[0])
-      let secondIsVowel = Self.isVowel(word[1])
-      switch (firstIsVowel, secondIsVowel) {
+      switch (vowels & 1 != 0, vowels & 2 != 0) {
       case (true, false), (false, false):
-        rv = positionPastVowel(from: 2) ?? count
+        rv = Self.positionPast(vowels, from: 2) ?? count
       case (true, true):
-        rv = positionPastNonVowel(from: 2) ?? count
+        rv = Self.positionPast(nonVowels, from: 2) ?? count
       case (false, true):
         rv = count >= 3 ? 3 : count
       }
     }
-    // The Snowball source makes an exception so that "divano" keeps "divan".
-    if count >= 5, word[0] == 0x64, word[1] == 0x69, word[2] == 0x76, word[3] == 0x61,
-      word[4] == 0x6E
+    if isDivano { rv = 5 }
+    if let vowel = Self.positionPast(vowels, from: 0),
+      let start = Self.positionPast(nonVowels, from: vowel)
     {
-      rv = 5
-    }
-    if let vowel = positionPastVowel(from: 0), let start = positionPastNonVowel(from: vowel) {
       r1 = start
-      if let vowel2 = positionPastVowel(from: start),
-        let start2 = positionPastNonVowel(from: vowel2)
+      if let vowel2 = Self.positionPast(vowels, from: start),
+        let start2 = Self.positionPast(nonVowels, from: vowel2)
+      {
+        r2 = start2
+      }
+    }
+  }
+
+  /// The position just after the first set bit of `mask` at or after `start`,
+  /// or `nil`.
+  @inline(__always)
+  private static func positionPast(_ mask: UInt64, from start: Int) -> Int? {
+    let rest = mask >> start
+    return rest == 0 ? nil : start + rest.trailingZeroBitCount + 1
+  }
+
+  /// Whether the word starts with `divan`: the Snowball source makes an
+  /// exception so that "divano" keeps "divan".
+  private var isDivano: Bool {
+    count >= 5 && word[0] == 0x64 && word[1] == 0x69 && word[2] == 0x76 && word[3] == 0x61
+      && word[4] == 0x6E
+  }
+
+  /// ``markRegions()`` for words longer than a bit mask, one letter at a time.
+  private mutating func markRegionsLetterByLetter() {
+    /// The position just after the first letter at or after `start` that is
+    /// a vowel (or is not, when `isVowel` is false), or `nil`.
+    func positionPast(vowel isVowel: Bool, from start: Int) -> Int? {
+      var index = start
+      while index < count {
+        if Self.isVowel(word[index]) == isVowel { return index + 1 }
+        index += 1
+      }
+      return nil
+    }
+    rv = count
+    r1 = count
+    r2 = count
+    if count >= 2 {
+      switch (Self.isVowel(word[0]), Self.isVowel(word[1])) {
+      case (true, false), (false, false):
+        rv = positionPast(vowel: true, from: 2) ?? count
+      case (true, true):
+        rv = positionPast(vowel: false, from: 2) ?? count
+      case (false, true):
+        rv = count >= 3 ? 3 : count
+      }
+    }
+    if isDivano { rv = 5 }
+    if let vowel = positionPast(vowel: true, from: 0),
+      let start = positionPast(vowel: false, from: vowel)
+    {
+      r1 = start
+      if let vowel2 = positionPast(vowel: true, from: start),
+        let start2 = positionPast(vowel: false, from: vowel2)
       {
         r2 = start2
       }
@@ -156,6 +200,7 @@ struct StemmerState {
 
   /// Undoes the prelude's marks.
   mutating func postlude() {
+    guard hasMarks else { return }
     for index in 0..<count {
       if word[index] == Self.upperI {
         word[index] = 0x69
