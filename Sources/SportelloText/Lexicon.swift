@@ -6,21 +6,45 @@
 /// The table is keyed by letters rather than by `String`, so a known word costs
 /// neither a string hash nor a new string.
 struct Lexicon: Sendable {
-  /// What the lexicon knows about one folded word.
+  /// What the lexicon knows about one folded word, as it is being compiled.
   struct Entry: Sendable {
     var folded: String
     var stem: String
     var isStopWord = false
     var isProtected = false
     var isInVocabulary = false
-    /// The entries of the words an abbreviation expands to.
-    var expansion: [Int32]?
     /// Whether the expansion only adds accents (`perche` → `perché`).
     var restoresAccentOnly = false
   }
 
-  /// The entries, by number.
-  private(set) var entries: [Entry] = []
+  /// The flags of one entry and where its expansion lies, kept apart from the
+  /// strings so that reading them costs no reference counting.
+  struct Properties: Sendable {
+    var isStopWord: Bool
+    var isProtected: Bool
+    var isInVocabulary: Bool
+    /// Whether the expansion only adds accents (`perche` → `perché`).
+    var restoresAccentOnly: Bool
+    /// The expansion's first entry in ``Lexicon/expansionEntries``.
+    var expansionStart: Int32 = 0
+    /// How many entries the expansion has; 0 for a word that is no abbreviation.
+    var expansionCount: Int32 = 0
+
+    /// Whether the word is an abbreviation.
+    var hasExpansion: Bool { expansionCount > 0 }
+  }
+
+  /// Each entry's folded word, by entry number.
+  private(set) var foldedWords: [String] = []
+
+  /// Each entry's stem, by entry number (the folded word for protected words).
+  private(set) var stems: [String] = []
+
+  /// Each entry's flags and expansion, by entry number.
+  private(set) var properties: [Properties] = []
+
+  /// The entries of every abbreviation's expansion, back to back.
+  private(set) var expansionEntries: [Int32] = []
 
   /// Every entry's letters, back to back.
   private var letters: [UInt32] = []
@@ -70,15 +94,30 @@ struct Lexicon: Sendable {
       if !value.isProtected { value.stem = stemmer.stem(word) }
       insert(value)
     }
-    for (key, parts) in expansions {
-      guard let number = self.number(of: key) else { continue }
-      entries[number].expansion = parts.compactMap { self.number(of: $0).map(Int32.init) }
+    for key in expansions.keys.sorted() {
+      guard let number = self.number(of: key), let parts = expansions[key] else { continue }
+      let numbers = parts.compactMap { self.number(of: $0).map(Int32.init) }
+      properties[number].expansionStart = Int32(expansionEntries.count)
+      properties[number].expansionCount = Int32(numbers.count)
+      expansionEntries += numbers
     }
   }
 
+  /// The entries of the words entry `number` expands to; empty when it is no
+  /// abbreviation.
+  func expansion(of number: Int) -> ArraySlice<Int32> {
+    let start = Int(properties[number].expansionStart)
+    return expansionEntries[start..<start + Int(properties[number].expansionCount)]
+  }
+
   private mutating func insert(_ entry: Entry) {
-    let number = entries.count
-    entries.append(entry)
+    let number = foldedWords.count
+    foldedWords.append(entry.folded)
+    stems.append(entry.stem)
+    properties.append(
+      Properties(
+        isStopWord: entry.isStopWord, isProtected: entry.isProtected,
+        isInVocabulary: entry.isInVocabulary, restoresAccentOnly: entry.restoresAccentOnly))
     for scalar in entry.folded.unicodeScalars { letters.append(scalar.value) }
     starts.append(Int32(letters.count))
     let hash = letters.withUnsafeBufferPointer { all in

@@ -39,17 +39,57 @@ struct Segmenter {
         index = end
         continue
       }
+      if let (wordEnd, segmentEnd) = plainWord(from: index) {
+        tokens.append(RawToken(start: index, end: wordEnd, kind: .word))
+        index = segmentEnd
+        continue
+      }
+      // The segment runs to the next whitespace or emoji; the same pass notes
+      // its digits and the dots and at signs that may make it a web address.
       var end = index + 1
+      var hasDigit = TextFolding.isDigit(value)
+      var webMarks = value == 0x2E || value == 0x40 ? 1 : 0
       while end < count {
         let next = scalars[end]
-        if TextFolding.isWhitespace(next) { break }
-        if next >= 0x2100 || next == 0x203C || next == 0x2049, TextFolding.isEmoji(next) { break }
+        if TextFolding.isDigit(next) {
+          hasDigit = true
+        } else if next == 0x2E || next == 0x40 {
+          webMarks += 1
+        } else if TextFolding.isWhitespace(next) {
+          break
+        } else if next >= 0x2100 || next == 0x203C || next == 0x2049, TextFolding.isEmoji(next) {
+          break
+        }
         end += 1
       }
-      segment(from: index, to: end)
+      segment(from: index, to: end, hasDigit: hasDigit, webMarks: webMarks)
       index = end
     }
     mergeMoney()
+  }
+
+  /// The end of the word and of the segment, when the segment starting at
+  /// `start` is ASCII letters followed by nothing but ASCII punctuation that
+  /// trimming drops (`grazie`, `anagrafe?`, `Buongiorno,`); `nil` otherwise.
+  ///
+  /// Most segments are such words, and for them this gives the token that
+  /// ``segment(from:to:hasDigit:webMarks:)`` would, without its passes.
+  private func plainWord(from start: Int) -> (wordEnd: Int, segmentEnd: Int)? {
+    let count = scalars.count
+    guard (scalars[start] | 0x20) &- 0x61 < 26 else { return nil }
+    var wordEnd = start + 1
+    while wordEnd < count, (scalars[wordEnd] | 0x20) &- 0x61 < 26 { wordEnd += 1 }
+    var end = wordEnd
+    while end < count {
+      let value = scalars[end]
+      guard value < 0x80 else { return nil }
+      if TextFolding.isWhitespace(value) { break }
+      switch value {
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x27, 0x60, 0x24, 0x25: return nil
+      default: end += 1
+      }
+    }
+    return (wordEnd, end)
   }
 
   /// The end of the emoji sequence starting at `start`.
@@ -92,12 +132,21 @@ struct Segmenter {
   }
 
   /// Classifies one whitespace-free segment.
-  private mutating func segment(from segmentStart: Int, to segmentEnd: Int) {
+  ///
+  /// - Parameters:
+  ///   - hasDigit: Whether the segment has a digit (trimming never drops one).
+  ///   - webMarks: How many dots and at signs the segment has.
+  private mutating func segment(
+    from segmentStart: Int, to segmentEnd: Int, hasDigit: Bool, webMarks: Int
+  ) {
     var start = segmentStart
     var end = segmentEnd
     var startsWithQuote = false
+    var webMarks = webMarks
     while start < end, !isAlphanumeric(scalars[start]), !isCurrencySign(scalars[start]) {
-      if TextFolding.isApostrophe(scalars[start]) { startsWithQuote = true }
+      let value = scalars[start]
+      if TextFolding.isApostrophe(value) { startsWithQuote = true }
+      if value == 0x2E || value == 0x40 { webMarks -= 1 }
       start += 1
     }
     while end > start {
@@ -108,20 +157,11 @@ struct Segmenter {
       {
         break
       }
+      if value == 0x2E || value == 0x40 { webMarks -= 1 }
       end -= 1
     }
     guard start < end else { return }
-    var hasDigit = false
-    var mayBeWeb = false
-    for index in start..<end {
-      let value = scalars[index]
-      if TextFolding.isDigit(value) {
-        hasDigit = true
-      } else if value == 0x2E || value == 0x40 {
-        mayBeWeb = true
-      }
-    }
-    if mayBeWeb {
+    if webMarks > 0 {
       let webEnd = Patterns.trimmedWebEnd(scalars, start, segmentEnd)
       if let kind = Patterns.webKind(scalars, start, webEnd) {
         tokens.append(RawToken(start: start, end: webEnd, kind: kind))

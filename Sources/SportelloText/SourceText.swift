@@ -39,74 +39,92 @@ struct SourceText {
     }
   }
 
+  /// Prepares `text` by normalising it one `Character` at a time, for a
+  /// message that ``decodeSimple(_:into:)`` found not to be simple.
+  ///
+  /// - Complexity: O(*n*).
+  init(normalizing text: String) {
+    prepareByCharacter(text)
+  }
+
   /// The scalars of a simple message, decoded straight from its UTF-8; `nil`
   /// for any other message.
-  ///
-  /// A message is simple when NFKC leaves every scalar unchanged and every
-  /// scalar is a `Character` of its own (no CR LF, no combining marks, no
-  /// joined emoji), so scalar offsets are `Character` offsets.
   private static func simpleScalars(of text: String) -> [UInt32]? {
     var text = text
     text.makeContiguousUTF8()
     let result = text.utf8.withContiguousStorageIfAvailable { bytes -> [UInt32]? in
       var isSimple = true
       let scalars = [UInt32](unsafeUninitializedCapacity: bytes.count) { buffer, count in
-        var written = 0
-        var index = 0
-        var previous: UInt32 = 0
-        while index < bytes.count {
-          if previous != 0x0D, let chunk = Self.asciiChunk(bytes, at: index),
-            let base = bytes.baseAddress, let target = buffer.baseAddress
-          {
-            let eight = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<UInt8>.self)
-            UnsafeMutableRawPointer(target + written).storeBytes(
-              of: SIMD8<UInt32>(truncatingIfNeeded: eight), as: SIMD8<UInt32>.self)
-            written += 8
-            index += 8
-            previous = UInt32(truncatingIfNeeded: chunk >> 56)
-            continue
-          }
-          let lead = UInt32(bytes[index])
-          var value: UInt32
-          if lead < 0x80 {
-            value = lead
-            index += 1
-            if value == 0x0A, previous == 0x0D {
-              isSimple = false
-              break
-            }
-          } else {
-            // The bytes of a String are valid UTF-8.
-            if lead < 0xE0 {
-              value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-              index += 2
-            } else if lead < 0xF0 {
-              value =
-                (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                | UInt32(bytes[index + 2] & 0x3F)
-              index += 3
-            } else {
-              value =
-                (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-              index += 4
-            }
-            if !(TextFolding.isStableUnderNFKC(value) || TextFolding.isApostrophe(value))
-              || !TextFolding.isOwnGrapheme(value)
-            {
-              isSimple = false
-              break
-            }
-          }
-          buffer[written] = value
-          written += 1
-          previous = value
+        guard let base = buffer.baseAddress, let decoded = decodeSimple(bytes, into: base) else {
+          isSimple = false
+          count = 0
+          return
         }
-        count = written
+        count = decoded
       }
       return isSimple ? scalars : nil
     }
     return result ?? nil
+  }
+
+  /// Decodes the UTF-8 of a simple message into `scalars`, which has room for
+  /// one scalar per byte, and returns how many there are; `nil` (with
+  /// `scalars` partly written) for any other message.
+  ///
+  /// A message is simple when NFKC leaves every scalar unchanged and every
+  /// scalar is a `Character` of its own (no CR LF, no combining marks, no
+  /// joined emoji), so scalar offsets are `Character` offsets. `bytes` must be
+  /// valid UTF-8, as the bytes of a `String` are.
+  static func decodeSimple(
+    _ bytes: UnsafeBufferPointer<UInt8>, into scalars: UnsafeMutablePointer<UInt32>
+  ) -> Int? {
+    var written = 0
+    var index = 0
+    var previous: UInt32 = 0
+    while index < bytes.count {
+      if previous != 0x0D, let chunk = Self.asciiChunk(bytes, at: index),
+        let base = bytes.baseAddress
+      {
+        let eight = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<UInt8>.self)
+        UnsafeMutableRawPointer(scalars + written).storeBytes(
+          of: SIMD8<UInt32>(truncatingIfNeeded: eight), as: SIMD8<UInt32>.self)
+        written += 8
+        index += 8
+        previous = UInt32(truncatingIfNeeded: chunk >> 56)
+        continue
+      }
+      let lead = UInt32(bytes[index])
+      var value: UInt32
+      if lead < 0x80 {
+        value = lead
+        index += 1
+        if value == 0x0A, previous == 0x0D { return nil }
+      } else {
+        if lead < 0xE0 {
+          value = (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+          index += 2
+        } else if lead < 0xF0 {
+          value =
+            (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+            | UInt32(bytes[index + 2] & 0x3F)
+          index += 3
+        } else {
+          value =
+            (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
+            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
+          index += 4
+        }
+        if !(TextFolding.isStableUnderNFKC(value) || TextFolding.isApostrophe(value))
+          || !TextFolding.isOwnGrapheme(value)
+        {
+          return nil
+        }
+      }
+      scalars[written] = value
+      written += 1
+      previous = value
+    }
+    return written
   }
 
   /// The eight bytes at `index` as one little-endian word, when there are

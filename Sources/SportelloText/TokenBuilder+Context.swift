@@ -50,7 +50,8 @@ extension TokenBuilder {
   ///
   /// A scan of ten short entries, cheaper than hashing the letters.
   static func fullForm(ofElided letters: UnsafeBufferPointer<UInt32>) -> [UInt32]? {
-    for (elided, full) in elisions where elided.elementsEqual(letters) {
+    for (elided, full) in elisions
+    where elided.count == letters.count && elided.elementsEqual(letters) {
       return full
     }
     return nil

@@ -6,10 +6,15 @@ extension TokenBuilder {
     foldLetters(token, droppingApostrophes: true)
     var changes: [TokenChange] = []
     if token.role == .elided, index + 1 < raw.count, raw[index + 1].elidedToken == index {
-      changes.append(.splitElision(from: source.surface(from: token.start, to: raw[index + 1].end)))
+      changes = [.splitElision(from: surface(from: token.start, to: raw[index + 1].end))]
+      elisionChangesAhead = (token: index + 1, changes: changes)
     }
-    if let elided = token.elidedToken {
-      changes.append(.splitElision(from: source.surface(from: raw[elided].start, to: token.end)))
+    if token.elidedToken != nil {
+      if changes.isEmpty {
+        changes = elisionChanges(index)
+      } else {
+        changes += elisionChanges(index)
+      }
     }
     if TextFolding.squeezeRuns(letterStorage, count: &letterCount) {
       lettersMatchSurface = false
@@ -43,7 +48,7 @@ extension TokenBuilder {
 
   /// The token as written.
   private func surfaceString(of token: RawToken) -> String {
-    source.surface(from: token.start, to: token.end)
+    surface(from: token.start, to: token.end)
   }
 
   /// The token's letters before squeezing: lowercase, accents unified,
@@ -57,44 +62,56 @@ extension TokenBuilder {
   }
 
   /// Looks the folded word up: protected, abbreviation, stop word, typo, stem.
-  private mutating func appendLexicalWord(_ index: Int, offset: Int, changes: [TokenChange]) {
-    var changes = changes
-    var number = lexicon.number(of: letters)
+  private mutating func appendLexicalWord(
+    _ index: Int, offset: Int, changes: consuming [TokenChange]
+  ) {
+    var number = tables.lexicon.number(of: letters)
     // Letters that are still the surface's scalars and name a known word make
     // the lexicon's string the surface, sparing a new string.
-    let surface =
-      lettersMatchSurface
-      ? number.map { lexicon.entries[$0].folded } ?? surfaceString(of: raw[index])
-      : surfaceString(of: raw[index])
+    let surface: String
+    if lettersMatchSurface, let number {
+      surface = tables.lexicon.foldedWords[number]
+    } else {
+      surface = surfaceString(of: raw[index])
+    }
     if let number {
-      let entry = lexicon.entries[number]
-      if entry.isProtected {
+      let properties = tables.lexicon.properties[number]
+      if properties.isProtected {
+        let folded = tables.lexicon.foldedWords[number]
         tokens.append(
           Token(
-            surface: surface, offset: offset, folded: entry.folded, stem: entry.folded,
-            kind: .word, changes: changes, isStopWord: entry.isStopWord, isProtected: true))
+            surface: surface, offset: offset, folded: folded, stem: folded, kind: .word,
+            changes: changes, isStopWord: properties.isStopWord, isProtected: true))
         return
       }
-      if let expansion = entry.expansion, contextAllowsExpansion(index, entry.folded) {
+      if properties.hasExpansion, contextAllowsExpansion(index, tables.lexicon.foldedWords[number])
+      {
+        let key = tables.lexicon.foldedWords[number]
         changes.append(
-          entry.restoresAccentOnly
-            ? .restoredAccent(from: entry.folded) : .expandedAbbreviation(from: entry.folded))
-        appendExpansion(expansion, surface: surface, offset: offset, changes: changes)
+          properties.restoresAccentOnly
+            ? .restoredAccent(from: key) : .expandedAbbreviation(from: key))
+        appendExpansion(
+          tables.lexicon.expansion(of: number), surface: surface, offset: offset, changes: changes)
         return
       }
-      if entry.isStopWord || entry.isInVocabulary {
+      if properties.isStopWord || properties.isInVocabulary {
         appendEntry(number, surface: surface, offset: offset, changes: changes)
         return
       }
     }
-    var folded = number.map { lexicon.entries[$0].folded } ?? foldedString(surface: surface)
+    var folded: String
+    if let number {
+      folded = tables.lexicon.foldedWords[number]
+    } else {
+      folded = foldedString(surface: surface)
+    }
     if let vocabulary, raw[index].role != .elided, raw[index].role != .elidedAlone,
       letterCount >= 4, let word = vocabulary.correction(forFoldedLetters: letters)
     {
       changes.append(.correctedTypo(from: folded))
       folded = vocabulary.words[Int(word)]
       vocabulary.withLetters(of: word) { setLetters($0) }
-      number = lexicon.number(of: letters)
+      number = tables.lexicon.number(of: letters)
     }
     if let number {
       appendEntry(number, surface: surface, offset: offset, changes: changes)
@@ -112,18 +129,19 @@ extension TokenBuilder {
 
   /// Appends a word the lexicon knows, by its entry number.
   private mutating func appendEntry(
-    _ number: Int, surface: String, offset: Int, changes: [TokenChange]
+    _ number: Int, surface: consuming String, offset: Int, changes: consuming [TokenChange]
   ) {
-    let entry = lexicon.entries[number]
+    let properties = tables.lexicon.properties[number]
     tokens.append(
       Token(
-        surface: surface, offset: offset, folded: entry.folded, stem: entry.stem, kind: .word,
-        changes: changes, isStopWord: entry.isStopWord, isProtected: entry.isProtected))
+        surface: surface, offset: offset, folded: tables.lexicon.foldedWords[number],
+        stem: tables.lexicon.stems[number], kind: .word, changes: changes,
+        isStopWord: properties.isStopWord, isProtected: properties.isProtected))
   }
 
   /// Appends one token per word of an abbreviation's expansion.
   mutating func appendExpansion(
-    _ expansion: [Int32], surface: String, offset: Int, changes: [TokenChange]
+    _ expansion: ArraySlice<Int32>, surface: String, offset: Int, changes: [TokenChange]
   ) {
     for number in expansion {
       appendEntry(Int(number), surface: surface, offset: offset, changes: changes)

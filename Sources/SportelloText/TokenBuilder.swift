@@ -6,18 +6,20 @@
 /// squeezing, corrections and stemming allocate nothing; only the strings and
 /// changes of the tokens produced do.
 struct TokenBuilder {
-  /// The compiled tables of the analyzer.
-  let lexicon: Lexicon
+  /// The compiled tables of the analyzer; read in place (a copy of the
+  /// lexicon would retain each of its arrays).
+  let tables: Analyzer.Tables
 
   /// The vocabulary typos are corrected to, if any.
   let vocabulary: TypoVocabulary?
 
   let stemmer = ItalianStemmer()
 
-  /// The message, for surfaces and offsets.
-  let source: SourceText
+  /// The message normalised, with the way back to the text as written; `nil`
+  /// when the scalars are the message's own (nothing needed normalising).
+  let normalized: SourceText?
 
-  /// The message's scalars (those of ``source``), borrowed.
+  /// The message's scalars, borrowed.
   let scalars: Scalars
 
   /// The segmenter's tokens.
@@ -36,17 +38,21 @@ struct TokenBuilder {
   /// surface string can serve as the folded string.
   var lettersMatchSurface = false
 
+  /// The changes an elided form recorded for the token after it, which starts
+  /// with the same elision change.
+  var elisionChangesAhead: (token: Int, changes: [TokenChange])?
+
   /// A builder over `raw`, whose letters go to `letterStorage`.
   ///
   /// - Parameter letterStorage: At least ``letterCapacity(for:)`` scalars,
   ///   valid while the builder runs.
   init(
-    tables: Analyzer.Tables, source: SourceText, scalars: Scalars, raw: [RawToken],
+    tables: Analyzer.Tables, normalized: SourceText?, scalars: Scalars, raw: [RawToken],
     letterStorage: UnsafeMutableBufferPointer<UInt32>
   ) {
-    lexicon = tables.lexicon
+    self.tables = tables
     vocabulary = tables.vocabulary
-    self.source = source
+    self.normalized = normalized
     self.scalars = scalars
     self.raw = raw
     self.letterStorage = letterStorage.baseAddress.unsafelyUnwrapped
@@ -64,6 +70,17 @@ struct TokenBuilder {
     var longest = 0
     for token in raw { longest = Swift.max(longest, token.end - token.start) }
     return longest + TypoVocabulary.maximumWordLength + 8
+  }
+
+  /// The `Character` offset in the message of scalar `index`.
+  func characterOffset(of index: Int) -> Int {
+    normalized?.characterOffset(of: index) ?? index
+  }
+
+  /// The message as written from scalar `start` up to scalar `end` (exclusive).
+  func surface(from start: Int, to end: Int) -> String {
+    normalized?.surface(from: start, to: end)
+      ?? ScalarString.make(UnsafeBufferPointer(rebasing: scalars[start..<end]))
   }
 
   /// The letters of the current token.
@@ -87,29 +104,31 @@ struct TokenBuilder {
   mutating func run() {
     for index in raw.indices {
       let token = raw[index]
-      let offset = source.characterOffset(of: token.start)
+      let offset = characterOffset(of: token.start)
       if token.kind == .word {
         // A word makes its surface string itself: often the lexicon has it.
         appendWord(index, offset: offset)
         continue
       }
-      let surface = source.surface(from: token.start, to: token.end)
+      let surface = surface(from: token.start, to: token.end)
       switch token.kind {
       case .word:
         break
       case .number:
         foldLetters(token)
         let folded = foldedString(surface: surface)
-        if isStandaloneDigits(index), let number = lexicon.number(of: letters),
-          let expansion = lexicon.entries[number].expansion
+        if isStandaloneDigits(index), let number = tables.lexicon.number(of: letters),
+          tables.lexicon.properties[number].hasExpansion
         {
           let changes = [TokenChange.expandedAbbreviation(from: folded)]
-          appendExpansion(expansion, surface: surface, offset: offset, changes: changes)
+          appendExpansion(
+            tables.lexicon.expansion(of: number), surface: surface, offset: offset, changes: changes
+          )
         } else {
           tokens.append(
             Token(
               surface: surface, offset: offset, folded: folded, stem: folded, kind: .number,
-              changes: elisionChanges(token)))
+              changes: elisionChanges(index)))
         }
       case .money:
         let folded = foldedMoney(token)
@@ -126,22 +145,26 @@ struct TokenBuilder {
         tokens.append(
           Token(
             surface: surface, offset: offset, folded: folded, stem: folded, kind: token.kind,
-            changes: elisionChanges(token)))
+            changes: elisionChanges(index)))
       }
     }
   }
 
-  /// The elision change of a token that follows an elided form (`dall'8`).
-  private func elisionChanges(_ token: RawToken) -> [TokenChange] {
+  /// The elision change of the token at `index` when it follows an elided
+  /// form (`dell'IMU`, `dall'8`), which is the same as the elided form's:
+  /// the elided form's array is shared rather than made again.
+  func elisionChanges(_ index: Int) -> [TokenChange] {
+    let token = raw[index]
     guard let elided = token.elidedToken else { return [] }
-    return [.splitElision(from: source.surface(from: raw[elided].start, to: token.end))]
+    if let ahead = elisionChangesAhead, ahead.token == index { return ahead.changes }
+    return [.splitElision(from: surface(from: raw[elided].start, to: token.end))]
   }
 
   /// Lowercases the token's scalars into the letters, dropping zero-width and
   /// control characters and unifying apostrophes and accents.
   mutating func foldLetters(_ token: RawToken, droppingApostrophes: Bool = false) {
     var count = 0
-    var isVerbatim = source.isVerbatim
+    var isVerbatim = normalized == nil
     let letters = letterStorage
     for index in token.start..<token.end {
       let value = scalars[index]
