@@ -35,6 +35,7 @@ enum EditDistance {
     if abs(n - m) > maximum { return nil }
     if n == 0 { return m }
     if m == 0 { return n }
+    if maximum == 1 { return distanceWithinOne(a, b) }
     if maximum < Swift.max(n, m) {
       return bandedOptimalStringAlignment(a, b, maximum: maximum)
     }
@@ -68,6 +69,39 @@ enum EditDistance {
       let distance = previous[m]
       return distance <= maximum ? distance : nil
     }
+  }
+
+  /// ``optimalStringAlignment(_:_:maximum:)`` with a maximum of 1, in one pass:
+  /// the strings are equal (0), or differ by one substitution, one
+  /// transposition of adjacent letters or one insertion (1), or are further
+  /// apart (`nil`). Most candidates of a typo lookup are checked this way.
+  ///
+  /// - Complexity: O(*n*).
+  private static func distanceWithinOne(
+    _ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>
+  ) -> Int? {
+    let (shorter, longer) = a.count <= b.count ? (a, b) : (b, a)
+    var index = 0
+    while index < shorter.count, shorter[index] == longer[index] { index += 1 }
+    if index == shorter.count { return longer.count - shorter.count }
+    if shorter.count == longer.count {
+      // One substitution, or one transposition of `index` and `index + 1`.
+      var rest = index + 1
+      if rest < shorter.count, shorter[index] == longer[rest], shorter[rest] == longer[index] {
+        rest += 1
+      }
+      while rest < shorter.count {
+        if shorter[rest] != longer[rest] { return nil }
+        rest += 1
+      }
+      return 1
+    }
+    // One insertion into the shorter, at `index`.
+    while index < shorter.count {
+      if shorter[index] != longer[index + 1] { return nil }
+      index += 1
+    }
+    return 1
   }
 
   /// ``optimalStringAlignment(_:_:maximum:)`` for a small `maximum`: only the

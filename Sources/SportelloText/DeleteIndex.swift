@@ -6,24 +6,31 @@
 /// distance, so the index can never produce a wrong correction.
 ///
 /// Storage is one flat table of 64-bit slots, each holding the top 32 bits of a
-/// key's hash (its fingerprint) and a word number. A key's home slot is its
-/// fingerprint scaled to the table, and the slots are filled in order of home
-/// (each entry at its home or just after the entry before), so a lookup reads
-/// the few slots from its home on, usually one cache line, and stops at the
-/// first slot whose home lies beyond its own. The table is built by sorting the
-/// entries by home (a radix sort, which reads and writes memory in order)
-/// rather than by inserting them one at a time at random places, which on a
-/// large vocabulary is bound by cache and TLB misses.
+/// key's hash (its fingerprint) and a word number. The top bits of the
+/// fingerprint, as many as the table needs (its rank), scaled to the table give
+/// the key's home slot, and the entries are laid out in order of rank, each at
+/// its home or just after the entry before. A lookup reads the few slots from
+/// its home on, usually one cache line, and stops at the first rank above its
+/// own. The table is built by sorting the entries by rank (a radix sort, which
+/// reads and writes memory in order) rather than by inserting them one at a
+/// time at random places, which on a large vocabulary is bound by cache and TLB
+/// misses.
 struct DeleteIndex: Sendable {
   /// Fingerprint in the high 32 bits, word number + 1 in the low 32; 0 is
-  /// empty. Ordered by home; the last slot is always empty.
+  /// empty. Ordered by rank; the last slot is always empty.
   private let slots: [UInt64]
 
   /// How many home slots there are (``slots`` has a few more, for the entries
   /// pushed past the last home).
   private let homeCount: UInt64
 
-  /// An entry for `entries` of ``init(entries:)``: `word` under `hash`.
+  /// How many top bits of a hash make its rank: enough for one rank per home.
+  private let rankBits: Int
+
+  /// The shift that leaves a hash's rank: 64 - ``rankBits``, from 32 to 60.
+  private var rankShift: UInt64 { UInt64(64 - rankBits) }
+
+  /// An entry for ``init(entries:)``: `word` under `hash`.
   @inline(__always)
   static func entry(hash: UInt64, word: Int32) -> UInt64 {
     hash & 0xFFFF_FFFF_0000_0000 | UInt64(UInt32(bitPattern: word))
@@ -39,45 +46,57 @@ struct DeleteIndex: Sendable {
   init(entries: inout [UInt64]) {
     // Three slots for every two entries keeps the runs from a home short.
     let homeCount = Swift.max(16, entries.count + entries.count / 2)
+    let rankBits = Int.bitWidth - (homeCount - 1).leadingZeroBitCount
     self.homeCount = UInt64(homeCount)
-    Self.sortByHome(&entries, homeCount: UInt64(homeCount))
-    var slots = [UInt64](repeating: 0, count: homeCount + 1)
+    self.rankBits = rankBits
+    Self.sortByRank(&entries, rankBits: rankBits)
+    // Entries pushed past the last home need a few slots more, and the table
+    // ends with an empty slot, where every lookup stops.
     var next = 0
     for entry in entries {
-      let position = Swift.max(
-        Self.home(ofFingerprint: entry >> 32, homeCount: UInt64(homeCount)), next)
-      if position + 1 >= slots.count { slots.append(0) }
-      slots[position] = entry + 1
-      next = position + 1
+      let home = Self.home(ofRank: entry &>> (64 - rankBits), rankBits, UInt64(homeCount))
+      next = Swift.max(home, next) + 1
     }
-    self.slots = slots
+    let slotCount = Swift.max(homeCount, next) + 1
+    slots = [UInt64](unsafeUninitializedCapacity: slotCount) { slots, initialized in
+      slots.initialize(repeating: 0)
+      var next = 0
+      for entry in entries {
+        let home = Self.home(ofRank: entry &>> (64 - rankBits), rankBits, UInt64(homeCount))
+        let position = Swift.max(home, next)
+        slots[position] = entry + 1
+        next = position + 1
+      }
+      initialized = slotCount
+    }
   }
 
-  /// The home slot of a fingerprint: the fingerprint scaled to the table, so
-  /// homes grow with fingerprints.
+  /// The home slot of a rank: the rank scaled to the table, so homes grow with
+  /// ranks.
   @inline(__always)
-  private static func home(ofFingerprint fingerprint: UInt64, homeCount: UInt64) -> Int {
-    Int(truncatingIfNeeded: (fingerprint &* homeCount) >> 32)
+  private static func home(ofRank rank: UInt64, _ rankBits: Int, _ homeCount: UInt64) -> Int {
+    Int(truncatingIfNeeded: (rank &* homeCount) &>> rankBits)
   }
 
-  /// Sorts entries by home with a least-significant-digit radix sort, 11 bits
-  /// a pass.
-  private static func sortByHome(_ entries: inout [UInt64], homeCount: UInt64) {
+  /// Sorts entries by rank (their top `rankBits` bits) with a
+  /// least-significant-digit radix sort, 11 bits a pass.
+  ///
+  /// Shifts are masking (`&>>`) throughout: their amounts are known to be
+  /// below 64, and the checked shifts of `>>` cost a few branches each.
+  private static func sortByRank(_ entries: inout [UInt64], rankBits: Int) {
     let count = entries.count
     guard count > 1 else { return }
-    let homeBits = UInt64.bitWidth - (homeCount - 1).leadingZeroBitCount
     let digitBits = 11
     let radix = 1 << digitBits
     var scratch = [UInt64](repeating: 0, count: count)
-    var shift = 0
-    while shift < homeBits {
+    var shift = 64 - rankBits
+    while shift < UInt64.bitWidth {
       entries.withUnsafeBufferPointer { source in
         scratch.withUnsafeMutableBufferPointer { target in
           withUnsafeTemporaryAllocation(of: Int.self, capacity: radix) { positions in
             positions.initialize(repeating: 0)
             for entry in source {
-              let home = Self.home(ofFingerprint: entry >> 32, homeCount: homeCount)
-              positions[(home >> shift) & (radix - 1)] += 1
+              positions[Int(truncatingIfNeeded: entry &>> shift) & (radix - 1)] += 1
             }
             var total = 0
             for digit in 0..<radix {
@@ -86,8 +105,7 @@ struct DeleteIndex: Sendable {
               total += digitCount
             }
             for entry in source {
-              let home = Self.home(ofFingerprint: entry >> 32, homeCount: homeCount)
-              let digit = (home >> shift) & (radix - 1)
+              let digit = Int(truncatingIfNeeded: entry &>> shift) & (radix - 1)
               target[positions[digit]] = entry
               positions[digit] += 1
             }
@@ -106,17 +124,18 @@ struct DeleteIndex: Sendable {
   @inline(__always)
   func forEachWord(hash: UInt64, _ body: (Int32) -> Void) {
     let fingerprint = hash >> 32
-    let home = Self.home(ofFingerprint: fingerprint, homeCount: homeCount)
+    let shift = rankShift
+    let rank = hash &>> shift
+    let home = Self.home(ofRank: rank, rankBits, homeCount)
     slots.withUnsafeBufferPointer { slots in
       var position = home
       while true {
         let slot = slots[position]
         if slot == 0 { return }
-        let storedFingerprint = slot >> 32
-        if storedFingerprint == fingerprint {
+        let storedRank = slot &>> shift
+        if storedRank > rank { return }
+        if slot >> 32 == fingerprint {
           body(Int32(truncatingIfNeeded: (slot & 0xFFFF_FFFF) - 1))
-        } else if Self.home(ofFingerprint: storedFingerprint, homeCount: homeCount) > home {
-          return
         }
         position += 1
       }

@@ -76,7 +76,9 @@ extension TypoVocabulary {
     let frequency = storage.frequencies[Int(word)]
     let otherFrequency = storage.frequencies[Int(other)]
     if frequency != otherFrequency { return frequency > otherFrequency }
-    return storage.words[Int(word)].unicodeScalars.lexicographicallyPrecedes(
-      storage.words[Int(other)].unicodeScalars)
+    // The words' folded letters are their Unicode scalars.
+    return withLetters(of: word) { letters in
+      withLetters(of: other) { otherLetters in letters.lexicographicallyPrecedes(otherLetters) }
+    }
   }
 }

@@ -98,19 +98,22 @@ public struct TypoVocabulary: Sendable {
       let n = buffer.count
       if n <= Self.maximumWordLength { entryCount += 1 + n + (n >= 8 ? n * (n - 1) / 2 : 0) }
     }
-    var entries: [UInt64] = []
-    entries.reserveCapacity(entryCount)
-    letters.withUnsafeBufferPointer { all in
-      for number in 0..<unique.count {
-        let start = Int(starts[number])
-        let word = UnsafeBufferPointer(rebasing: all[start..<Int(starts[number + 1])])
-        guard word.count <= Self.maximumWordLength else { continue }
-        // Two deletions on the vocabulary side are needed only when the query
-        // is no longer than the word (two substitutions or deletions) and has
-        // 8 letters or more; one deletion covers every other case.
-        DeleteIndex.forEachDeletedForm(of: word, upTo: word.count >= 8 ? 2 : 1) { hash, _ in
-          entries.append(DeleteIndex.entry(hash: hash, word: Int32(number)))
-          return true
+    // Every word's deleted forms, written straight into place: `entryCount`
+    // is exact.
+    var entries = [UInt64](unsafeUninitializedCapacity: entryCount) { entries, initialized in
+      letters.withUnsafeBufferPointer { all in
+        for number in 0..<unique.count {
+          let start = Int(starts[number])
+          let word = UnsafeBufferPointer(rebasing: all[start..<Int(starts[number + 1])])
+          guard word.count <= Self.maximumWordLength else { continue }
+          // Two deletions on the vocabulary side are needed only when the
+          // query is no longer than the word (two substitutions or deletions)
+          // and has 8 letters or more; one deletion covers every other case.
+          DeleteIndex.forEachDeletedForm(of: word, upTo: word.count >= 8 ? 2 : 1) { hash, _ in
+            entries[initialized] = DeleteIndex.entry(hash: hash, word: Int32(number))
+            initialized += 1
+            return true
+          }
         }
       }
     }
