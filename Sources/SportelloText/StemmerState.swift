@@ -33,6 +33,9 @@ struct StemmerState {
   /// Whether the prelude marked a `U` or an `I`, for the postlude to undo.
   var hasMarks = false
 
+  /// One bit per vowel, for words of up to 64 letters, once ``prelude()`` ran.
+  var vowels: UInt64 = 0
+
   /// A state over the `count` letters at `word`, which it edits in place.
   init(word: UnsafeMutablePointer<UInt32>, count: Int) {
     self.word = word
@@ -74,8 +77,13 @@ struct StemmerState {
 
   /// Acute accents become grave, `qu` marks its u, and u or i between vowels
   /// become the non-vowels `U` and `I`.
+  ///
+  /// For a word of up to 64 letters it also notes where the vowels are, in
+  /// ``vowels``, which the marking keeps up to date and ``markRegions()``
+  /// reads.
   mutating func prelude() {
     var index = 0
+    var mask: UInt64 = 0
     while index < count {
       let value = word[index]
       if value == 0x71, index + 1 < count, word[index + 1] == 0x75 {
@@ -90,9 +98,33 @@ struct StemmerState {
         isChanged = true
       default: break
       }
+      if index < UInt64.bitWidth, Self.isVowel(word[index]) { mask |= 1 &<< index }
       index += 1
     }
-    index = 0
+    guard count <= UInt64.bitWidth else {
+      markVowelsBetweenVowelsLetterByLetter()
+      return
+    }
+    // A u or an i between two vowels, from left to right: a mark turns a
+    // vowel into a non-vowel, which the next position then sees.
+    var center = 1
+    while center + 1 < count {
+      if mask & (1 &<< (center - 1)) != 0, mask & (1 &<< (center + 1)) != 0 {
+        let value = word[center]
+        if value == 0x75 || value == 0x69 {
+          word[center] = value == 0x75 ? Self.upperU : Self.upperI
+          hasMarks = true
+          mask &= ~(1 &<< center)
+        }
+      }
+      center += 1
+    }
+    vowels = mask
+  }
+
+  /// The second half of ``prelude()`` for words longer than a bit mask.
+  private mutating func markVowelsBetweenVowelsLetterByLetter() {
+    var index = 0
     while index + 2 < count {
       if Self.isVowel(word[index]), Self.isVowel(word[index + 2]) {
         if word[index + 1] == 0x75 {
@@ -107,17 +139,17 @@ struct StemmerState {
     }
   }
 
-  /// Sets RV, R1 and R2 as the Snowball description defines them.
+  /// Sets RV, R1 and R2 as the Snowball description defines them; runs after
+  /// ``prelude()``.
   mutating func markRegions() {
     guard count <= UInt64.bitWidth else {
       markRegionsLetterByLetter()
       return
     }
-    // One pass notes where the vowels are; every region boundary is then the
-    // position just past the next set bit of a mask (`nil` when none is left).
-    var vowels: UInt64 = 0
-    for index in 0..<count where Self.isVowel(word[index]) { vowels |= 1 << index }
-    let letters: UInt64 = count == UInt64.bitWidth ? ~0 : (1 << count) - 1
+    // Every region boundary is the position just past the next set bit of a
+    // mask of the vowels (`nil` when none is left). Shifts are masking (&<<,
+    // &>>) where the amount is known to be below 64: Swift's << and >> check.
+    let letters: UInt64 = count == UInt64.bitWidth ? ~0 : (1 &<< count) - 1
     let nonVowels = ~vowels & letters
     rv = count
     r1 = count
@@ -149,7 +181,8 @@ struct StemmerState {
   /// or `nil`.
   @inline(__always)
   private static func positionPast(_ mask: UInt64, from start: Int) -> Int? {
-    let rest = mask >> start
+    guard start < UInt64.bitWidth else { return nil }
+    let rest = mask &>> start
     return rest == 0 ? nil : start + rest.trailingZeroBitCount + 1
   }
 
