@@ -18,7 +18,7 @@ extension TokenBuilder {
     }
     if TextFolding.squeezeRuns(letterStorage, count: &letterCount) {
       lettersMatchSurface = false
-      changes.append(.squeezedLetters(from: unsqueezedForm(of: token)))
+      changes.record(.squeezedLetters(from: unsqueezedForm(of: token)))
     }
     if token.role != .plain { lettersMatchSurface = false }
     switch token.role {
@@ -30,7 +30,7 @@ extension TokenBuilder {
       {
         letterStorage[letterCount - 1] = accented
       }
-      changes.append(.restoredAccent(from: from))
+      changes.record(.restoredAccent(from: from))
     case .elided, .elidedAlone:
       if let full = Self.fullForm(ofElided: letters) { setLetters(full) }
     case .plain, .currency:
@@ -41,7 +41,7 @@ extension TokenBuilder {
     {
       letterStorage[0] = 0xE8
       lettersMatchSurface = false
-      changes.append(.restoredAccent(from: "e"))
+      changes.record(.restoredAccent(from: "e"))
     }
     appendLexicalWord(index, offset: offset, changes: changes)
   }
@@ -87,7 +87,7 @@ extension TokenBuilder {
       if properties.hasExpansion, contextAllowsExpansion(index, tables.lexicon.foldedWords[number])
       {
         let key = tables.lexicon.foldedWords[number]
-        changes.append(
+        changes.record(
           properties.restoresAccentOnly
             ? .restoredAccent(from: key) : .expandedAbbreviation(from: key))
         appendExpansion(
@@ -108,7 +108,7 @@ extension TokenBuilder {
     if let vocabulary, raw[index].role != .elided, raw[index].role != .elidedAlone,
       letterCount >= 4, let word = vocabulary.correction(forFoldedLetters: letters)
     {
-      changes.append(.correctedTypo(from: folded))
+      changes.record(.correctedTypo(from: folded))
       folded = vocabulary.words[Int(word)]
       vocabulary.withLetters(of: word) { setLetters($0) }
       number = tables.lexicon.number(of: letters)
@@ -145,6 +145,19 @@ extension TokenBuilder {
   ) {
     for number in expansion {
       appendEntry(Int(number), surface: surface, offset: offset, changes: changes)
+    }
+  }
+}
+
+extension [TokenChange] {
+  /// Appends `change`. The first change makes the array from a literal, which
+  /// allocates it directly instead of growing an empty array.
+  @inline(__always)
+  mutating func record(_ change: TokenChange) {
+    if isEmpty {
+      self = [change]
+    } else {
+      append(change)
     }
   }
 }
