@@ -40,19 +40,6 @@ public struct ItalianStemmer: Sendable {
     }
   }
 
-  /// Stems a word held as lowercase Unicode scalar values, in place.
-  ///
-  /// - Returns: Whether the letters changed.
-  @discardableResult
-  func stemLetters(_ word: inout [UInt32]) -> Bool {
-    let (count, isChanged) = word.withUnsafeMutableBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { return (0, false) }
-      return stem(letters: base, count: buffer.count)
-    }
-    word.removeLast(word.count - count)
-    return isChanged
-  }
-
   /// Stems the `count` lowercase letters at `letters` in place.
   ///
   /// The stem is a prefix of the storage, possibly with its last letters
