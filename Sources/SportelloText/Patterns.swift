@@ -261,16 +261,17 @@ enum Patterns {
   /// digits, a letter, two digits, a letter, three digits and a check letter,
   /// where digits may be replaced by the letters L M N P Q R S T U V.
   static func isTaxCode(_ scalars: some Collection<UInt32>) -> Bool {
-    let letters = Array(scalars)
-    guard letters.count == 16 else { return false }
-    for (index, value) in letters.enumerated() {
+    guard scalars.count == 16 else { return false }
+    for (index, value) in scalars.enumerated() {
       let lower = TextFolding.lowercase(value)
       let isLetter = lower >= 0x61 && lower <= 0x7A
       switch index {
       case 0...5, 8, 11, 15:
         guard isLetter else { return false }
       default:
-        let isOmocode = [0x6C, 0x6D, 0x6E, 0x70, 0x71, 0x72, 0x73, 0x74, 0x75, 0x76].contains(lower)
+        // The letters that stand for the digits 0-9: l m n p q r s t u v.
+        let isOmocode =
+          lower == 0x6C || lower == 0x6D || lower == 0x6E || (0x70...0x76).contains(lower)
         guard TextFolding.isDigit(value) || isOmocode else { return false }
       }
     }

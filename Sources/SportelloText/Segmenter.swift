@@ -40,7 +40,7 @@ struct Segmenter {
         continue
       }
       if let (wordEnd, segmentEnd) = plainWord(from: index) {
-        tokens.append(RawToken(start: index, end: wordEnd, kind: .word))
+        tokens.append(RawToken(start: index, end: wordEnd, kind: letterKind(index, wordEnd)))
         index = segmentEnd
         continue
       }
@@ -66,6 +66,14 @@ struct Segmenter {
       index = end
     }
     mergeMoney()
+  }
+
+  /// The kind of a run of letters: a word, or a code when it is a tax code
+  /// whose digits were all replaced by letters (omocodia), which has none left
+  /// to make it a code.
+  private func letterKind(_ start: Int, _ end: Int) -> TokenKind {
+    guard end - start == 16, Patterns.isTaxCode(scalars[start..<end]) else { return .word }
+    return .code
   }
 
   /// The end of the word and of the segment, when the segment starting at
@@ -294,6 +302,8 @@ struct Segmenter {
       var token = RawToken(start: wordStart, end: index, kind: .word, elidedToken: elidedToken)
       if hasDigit {
         token.kind = Patterns.numericKind(scalars, wordStart, index) ?? .code
+      } else if letterKind(wordStart, index) == .code {
+        token.kind = .code
       } else if index < end, TextFolding.isApostrophe(scalars[index]) {
         let following = index + 1
         if following < end, TextFolding.isLetter(scalars[following]) {
