@@ -86,7 +86,7 @@ public struct Analyzer: Sendable {
       }
     }
     if let simple, let tokens = simple { return tokens }
-    let source = SourceText(normalizing: text)
+    let source = SourceText.joining(text) ?? SourceText(normalizing: text)
     return source.scalars.withUnsafeBufferPointer { tokens(of: $0, normalized: source) }
   }
 

@@ -6,24 +6,29 @@ import Foundation
 ///
 /// Most messages are plain ASCII or Latin-1 letters, where NFKC changes nothing
 /// and every scalar is its own `Character`; they skip normalisation and the
-/// `Character` walk entirely. Other messages are normalised one `Character` at
-/// a time, which keeps the way back exact.
+/// `Character` walk entirely. Messages that NFKC leaves alone but where some
+/// scalars join into one `Character` (emoji with a skin tone or a variation
+/// selector, flags, keycaps, ZWJ sequences) get the way back from a walk of
+/// those `Character`s only (see ``joining(_:)``). Other messages are
+/// normalised one `Character` at a time, which keeps the way back exact.
 struct SourceText {
   /// The scalars to scan, after NFKC (not yet lowercased).
   var scalars: [UInt32] = []
+
+  /// Where a scalar comes from: the byte range and the offset of its
+  /// `Character` in the message.
+  struct Origin {
+    var byteStart: Int32
+    var byteEnd: Int32
+    var characterOffset: Int32
+  }
 
   /// The message's UTF-8 bytes, for surfaces; empty when ``scalars`` are the
   /// message's own scalars (no normalisation happened).
   private var bytes: [UInt8] = []
 
-  /// Byte start of each scalar's source; empty with ``bytes``.
-  private var byteStarts: [Int32] = []
-
-  /// Byte end of each scalar's source; empty with ``bytes``.
-  private var byteEnds: [Int32] = []
-
-  /// `Character` offset of each scalar's source; empty when it is the scalar's index.
-  private var characterOffsets: [Int32] = []
+  /// Where each scalar comes from; empty with ``bytes``.
+  private var origins: [Origin] = []
 
   /// Whether ``scalars`` are the message's own scalars, with nothing normalised.
   var isVerbatim: Bool { bytes.isEmpty }
@@ -34,9 +39,18 @@ struct SourceText {
   init(_ text: String) {
     if let simple = Self.simpleScalars(of: text) {
       scalars = simple
+    } else if let joining = Self.joining(text) {
+      self = joining
     } else {
       prepareByCharacter(text)
     }
+  }
+
+  /// A message's tables as they are, for ``joining(_:)``.
+  init(scalars: [UInt32], bytes: [UInt8], origins: [Origin]) {
+    self.scalars = scalars
+    self.bytes = bytes
+    self.origins = origins
   }
 
   /// Prepares `text` by normalising it one `Character` at a time, for a
@@ -149,9 +163,7 @@ struct SourceText {
   private mutating func prepareByCharacter(_ text: String) {
     scalars.removeAll(keepingCapacity: true)
     bytes = Array(text.utf8)
-    byteStarts.reserveCapacity(bytes.count)
-    byteEnds.reserveCapacity(bytes.count)
-    characterOffsets.reserveCapacity(bytes.count)
+    origins.reserveCapacity(bytes.count)
     var byteOffset: Int32 = 0
     var characterOffset: Int32 = 0
     for character in text {
@@ -164,9 +176,9 @@ struct SourceText {
       }
       func append(_ value: UInt32) {
         scalars.append(value)
-        byteStarts.append(byteOffset)
-        byteEnds.append(byteOffset + length)
-        characterOffsets.append(characterOffset)
+        origins.append(
+          Origin(
+            byteStart: byteOffset, byteEnd: byteOffset + length, characterOffset: characterOffset))
       }
       if needsNormalization {
         for scalar in String(character).precomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -183,7 +195,7 @@ struct SourceText {
   /// The `Character` offset in the message of scalar `index`.
   @inline(__always)
   func characterOffset(of index: Int) -> Int {
-    characterOffsets.isEmpty ? index : Int(characterOffsets[index])
+    origins.isEmpty ? index : Int(origins[index].characterOffset)
   }
 
   /// The message as written from scalar `start` up to scalar `end` (exclusive).
@@ -191,8 +203,8 @@ struct SourceText {
     if bytes.isEmpty {
       return ScalarString.make(scalars[start..<end])
     }
-    let byteStart = Int(byteStarts[start])
-    let byteEnd = Int(byteEnds[end - 1])
+    let byteStart = Int(origins[start].byteStart)
+    let byteEnd = Int(origins[end - 1].byteEnd)
     return bytes.withUnsafeBufferPointer { buffer in
       String(decoding: UnsafeBufferPointer(rebasing: buffer[byteStart..<byteEnd]), as: UTF8.self)
     }
