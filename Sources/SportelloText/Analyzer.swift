@@ -73,11 +73,38 @@ public struct Analyzer: Sendable {
 
   /// The tokens of a valid message.
   private func tokens(of text: String) -> [Token] {
-    let source = SourceText(text)
-    var segmenter = Segmenter(scalars: source.scalars)
+    // Most messages need no normalisation: their scalars, decoded onto the
+    // stack, are scanned as they are.
+    var text = text
+    text.makeContiguousUTF8()
+    let simple = text.utf8.withContiguousStorageIfAvailable { bytes in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: Swift.max(bytes.count, 1)) {
+        buffer -> [Token]? in
+        guard let base = buffer.baseAddress, let count = SourceText.decodeSimple(bytes, into: base)
+        else { return nil }
+        return tokens(of: UnsafeBufferPointer(start: base, count: count), normalized: nil)
+      }
+    }
+    if let simple, let tokens = simple { return tokens }
+    let source = SourceText.joining(text) ?? SourceText(normalizing: text)
+    return source.scalars.withUnsafeBufferPointer { tokens(of: $0, normalized: source) }
+  }
+
+  /// The tokens of a message's scalars; `normalized` maps them back to the
+  /// message when they are not its own.
+  private func tokens(of scalars: Scalars, normalized: SourceText?) -> [Token] {
+    var segmenter = Segmenter(scalars: scalars)
     segmenter.run()
-    var builder = TokenBuilder(analyzer: self, source: source, raw: segmenter.tokens)
-    builder.run()
-    return builder.tokens
+    let raw = segmenter.tokens
+    // One scratch buffer for the letters of every token; on the stack for any
+    // message of ordinary length.
+    let capacity = TokenBuilder.letterCapacity(for: raw)
+    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { letters in
+      var builder = TokenBuilder(
+        tables: tables, normalized: normalized, scalars: scalars, raw: raw,
+        letterStorage: letters)
+      builder.run()
+      return builder.tokens
+    }
   }
 }

@@ -22,28 +22,32 @@ public struct ItalianStemmer: Sendable {
   /// - Returns: The stem; a word of one or two letters comes back unchanged.
   /// - Complexity: O(*n*) in the length of the word.
   public func stem(_ word: String) -> String {
-    var letters: [UInt32] = []
-    letters.reserveCapacity(word.utf8.count)
-    var isLowercase = true
-    for scalar in word.unicodeScalars {
-      let value = TextFolding.lowercase(scalar.value)
-      if value != scalar.value { isLowercase = false }
-      letters.append(value)
+    let capacity = word.utf8.count
+    guard capacity > 0 else { return word }
+    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { buffer in
+      var count = 0
+      var isLowercase = true
+      for scalar in word.unicodeScalars {
+        let value = TextFolding.lowercase(scalar.value)
+        if value != scalar.value { isLowercase = false }
+        buffer[count] = value
+        count += 1
+      }
+      let base = buffer.baseAddress.unsafelyUnwrapped
+      let (stemCount, isChanged) = stem(letters: base, count: count)
+      guard isChanged || !isLowercase else { return word }
+      return ScalarString.make(UnsafeBufferPointer(start: base, count: stemCount))
     }
-    let isChanged = stemLetters(&letters)
-    return isChanged || !isLowercase ? ScalarString.make(letters) : word
   }
 
-  /// Stems a word held as lowercase Unicode scalar values, in place.
+  /// Stems the `count` lowercase letters at `letters` in place.
   ///
-  /// The array is moved into the stemmer's state and back, so stemming
-  /// allocates nothing beyond what the letters already hold.
+  /// The stem is a prefix of the storage, possibly with its last letters
+  /// rewritten (no step lengthens a word), so stemming allocates nothing.
   ///
-  /// - Returns: Whether the letters changed.
-  @discardableResult
-  func stemLetters(_ word: inout [UInt32]) -> Bool {
-    var state = StemmerState()
-    swap(&state.word, &word)
+  /// - Returns: The stem's length and whether the letters changed.
+  func stem(letters: UnsafeMutablePointer<UInt32>, count: Int) -> (count: Int, isChanged: Bool) {
+    var state = StemmerState(word: letters, count: count)
     state.prelude()
     state.markRegions()
     state.attachedPronoun()
@@ -52,7 +56,6 @@ public struct ItalianStemmer: Sendable {
     }
     state.vowelSuffix()
     state.postlude()
-    swap(&state.word, &word)
-    return state.isChanged
+    return (state.count, state.isChanged)
   }
 }

@@ -6,21 +6,45 @@
 /// The table is keyed by letters rather than by `String`, so a known word costs
 /// neither a string hash nor a new string.
 struct Lexicon: Sendable {
-  /// What the lexicon knows about one folded word.
+  /// What the lexicon knows about one folded word, as it is being compiled.
   struct Entry: Sendable {
     var folded: String
     var stem: String
     var isStopWord = false
     var isProtected = false
     var isInVocabulary = false
-    /// The entries of the words an abbreviation expands to.
-    var expansion: [Int32]?
     /// Whether the expansion only adds accents (`perche` → `perché`).
     var restoresAccentOnly = false
   }
 
-  /// The entries, by number.
-  private(set) var entries: [Entry] = []
+  /// The flags of one entry and where its expansion lies, kept apart from the
+  /// strings so that reading them costs no reference counting.
+  struct Properties: Sendable {
+    var isStopWord: Bool
+    var isProtected: Bool
+    var isInVocabulary: Bool
+    /// Whether the expansion only adds accents (`perche` → `perché`).
+    var restoresAccentOnly: Bool
+    /// The expansion's first entry in ``Lexicon/expansionEntries``.
+    var expansionStart: Int32 = 0
+    /// How many entries the expansion has; 0 for a word that is no abbreviation.
+    var expansionCount: Int32 = 0
+
+    /// Whether the word is an abbreviation.
+    var hasExpansion: Bool { expansionCount > 0 }
+  }
+
+  /// Each entry's folded word, by entry number.
+  private(set) var foldedWords: [String] = []
+
+  /// Each entry's stem, by entry number (the folded word for protected words).
+  private(set) var stems: [String] = []
+
+  /// Each entry's flags and expansion, by entry number.
+  private(set) var properties: [Properties] = []
+
+  /// The entries of every abbreviation's expansion, back to back.
+  private(set) var expansionEntries: [Int32] = []
 
   /// Every entry's letters, back to back.
   private var letters: [UInt32] = []
@@ -28,8 +52,11 @@ struct Lexicon: Sendable {
   /// Where each entry's letters start; one more than there are entries.
   private var starts: [Int32] = [0]
 
-  /// Open-addressing slots holding entry number + 1; 0 is empty.
-  private var slots: [Int32] = []
+  /// Open-addressing slots: a 32-bit fingerprint of the word's hash in the high
+  /// half, entry number + 1 in the low half; 0 is empty.
+  ///
+  /// The fingerprint settles most probes without touching the letters.
+  private var slots: [UInt64] = []
   private var mask = 0
 
   /// Compiles `configuration`, stemming every known word once.
@@ -60,22 +87,37 @@ struct Lexicon: Sendable {
     }
     var capacity = 16
     while capacity < words.count * 2 { capacity <<= 1 }
-    slots = [Int32](repeating: 0, count: capacity)
+    slots = [UInt64](repeating: 0, count: capacity)
     mask = capacity - 1
     for word in words.keys.sorted() {
       guard var value = words[word] else { continue }
       if !value.isProtected { value.stem = stemmer.stem(word) }
       insert(value)
     }
-    for (key, parts) in expansions {
-      guard let number = self.number(of: key) else { continue }
-      entries[number].expansion = parts.compactMap { self.number(of: $0).map(Int32.init) }
+    for key in expansions.keys.sorted() {
+      guard let number = self.number(of: key), let parts = expansions[key] else { continue }
+      let numbers = parts.compactMap { self.number(of: $0).map(Int32.init) }
+      properties[number].expansionStart = Int32(expansionEntries.count)
+      properties[number].expansionCount = Int32(numbers.count)
+      expansionEntries += numbers
     }
   }
 
+  /// The entries of the words entry `number` expands to; empty when it is no
+  /// abbreviation.
+  func expansion(of number: Int) -> ArraySlice<Int32> {
+    let start = Int(properties[number].expansionStart)
+    return expansionEntries[start..<start + Int(properties[number].expansionCount)]
+  }
+
   private mutating func insert(_ entry: Entry) {
-    let number = entries.count
-    entries.append(entry)
+    let number = foldedWords.count
+    foldedWords.append(entry.folded)
+    stems.append(entry.stem)
+    properties.append(
+      Properties(
+        isStopWord: entry.isStopWord, isProtected: entry.isProtected,
+        isInVocabulary: entry.isInVocabulary, restoresAccentOnly: entry.restoresAccentOnly))
     for scalar in entry.folded.unicodeScalars { letters.append(scalar.value) }
     starts.append(Int32(letters.count))
     let hash = letters.withUnsafeBufferPointer { all in
@@ -83,32 +125,53 @@ struct Lexicon: Sendable {
     }
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = Int32(number + 1)
+    slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
   }
 
+  /// A hash of a word's letters, two letters per multiplication.
+  ///
+  /// Words are short, so the hash is a short chain of multiplications: the
+  /// lookup runs for every word of every message.
   @inline(__always)
   private static func hash(_ letters: UnsafeBufferPointer<UInt32>) -> UInt64 {
-    var hash = DeleteIndex.seed
-    for value in letters { hash = DeleteIndex.step(hash, value) }
-    return DeleteIndex.finish(hash, length: letters.count)
+    let multiplier: UInt64 = 0xFF51_AFD7_ED55_8CCD
+    var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(letters.count)
+    var index = 0
+    while index + 1 < letters.count {
+      let pair = UInt64(letters[index]) | UInt64(letters[index + 1]) << 32
+      hash = (hash ^ pair) &* multiplier
+      hash ^= hash >> 32
+      index += 2
+    }
+    if index < letters.count {
+      hash = (hash ^ UInt64(letters[index])) &* multiplier
+    }
+    return hash ^ (hash >> 29)
   }
 
   /// The entry number of a folded word given as letters, or `nil`.
   func number(of word: UnsafeBufferPointer<UInt32>) -> Int? {
-    var slot = Int(truncatingIfNeeded: Self.hash(word)) & mask
-    return letters.withUnsafeBufferPointer { all in
-      while true {
-        let stored = Int(slots[slot])
-        if stored == 0 { return nil }
-        let number = stored - 1
-        let start = Int(starts[number])
-        let end = Int(starts[number + 1])
-        if end - start == word.count {
-          var index = 0
-          while index < word.count, all[start + index] == word[index] { index += 1 }
-          if index == word.count { return number }
+    let hash = Self.hash(word)
+    let fingerprint = hash & 0xFFFF_FFFF_0000_0000
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    return slots.withUnsafeBufferPointer { slots in
+      letters.withUnsafeBufferPointer { all in
+        starts.withUnsafeBufferPointer { starts in
+          while true {
+            let stored = slots[slot]
+            if stored == 0 { return nil }
+            if stored & 0xFFFF_FFFF_0000_0000 == fingerprint {
+              let number = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
+              let start = Int(starts[number])
+              if Int(starts[number + 1]) - start == word.count {
+                var index = 0
+                while index < word.count, all[start + index] == word[index] { index += 1 }
+                if index == word.count { return number }
+              }
+            }
+            slot = (slot + 1) & mask
+          }
         }
-        slot = (slot + 1) & mask
       }
     }
   }
@@ -117,16 +180,5 @@ struct Lexicon: Sendable {
   func number(of word: String) -> Int? {
     let letters = ScalarString.scalars(of: word)
     return letters.withUnsafeBufferPointer { number(of: $0) }
-  }
-
-  /// The entry of a folded word given as letters.
-  @inline(__always)
-  func entry(for word: [UInt32]) -> Entry? {
-    word.withUnsafeBufferPointer { number(of: $0) }.map { entries[$0] }
-  }
-
-  /// The entry of a folded word.
-  subscript(word: String) -> Entry? {
-    number(of: word).map { entries[$0] }
   }
 }

@@ -1,3 +1,10 @@
+/// The Unicode scalar values of a message during one analysis, borrowed from
+/// the ``SourceText`` that owns them.
+///
+/// A buffer rather than an array so that the scanning loops neither check
+/// bounds twice nor retain storage per access; it never outlives the analysis.
+typealias Scalars = UnsafeBufferPointer<UInt32>
+
 /// A token found by the ``Segmenter``, before folding: a range of scalars of the
 /// ``SourceText`` and what the segmenter knows about it.
 struct RawToken {

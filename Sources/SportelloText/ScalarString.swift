@@ -35,6 +35,23 @@ enum ScalarString {
     }
   }
 
+  /// The string made of `scalars`, which must be valid Unicode scalar values.
+  ///
+  /// Plain ASCII, most of what the analyzer makes, is copied byte for byte.
+  ///
+  /// - Complexity: O(*n*); one allocation for strings longer than 15 UTF-8 bytes.
+  static func make(_ scalars: UnsafeBufferPointer<UInt32>) -> String {
+    var combined: UInt32 = 0
+    for value in scalars { combined |= value }
+    guard combined < 0x80 else { return make(scalars[...]) }
+    return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+      for (index, value) in scalars.enumerated() {
+        buffer[index] = UInt8(truncatingIfNeeded: value)
+      }
+      return scalars.count
+    }
+  }
+
   /// The Unicode scalar values of `text`.
   static func scalars(of text: String) -> [UInt32] {
     var values: [UInt32] = []

@@ -6,10 +6,12 @@
 /// at punctuation, with elided articles split from their word at the
 /// apostrophe.
 struct Segmenter {
-  let scalars: [UInt32]
+  /// The message's scalars, borrowed for the scan.
+  let scalars: Scalars
   private(set) var tokens: [RawToken] = []
 
-  init(scalars: [UInt32]) {
+  /// A segmenter over `scalars`, which must stay valid while it runs.
+  init(scalars: Scalars) {
     self.scalars = scalars
   }
 
@@ -37,17 +39,65 @@ struct Segmenter {
         index = end
         continue
       }
+      if let (wordEnd, segmentEnd) = plainWord(from: index) {
+        tokens.append(RawToken(start: index, end: wordEnd, kind: letterKind(index, wordEnd)))
+        index = segmentEnd
+        continue
+      }
+      // The segment runs to the next whitespace or emoji; the same pass notes
+      // its digits and the dots and at signs that may make it a web address.
       var end = index + 1
+      var hasDigit = TextFolding.isDigit(value)
+      var webMarks = value == 0x2E || value == 0x40 ? 1 : 0
       while end < count {
         let next = scalars[end]
-        if TextFolding.isWhitespace(next) { break }
-        if next >= 0x2100 || next == 0x203C || next == 0x2049, TextFolding.isEmoji(next) { break }
+        if TextFolding.isDigit(next) {
+          hasDigit = true
+        } else if next == 0x2E || next == 0x40 {
+          webMarks += 1
+        } else if TextFolding.isWhitespace(next) {
+          break
+        } else if next >= 0x2100 || next == 0x203C || next == 0x2049, TextFolding.isEmoji(next) {
+          break
+        }
         end += 1
       }
-      segment(from: index, to: end)
+      segment(from: index, to: end, hasDigit: hasDigit, webMarks: webMarks)
       index = end
     }
     mergeMoney()
+  }
+
+  /// The kind of a run of letters: a word, or a code when it is a tax code
+  /// whose digits were all replaced by letters (omocodia), which has none left
+  /// to make it a code.
+  private func letterKind(_ start: Int, _ end: Int) -> TokenKind {
+    guard end - start == 16, Patterns.isTaxCode(scalars[start..<end]) else { return .word }
+    return .code
+  }
+
+  /// The end of the word and of the segment, when the segment starting at
+  /// `start` is ASCII letters followed by nothing but ASCII punctuation that
+  /// trimming drops (`grazie`, `anagrafe?`, `Buongiorno,`); `nil` otherwise.
+  ///
+  /// Most segments are such words, and for them this gives the token that
+  /// ``segment(from:to:hasDigit:webMarks:)`` would, without its passes.
+  private func plainWord(from start: Int) -> (wordEnd: Int, segmentEnd: Int)? {
+    let count = scalars.count
+    guard (scalars[start] | 0x20) &- 0x61 < 26 else { return nil }
+    var wordEnd = start + 1
+    while wordEnd < count, (scalars[wordEnd] | 0x20) &- 0x61 < 26 { wordEnd += 1 }
+    var end = wordEnd
+    while end < count {
+      let value = scalars[end]
+      guard value < 0x80 else { return nil }
+      if TextFolding.isWhitespace(value) { break }
+      switch value {
+      case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x27, 0x60, 0x24, 0x25: return nil
+      default: end += 1
+      }
+    }
+    return (wordEnd, end)
   }
 
   /// The end of the emoji sequence starting at `start`.
@@ -90,12 +140,21 @@ struct Segmenter {
   }
 
   /// Classifies one whitespace-free segment.
-  private mutating func segment(from segmentStart: Int, to segmentEnd: Int) {
+  ///
+  /// - Parameters:
+  ///   - hasDigit: Whether the segment has a digit (trimming never drops one).
+  ///   - webMarks: How many dots and at signs the segment has.
+  private mutating func segment(
+    from segmentStart: Int, to segmentEnd: Int, hasDigit: Bool, webMarks: Int
+  ) {
     var start = segmentStart
     var end = segmentEnd
     var startsWithQuote = false
+    var webMarks = webMarks
     while start < end, !isAlphanumeric(scalars[start]), !isCurrencySign(scalars[start]) {
-      if TextFolding.isApostrophe(scalars[start]) { startsWithQuote = true }
+      let value = scalars[start]
+      if TextFolding.isApostrophe(value) { startsWithQuote = true }
+      if value == 0x2E || value == 0x40 { webMarks -= 1 }
       start += 1
     }
     while end > start {
@@ -106,20 +165,11 @@ struct Segmenter {
       {
         break
       }
+      if value == 0x2E || value == 0x40 { webMarks -= 1 }
       end -= 1
     }
     guard start < end else { return }
-    var hasDigit = false
-    var mayBeWeb = false
-    for index in start..<end {
-      let value = scalars[index]
-      if TextFolding.isDigit(value) {
-        hasDigit = true
-      } else if value == 0x2E || value == 0x40 {
-        mayBeWeb = true
-      }
-    }
-    if mayBeWeb {
+    if webMarks > 0 {
       let webEnd = Patterns.trimmedWebEnd(scalars, start, segmentEnd)
       if let kind = Patterns.webKind(scalars, start, webEnd) {
         tokens.append(RawToken(start: start, end: webEnd, kind: kind))
@@ -206,6 +256,8 @@ struct Segmenter {
   private func rangeParts(from start: Int, to end: Int)
     -> [(start: Int, end: Int, kind: TokenKind)]?
   {
+    // Without a hyphen there is one part only; most numbers end here.
+    guard (start..<end).contains(where: { scalars[$0] == 0x2D }) else { return nil }
     var parts: [(start: Int, end: Int, kind: TokenKind)] = []
     var partStart = start
     for index in start...end where index == end || scalars[index] == 0x2D {
@@ -250,6 +302,8 @@ struct Segmenter {
       var token = RawToken(start: wordStart, end: index, kind: .word, elidedToken: elidedToken)
       if hasDigit {
         token.kind = Patterns.numericKind(scalars, wordStart, index) ?? .code
+      } else if letterKind(wordStart, index) == .code {
+        token.kind = .code
       } else if index < end, TextFolding.isApostrophe(scalars[index]) {
         let following = index + 1
         if following < end, TextFolding.isLetter(scalars[following]) {
@@ -307,11 +361,9 @@ struct Segmenter {
     guard token.kind == .word, token.role == .plain else { return false }
     let length = token.end - token.start
     guard length == 3 || length == 4 else { return false }
-    let euro: [UInt32] = [0x65, 0x75, 0x72, 0x6F]
-    for offset in 0..<length where scalars[token.start + offset] | 0x20 != euro[offset] {
-      return false
-    }
-    return true
+    let start = token.start
+    return scalars[start] | 0x20 == 0x65 && scalars[start + 1] | 0x20 == 0x75
+      && scalars[start + 2] | 0x20 == 0x72 && (length == 3 || scalars[start + 3] | 0x20 == 0x6F)
   }
 
   /// Whether only whitespace lies between two scalar positions.

@@ -62,9 +62,9 @@ extension StemmerState {
   /// `attached_pronoun`: a pronoun after a gerund is dropped, after an
   /// infinitive stem (-ar, -er, -ir) it becomes `e`; the host must lie in RV.
   mutating func attachedPronoun() {
-    guard let pronoun = longestSuffix(in: Self.pronouns, endingAt: word.count) else { return }
+    guard let pronoun = longestSuffix(in: Self.pronouns, endingAt: count) else { return }
     let pronounLength = Self.pronouns.lengths[pronoun]
-    let hostEnd = word.count - pronounLength
+    let hostEnd = count - pronounLength
     guard let host = longestSuffix(in: Self.pronounHosts, endingAt: hostEnd) else { return }
     guard hostEnd - Self.pronounHosts.lengths[host] >= rv else { return }
     if host <= 1 {
@@ -79,11 +79,11 @@ extension StemmerState {
   /// - Returns: Whether a suffix matched and its condition held; when not, the
   ///   verb suffixes are tried instead.
   mutating func standardSuffix() -> Bool {
-    guard let id = longestSuffix(in: Self.standardSuffixes, endingAt: word.count) else {
+    guard let id = longestSuffix(in: Self.standardSuffixes, endingAt: count) else {
       return false
     }
     let length = Self.standardSuffixes.lengths[id]
-    let start = word.count - length
+    let start = count - length
     switch id {
     case 0...28:
       guard start >= r2 else { return false }
@@ -107,9 +107,9 @@ extension StemmerState {
     case 45:
       guard start >= r1 else { return false }
       removeLast(length)
-      if let tail = longestSuffix(in: Self.amenteTails, endingAt: word.count) {
+      if let tail = longestSuffix(in: Self.amenteTails, endingAt: count) {
         let tailLength = Self.amenteTails.lengths[tail]
-        if word.count - tailLength >= r2 {
+        if count - tailLength >= r2 {
           removeLast(tailLength)
           if tail == 0 {
             deleteSuffix(Self.suffixAt, ifStartsAtOrAfter: r2)
@@ -119,9 +119,9 @@ extension StemmerState {
     case 46:
       guard start >= r2 else { return false }
       removeLast(length)
-      if let tail = longestSuffix(in: Self.itaTails, endingAt: word.count) {
+      if let tail = longestSuffix(in: Self.itaTails, endingAt: count) {
         let tailLength = Self.itaTails.lengths[tail]
-        if word.count - tailLength >= r2 {
+        if count - tailLength >= r2 {
           removeLast(tailLength)
         }
       }
@@ -137,7 +137,7 @@ extension StemmerState {
 
   /// `verb_suffix`: the longest verb ending that lies wholly in RV is deleted.
   mutating func verbSuffix() {
-    guard let id = longestSuffix(in: Self.verbSuffixes, endingAt: word.count, limit: rv) else {
+    guard let id = longestSuffix(in: Self.verbSuffixes, endingAt: count, limit: rv) else {
       return
     }
     removeLast(Self.verbSuffixes.lengths[id])
@@ -146,13 +146,12 @@ extension StemmerState {
   /// `vowel_suffix`: a final a e i o (or accented) in RV goes, then an `i` in RV;
   /// and the `h` of a final `ch` or `gh` goes when the c or g lies in RV.
   mutating func vowelSuffix() {
-    if let last = word.last, Self.isResidualVowel(last), word.count - 1 >= rv {
+    if let final = last, Self.isResidualVowel(final), count - 1 >= rv {
       removeLast()
-      if word.last == 0x69, word.count - 1 >= rv {
+      if last == 0x69, count - 1 >= rv {
         removeLast()
       }
     }
-    let count = word.count
     if count >= 2, word[count - 1] == 0x68, word[count - 2] == 0x63 || word[count - 2] == 0x67,
       count - 2 >= rv
     {

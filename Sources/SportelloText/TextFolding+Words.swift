@@ -38,32 +38,50 @@ extension TextFolding {
   /// - Returns: Whether anything was collapsed.
   @discardableResult
   static func squeezeRuns(_ letters: inout [UInt32]) -> Bool {
-    guard letters.count >= 3 else { return false }
-    var hasRun = false
-    for index in 2..<letters.count
-    where letters[index] == letters[index - 1] && letters[index] == letters[index - 2]
-      && isLetter(letters[index])
-    {
-      hasRun = true
-      break
+    var count = letters.count
+    let isSqueezed = letters.withUnsafeMutableBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return false }
+      return squeezeRuns(base, count: &count)
     }
-    guard hasRun else { return false }
-    var result: [UInt32] = []
-    result.reserveCapacity(letters.count)
-    var index = 0
-    while index < letters.count {
+    letters.removeLast(letters.count - count)
+    return isSqueezed
+  }
+
+  /// Collapses, in place, every run of three or more identical letters among
+  /// the `count` scalars at `letters` to one letter, and updates `count`.
+  ///
+  /// - Returns: Whether anything was collapsed.
+  static func squeezeRuns(_ letters: UnsafeMutablePointer<UInt32>, count: inout Int) -> Bool {
+    guard count >= 3 else { return false }
+    var first = 2
+    while first < count {
+      let value = letters[first]
+      if value == letters[first - 1], value == letters[first - 2], isLetter(value) { break }
+      first += 1
+    }
+    guard first < count else { return false }
+    // Everything before the first run of three stays as it is; that run
+    // starts two letters before `first` (had it started earlier, the scan
+    // would have stopped earlier).
+    let runStart = first - 2
+    var written = runStart
+    var index = runStart
+    while index < count {
       let value = letters[index]
       var end = index + 1
-      while end < letters.count, letters[end] == value { end += 1 }
-      let runLength = end - index
-      if runLength >= 3, isLetter(value) {
-        result.append(value)
+      while end < count, letters[end] == value { end += 1 }
+      if end - index >= 3, isLetter(value) {
+        letters[written] = value
+        written += 1
       } else {
-        result.append(contentsOf: letters[index..<end])
+        for _ in index..<end {
+          letters[written] = value
+          written += 1
+        }
       }
       index = end
     }
-    letters = result
+    count = written
     return true
   }
 }

@@ -15,6 +15,16 @@ enum TextFolding {
     }
     if (0xC0...0xDE).contains(value), value != 0xD7 { return value + 0x20 }
     if value < 0xFF { return value }
+    return lowercaseFromProperties(value)
+  }
+
+  /// ``lowercase(_:)`` from the Unicode properties, for scalars from U+00FF.
+  ///
+  /// Never inlined: `Unicode.Scalar.Properties` is a resilient type, and a
+  /// caller that inlined this would look up its metadata on every call, even
+  /// for plain ASCII.
+  @inline(never)
+  private static func lowercaseFromProperties(_ value: UInt32) -> UInt32 {
     guard let scalar = Unicode.Scalar(value), scalar.properties.changesWhenLowercased else {
       return value
     }
@@ -85,6 +95,13 @@ enum TextFolding {
       return value >= 0xC0 && value != 0xD7 && value != 0xF7 || value == 0xAA || value == 0xB5
         || value == 0xBA
     }
+    return isLetterFromProperties(value)
+  }
+
+  /// ``isLetter(_:)`` from the Unicode properties, for scalars from U+0100;
+  /// never inlined, as ``lowercaseFromProperties(_:)``.
+  @inline(never)
+  private static func isLetterFromProperties(_ value: UInt32) -> Bool {
     if isIgnorable(value) || isApostrophe(value) { return false }
     guard let scalar = Unicode.Scalar(value) else { return false }
     if scalar.properties.isAlphabetic { return true }
@@ -136,6 +153,13 @@ enum TextFolding {
   static func isEmoji(_ value: UInt32) -> Bool {
     if value < 0x2100 { return value == 0x203C || value == 0x2049 }
     if (0x1F1E6...0x1F1FF).contains(value) { return true }
+    return isEmojiFromProperties(value)
+  }
+
+  /// ``isEmoji(_:)`` from the Unicode properties; never inlined, as
+  /// ``lowercaseFromProperties(_:)``.
+  @inline(never)
+  private static func isEmojiFromProperties(_ value: UInt32) -> Bool {
     guard let scalar = Unicode.Scalar(value) else { return false }
     return scalar.properties.isEmoji
   }

@@ -1,61 +1,142 @@
 /// Turns the ``RawToken``s of one message into ``Token``s: folding, elision,
 /// accents, squeezing, chat-speak, stop and protected words, typos and stems.
+///
+/// The letters of the token at hand live in scratch storage lent by the caller
+/// for the whole message (see ``letterCapacity(for:)``), so folding, lookups,
+/// squeezing, corrections and stemming allocate nothing; only the strings and
+/// changes of the tokens produced do.
 struct TokenBuilder {
+  /// The compiled tables of the analyzer; read in place (a copy of the
+  /// lexicon would retain each of its arrays).
   let tables: Analyzer.Tables
+
+  /// The vocabulary typos are corrected to, if any.
+  let vocabulary: TypoVocabulary?
+
   let stemmer = ItalianStemmer()
-  let source: SourceText
+
+  /// The message normalised, with the way back to the text as written; `nil`
+  /// when the scalars are the message's own (nothing needed normalising).
+  let normalized: SourceText?
+
+  /// The message's scalars, borrowed.
+  let scalars: Scalars
+
+  /// The segmenter's tokens.
   let raw: [RawToken]
-  private(set) var tokens: [Token] = []
 
-  /// Folded letters of the current token.
-  private var letters: [UInt32] = []
+  /// The tokens built so far.
+  var tokens: [Token] = []
 
-  /// Letters being stemmed, kept between words to reuse their storage.
-  private var stemBuffer: [UInt32] = []
+  /// Scratch storage for the folded letters of the current token.
+  let letterStorage: UnsafeMutablePointer<UInt32>
 
-  /// Whether ``letters`` are still exactly the surface's scalars, so the
+  /// How many letters of ``letterStorage`` the current token has.
+  var letterCount = 0
+
+  /// Whether the letters are still exactly the surface's scalars, so the
   /// surface string can serve as the folded string.
-  private var lettersMatchSurface = false
+  var lettersMatchSurface = false
 
-  init(analyzer: Analyzer, source: SourceText, raw: [RawToken]) {
-    tables = analyzer.tables
-    self.source = source
+  /// The changes an elided form recorded for the token after it, which starts
+  /// with the same elision change.
+  var elisionChangesAhead: (token: Int, changes: [TokenChange])?
+
+  /// A builder over `raw`, whose letters go to `letterStorage`.
+  ///
+  /// - Parameter letterStorage: At least ``letterCapacity(for:)`` scalars,
+  ///   valid while the builder runs.
+  init(
+    tables: Analyzer.Tables, normalized: SourceText?, scalars: Scalars, raw: [RawToken],
+    letterStorage: UnsafeMutableBufferPointer<UInt32>
+  ) {
+    self.tables = tables
+    vocabulary = tables.vocabulary
+    self.normalized = normalized
+    self.scalars = scalars
     self.raw = raw
+    self.letterStorage = letterStorage.baseAddress.unsafelyUnwrapped
     tokens.reserveCapacity(raw.count)
-    letters.reserveCapacity(32)
-    stemBuffer.reserveCapacity(32)
+  }
 
+  /// The scratch capacity the tokens of `raw` need: the longest token, plus
+  /// what folding may add to it.
+  ///
+  /// Folding only ever shortens a token's letters, except for elided forms
+  /// written out (`po'` → `poco`, at most two more letters) and corrections to
+  /// a vocabulary word (indexed words have at most
+  /// ``TypoVocabulary/maximumWordLength`` letters).
+  static func letterCapacity(for raw: [RawToken]) -> Int {
+    var longest = 0
+    for token in raw { longest = Swift.max(longest, token.end - token.start) }
+    return longest + TypoVocabulary.maximumWordLength + 8
+  }
+
+  /// The `Character` offset in the message of scalar `index`.
+  func characterOffset(of index: Int) -> Int {
+    normalized?.characterOffset(of: index) ?? index
+  }
+
+  /// The message as written from scalar `start` up to scalar `end` (exclusive).
+  func surface(from start: Int, to end: Int) -> String {
+    normalized?.surface(from: start, to: end)
+      ?? ScalarString.make(UnsafeBufferPointer(rebasing: scalars[start..<end]))
+  }
+
+  /// The letters of the current token.
+  var letters: UnsafeBufferPointer<UInt32> {
+    UnsafeBufferPointer(start: letterStorage, count: letterCount)
+  }
+
+  /// Makes the current token's letters `replacement`, which must fit the
+  /// storage (see ``letterCapacity(for:)``).
+  mutating func setLetters(_ replacement: UnsafeBufferPointer<UInt32>) {
+    for (index, value) in replacement.enumerated() { letterStorage[index] = value }
+    letterCount = replacement.count
+  }
+
+  /// Makes the current token's letters `replacement`, which must fit.
+  mutating func setLetters(_ replacement: [UInt32]) {
+    replacement.withUnsafeBufferPointer { setLetters($0) }
   }
 
   /// Builds every token.
   mutating func run() {
     for index in raw.indices {
       let token = raw[index]
-      let surface = source.surface(from: token.start, to: token.end)
-      let offset = source.characterOffset(of: token.start)
+      let offset = characterOffset(of: token.start)
+      if token.kind == .word {
+        // A word makes its surface string itself: often the lexicon has it.
+        appendWord(index, offset: offset)
+        continue
+      }
+      let surface = surface(from: token.start, to: token.end)
       switch token.kind {
       case .word:
-        appendWord(index, surface: surface, offset: offset)
+        break
       case .number:
         foldLetters(token)
         let folded = foldedString(surface: surface)
-        if isStandaloneDigits(index), let entry = tables.lexicon.entry(for: letters),
-          let expansion = entry.expansion
+        if isStandaloneDigits(index), let number = tables.lexicon.number(of: letters),
+          tables.lexicon.properties[number].hasExpansion
         {
           let changes = [TokenChange.expandedAbbreviation(from: folded)]
-          appendExpansion(expansion, surface: surface, offset: offset, changes: changes)
+          appendExpansion(
+            tables.lexicon.expansion(of: number), surface: surface, offset: offset, changes: changes
+          )
         } else {
           tokens.append(
             Token(
               surface: surface, offset: offset, folded: folded, stem: folded, kind: .number,
-              changes: elisionChanges(token)))
+              changes: elisionChanges(index)))
         }
       case .money:
         let folded = foldedMoney(token)
         tokens.append(
           Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: .money))
       case .url, .emoji:
-        let folded = ScalarString.make(source.scalars[token.start..<token.end])
+        let folded = ScalarString.make(
+          UnsafeBufferPointer(rebasing: scalars[token.start..<token.end]))
         tokens.append(
           Token(surface: surface, offset: offset, folded: folded, stem: folded, kind: token.kind))
       case .date, .time, .code, .email:
@@ -64,258 +145,68 @@ struct TokenBuilder {
         tokens.append(
           Token(
             surface: surface, offset: offset, folded: folded, stem: folded, kind: token.kind,
-            changes: elisionChanges(token)))
+            changes: elisionChanges(index)))
       }
     }
   }
 
-  /// The elision change of a token that follows an elided form (`dall'8`).
-  private func elisionChanges(_ token: RawToken) -> [TokenChange] {
+  /// The elision change of the token at `index` when it follows an elided
+  /// form (`dell'IMU`, `dall'8`), which is the same as the elided form's:
+  /// the elided form's array is shared rather than made again.
+  func elisionChanges(_ index: Int) -> [TokenChange] {
+    let token = raw[index]
     guard let elided = token.elidedToken else { return [] }
-    return [.splitElision(from: source.surface(from: raw[elided].start, to: token.end))]
+    if let ahead = elisionChangesAhead, ahead.token == index { return ahead.changes }
+    return [.splitElision(from: surface(from: raw[elided].start, to: token.end))]
   }
 
-  /// Lowercases the token's scalars into ``letters``, dropping zero-width and
+  /// Lowercases the token's scalars into the letters, dropping zero-width and
   /// control characters and unifying apostrophes and accents.
-  private mutating func foldLetters(_ token: RawToken, droppingApostrophes: Bool = false) {
-    letters.removeAll(keepingCapacity: true)
-    var isVerbatim = source.isVerbatim
-    source.scalars.withUnsafeBufferPointer { scalars in
-      for index in token.start..<token.end {
-        let value = scalars[index]
-        if value < 0x80, value != 0x27, value != 0x60, value > 0x1F, value != 0x7F {
-          if value &- 0x41 < 26 {
-            letters.append(value + 0x20)
-            isVerbatim = false
-          } else {
-            letters.append(value)
-          }
-          continue
-        }
-        if TextFolding.isIgnorable(value) {
-          isVerbatim = false
-          continue
-        }
-        if TextFolding.isApostrophe(value) {
-          if droppingApostrophes || value != 0x27 { isVerbatim = false }
-          if !droppingApostrophes { letters.append(0x27) }
-          continue
-        }
-        let folded = TextFolding.unifyAccent(TextFolding.lowercase(value))
-        if folded != value { isVerbatim = false }
-        letters.append(folded)
+  mutating func foldLetters(_ token: RawToken, droppingApostrophes: Bool = false) {
+    var count = 0
+    var isVerbatim = normalized == nil
+    let letters = letterStorage
+    for index in token.start..<token.end {
+      let value = scalars[index]
+      // Most letters are lowercase ASCII, which folding leaves alone.
+      if value &- 0x61 < 26 {
+        letters[count] = value
+        count += 1
+        continue
       }
+      if value < 0x80, value != 0x27, value != 0x60, value > 0x1F, value != 0x7F {
+        if value &- 0x41 < 26 {
+          letters[count] = value + 0x20
+          isVerbatim = false
+        } else {
+          letters[count] = value
+        }
+        count += 1
+        continue
+      }
+      if TextFolding.isIgnorable(value) {
+        isVerbatim = false
+        continue
+      }
+      if TextFolding.isApostrophe(value) {
+        if droppingApostrophes || value != 0x27 { isVerbatim = false }
+        if !droppingApostrophes {
+          letters[count] = 0x27
+          count += 1
+        }
+        continue
+      }
+      let folded = TextFolding.unifyAccent(TextFolding.lowercase(value))
+      if folded != value { isVerbatim = false }
+      letters[count] = folded
+      count += 1
     }
+    letterCount = count
     lettersMatchSurface = isVerbatim
   }
 
-  /// The folded string of ``letters``: the surface itself when nothing changed.
-  private func foldedString(surface: String) -> String {
+  /// The folded string of the letters: the surface itself when nothing changed.
+  func foldedString(surface: String) -> String {
     lettersMatchSurface ? surface : ScalarString.make(letters)
-  }
-
-  // MARK: Words
-
-  private mutating func appendWord(_ index: Int, surface: String, offset: Int) {
-    let token = raw[index]
-    foldLetters(token, droppingApostrophes: true)
-    var changes: [TokenChange] = []
-    if token.role == .elided, index + 1 < raw.count, raw[index + 1].elidedToken == index {
-      changes.append(.splitElision(from: source.surface(from: token.start, to: raw[index + 1].end)))
-    }
-    if let elided = token.elidedToken {
-      changes.append(.splitElision(from: source.surface(from: raw[elided].start, to: token.end)))
-    }
-    if TextFolding.squeezeRuns(&letters) {
-      lettersMatchSurface = false
-      var before: [UInt32] = []
-      for value in source.scalars[token.start..<token.end] where !TextFolding.isApostrophe(value) {
-        before.append(TextFolding.unifyAccent(TextFolding.lowercase(value)))
-      }
-      changes.append(.squeezedLetters(from: ScalarString.make(before)))
-    }
-    if token.role != .plain { lettersMatchSurface = false }
-    switch token.role {
-    case .accentApostrophe:
-      let from = ScalarString.make(letters) + "'"
-      if letters == Self.po {
-        letters = Self.poco
-      } else if let last = letters.last, let accented = TextFolding.accented(last) {
-        letters[letters.count - 1] = accented
-      }
-      changes.append(.restoredAccent(from: from))
-    case .elided, .elidedAlone:
-      if let full = Self.elisions[letters] { letters = full }
-    case .plain, .currency:
-      break
-    }
-    if let elided = token.elidedToken, letters == Self.letterE,
-      Self.beforeVerbBe.contains(foldedElision(raw[elided]))
-    {
-      letters = Self.letterEGrave
-      lettersMatchSurface = false
-      changes.append(.restoredAccent(from: "e"))
-    }
-    appendLexicalWord(index, surface: surface, offset: offset, changes: changes)
-  }
-
-  /// Looks the folded word up: protected, abbreviation, stop word, typo, stem.
-  private mutating func appendLexicalWord(
-    _ index: Int, surface: String, offset: Int, changes: [TokenChange]
-  ) {
-    var changes = changes
-    var entry = tables.lexicon.entry(for: letters)
-    if let entry {
-      if entry.isProtected {
-        tokens.append(
-          Token(
-            surface: surface, offset: offset, folded: entry.folded, stem: entry.folded,
-            kind: .word, changes: changes, isStopWord: entry.isStopWord, isProtected: true))
-        return
-      }
-      if let expansion = entry.expansion, contextAllowsExpansion(index, entry.folded) {
-        changes.append(
-          entry.restoresAccentOnly
-            ? .restoredAccent(from: entry.folded) : .expandedAbbreviation(from: entry.folded))
-        appendExpansion(expansion, surface: surface, offset: offset, changes: changes)
-        return
-      }
-      if entry.isStopWord || entry.isInVocabulary {
-        append(entry, surface: surface, offset: offset, changes: changes)
-        return
-      }
-    }
-    var folded = entry?.folded ?? foldedString(surface: surface)
-    if let vocabulary = tables.vocabulary, raw[index].role != .elided,
-      raw[index].role != .elidedAlone,
-      letters.count >= 4, let number = vocabulary.correction(forFoldedLetters: letters)
-    {
-      changes.append(.correctedTypo(from: folded))
-      folded = vocabulary.words[Int(number)]
-      letters = ScalarString.scalars(of: folded)
-      entry = tables.lexicon.entry(for: letters)
-    }
-    if let entry {
-      append(entry, surface: surface, offset: offset, changes: changes)
-      return
-    }
-    stemBuffer.removeAll(keepingCapacity: true)
-    stemBuffer.append(contentsOf: letters)
-    let isChanged = stemmer.stemLetters(&stemBuffer)
-    let stem = isChanged ? ScalarString.make(stemBuffer) : folded
-    tokens.append(
-      Token(
-        surface: surface, offset: offset, folded: folded, stem: stem, kind: .word,
-        changes: changes))
-  }
-
-  /// Appends a word the lexicon knows.
-  private mutating func append(
-    _ entry: Lexicon.Entry, surface: String, offset: Int, changes: [TokenChange]
-  ) {
-    tokens.append(
-      Token(
-        surface: surface, offset: offset, folded: entry.folded, stem: entry.stem, kind: .word,
-        changes: changes, isStopWord: entry.isStopWord, isProtected: entry.isProtected))
-  }
-
-  /// Appends one token per word of an abbreviation's expansion.
-  private mutating func appendExpansion(
-    _ expansion: [Int32], surface: String, offset: Int, changes: [TokenChange]
-  ) {
-    for number in expansion {
-      append(
-        tables.lexicon.entries[Int(number)], surface: surface, offset: offset, changes: changes)
-    }
-  }
-
-  // MARK: Context rules
-
-  /// Whether `x` or a digit abbreviation such as `6` may expand here: not
-  /// beside a number (`2 x 3`, `6 x 4`).
-  private func contextAllowsExpansion(_ index: Int, _ folded: String) -> Bool {
-    guard folded == "x" || folded.utf8.allSatisfy({ $0 &- 0x30 < 10 }) else { return true }
-    let isDigitKey = folded != "x"
-    return !isNumberLike(index - 1, besideDigits: isDigitKey)
-      && !isNumberLike(index + 1, besideDigits: isDigitKey)
-  }
-
-  /// Whether the token at `index` exists and rules out expanding its
-  /// neighbour: a number, money, a date or a time, or (for digit keys) a
-  /// multiplication sign.
-  private func isNumberLike(_ index: Int, besideDigits: Bool) -> Bool {
-    guard raw.indices.contains(index) else { return false }
-    let token = raw[index]
-    switch token.kind {
-    case .number, .money, .date, .time: return true
-    default: break
-    }
-    guard besideDigits, token.end - token.start == 1 else { return false }
-    let value = source.scalars[token.start]
-    return value == 0x78 || value == 0x58 || value == 0xD7
-  }
-
-  /// Whether the number token is digits standing alone (a candidate for `6`).
-  private func isStandaloneDigits(_ index: Int) -> Bool {
-    let token = raw[index]
-    guard token.end - token.start <= 2 else { return false }
-    return contextAllowsExpansion(index, "0")
-  }
-
-  // MARK: Elisions
-
-  static let po: [UInt32] = [0x70, 0x6F]
-  static let poco: [UInt32] = [0x70, 0x6F, 0x63, 0x6F]
-  static let letterE: [UInt32] = [0x65]
-  static let letterEGrave: [UInt32] = [0xE8]
-
-  /// Elided forms whose full form is certain: `c'` → `ci`, `dov'` → `dove`.
-  static let elisions: [[UInt32]: [UInt32]] = {
-    let pairs = [
-      ("c", "ci"), ("d", "di"), ("dov", "dove"), ("com", "come"), ("cos", "cosa"),
-      ("quant", "quanto"), ("un", "una"), ("nessun", "nessuna"), ("buon", "buona"),
-      ("sant", "santo"),
-    ]
-    var table: [[UInt32]: [UInt32]] = [:]
-    for (elided, full) in pairs {
-      table[elided.unicodeScalars.map(\.value)] = full.unicodeScalars.map(\.value)
-    }
-    return table
-  }()
-
-  /// Elided forms after which a bare `e` is the verb `è`: `c'e`, `dov'e`.
-  static let beforeVerbBe: Set<[UInt32]> = Set(
-    ["ci", "dove", "come", "cosa", "quanto", "qual"].map { $0.unicodeScalars.map(\.value) })
-
-  /// The folded form of an elided token.
-  private func foldedElision(_ token: RawToken) -> [UInt32] {
-    var value: [UInt32] = []
-    for index in token.start..<token.end {
-      let scalar = source.scalars[index]
-      if TextFolding.isApostrophe(scalar) || TextFolding.isIgnorable(scalar) { continue }
-      value.append(TextFolding.lowercase(scalar))
-    }
-    return Self.elisions[value] ?? value
-  }
-
-  // MARK: Money
-
-  /// `22,21 €`: the amount, a space and the currency sign.
-  private func foldedMoney(_ token: RawToken) -> String {
-    var amount: [UInt32] = []
-    var sign: UInt32 = 0x20AC
-    for index in token.start..<token.end {
-      let value = source.scalars[index]
-      if TextFolding.isDigit(value) || value == 0x2C || value == 0x2E && !amount.isEmpty {
-        amount.append(value)
-      } else if value == 0x24 || value == 0xA3 {
-        sign = value
-      }
-    }
-    while let last = amount.last, !TextFolding.isDigit(last) { amount.removeLast() }
-    if amount.isEmpty { return ScalarString.make([sign]) }
-    amount.append(0x20)
-    amount.append(sign)
-    return ScalarString.make(amount)
   }
 }

@@ -130,4 +130,105 @@ struct TokenSummary: Equatable, CustomStringConvertible {
     let decoded = try JSONDecoder().decode(AnalyzedMessage.self, from: data)
     #expect(decoded == message)
   }
+
+  // MARK: The issue's messages, end to end
+
+  /// The words of a small rule set, for the messages below.
+  static let ruleWords = [
+    "carta", "identità", "residenza", "autocertificazione", "anagrafe", "ufficio", "pazienza",
+  ]
+
+  @Test(arguments: [
+    (
+      "ciaooo nn riesco ad entrare cn lo SPID, xké? grazieeee 😀",
+      ["ciao", "non", "riesco", "ad", "entrare", "con", "lo", "spid", "perché", "grazie", "😀"],
+      ["cia", "non", "riesc", "ad", "entrar", "con", "lo", "spid", "perc", "graz", "😀"]
+    ),
+    (
+      "E' possibile fare un'autocertificazione x la residneza? c'è da pagare 22,21 €",
+      [
+        "è", "possibile", "fare", "una", "autocertificazione", "per", "la", "residenza", "ci",
+        "è", "da", "pagare", "22,21 €",
+      ],
+      [
+        "è", "possibil", "far", "una", "autocertif", "per", "la", "resident", "ci", "è", "da",
+        "pag", "22,21 €",
+      ]
+    ),
+    (
+      "perche la citta nn risponde?? dov'è l'ufficio dell'anagrafe, ke orari fa? 8:30-12:30",
+      [
+        "perché", "la", "città", "non", "risponde", "dove", "è", "l", "ufficio", "dell",
+        "anagrafe", "che", "orari", "fa", "8:30", "12:30",
+      ],
+      [
+        "perc", "la", "citt", "non", "rispond", "dov", "è", "l", "uffic", "dell", "anagraf",
+        "che", "orar", "fa", "8:30", "12:30",
+      ]
+    ),
+    (
+      "il mio CF è RSSMRA80A01D612X, prot. 12345/2026 del 03-12-2026, un po' di pazienza pls",
+      [
+        "il", "mio", "codice", "fiscale", "è", "rssmra80a01d612x", "protocollo", "12345/2026",
+        "del", "03-12-2026", "un", "poco", "di", "pazienza", "per", "favore",
+      ],
+      [
+        "il", "mio", "codic", "fiscal", "è", "rssmra80a01d612x", "protocoll", "12345/2026",
+        "del", "03-12-2026", "un", "poc", "di", "pazienz", "per", "favor",
+      ]
+    ),
+    (
+      "Buongiorno, cmq x la carta d'identià cosa devo portare?? grz",
+      [
+        "buongiorno", "comunque", "per", "la", "carta", "di", "identità", "cosa", "devo",
+        "portare", "grazie",
+      ],
+      ["buongiorn", "comunqu", "per", "la", "cart", "di", "ident", "cos", "dev", "port", "graz"]
+    ),
+  ])
+  func whatsAppMessageIsReadStepByStep(message: String, folded: [String], stems: [String]) {
+    var configuration = AnalyzerConfiguration()
+    configuration.vocabulary = TypoVocabulary(words: Self.ruleWords)
+    let analyzed = Analyzer(configuration: configuration).analyze(message)
+    #expect(analyzed.foldedWords == folded)
+    #expect(analyzed.stems == stems)
+  }
+
+  @Test func everyStepOfAMessageRecordsItsChange() throws {
+    var configuration = AnalyzerConfiguration()
+    configuration.vocabulary = TypoVocabulary(words: Self.ruleWords)
+    let message = Analyzer(configuration: configuration).analyze(
+      "E' ciaooo, cmq l'autocertificazione x la residneza?")
+    let changes = message.tokens.map { token in token.changes.map(\.name) }
+    #expect(
+      changes == [
+        ["accent"], ["squeezed"], ["abbreviation"], ["elision"], ["elision"], ["abbreviation"],
+        [], ["typo"],
+      ])
+  }
+
+  @Test(arguments: ["CIE", "SPID", "ISEE", "TARI", "IMU", "SUAP", "ANPR", "PEC", "ZTL", "Arezzo"])
+  func theIssuesProtectedWordsAreKeptWhole(word: String) throws {
+    let token = try #require(analyzer.analyze("info sulla \(word)?").tokens.last)
+    #expect(token.surface == word)
+    #expect(token.folded == word.lowercased())
+    #expect(token.stem == word.lowercased())
+    #expect(token.isProtected)
+  }
+
+  @Test func protectedWordsOneEditFromAVocabularyWordAreNotCorrected() {
+    var configuration = AnalyzerConfiguration()
+    configuration.vocabulary = TypoVocabulary(words: ["spia", "tare", "arazzo", "isse"])
+    let message = Analyzer(configuration: configuration).analyze("SPID TARI Arezzo ISEE spix")
+    #expect(message.foldedWords == ["spid", "tari", "arezzo", "isee", "spia"])
+    #expect(message.tokens.map(\.changes.isEmpty) == [true, true, true, true, false])
+  }
+
+  @Test func negationsNessunoAndSenzaStayVisible() {
+    let message = analyzer.analyze("nessuno mi ha risposto, senza documento non posso")
+    let visible = message.tokens.filter { !$0.isStopWord }.map(\.folded)
+    #expect(visible.contains("nessuno"))
+    #expect(visible.contains("senza"))
+    #expect(visible.contains("non"))
+  }
 }

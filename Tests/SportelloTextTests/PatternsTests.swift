@@ -92,4 +92,22 @@ import Testing
   func dottedNumbersAreNumbers(text: String, kind: TokenKind) {
     #expect(analyzer.analyze(text).tokens.map(\.kind) == [kind])
   }
+
+  @Test(arguments: ["RSSMRAULALMDSMNX", "rssmraulalmdsmnx", "BNCGNN56R04A390Y"])
+  func taxCodeIsACodeEvenWithEveryDigitReplaced(code: String) throws {
+    var configuration = AnalyzerConfiguration()
+    configuration.vocabulary = TypoVocabulary(words: ["rssmraulalmdsmnz"])
+    let message = Analyzer(configuration: configuration).analyze("il mio CF: \(code)")
+    let token = try #require(message.tokens.last)
+    #expect(token.kind == .code)
+    #expect(token.folded == code.lowercased())
+    #expect(token.stem == token.folded)
+    #expect(token.changes.isEmpty)
+  }
+
+  @Test func sixteenLetterWordsAreStillWords() {
+    let message = analyzer.analyze("responsabilmente precipitevolmente")
+    #expect(message.tokens.map(\.kind) == [.word, .word])
+    #expect(message.stems == ["responsabil", "precipitevol"])
+  }
 }
