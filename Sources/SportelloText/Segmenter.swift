@@ -66,6 +66,37 @@ struct Segmenter {
       index = end
     }
     mergeMoney()
+    linkElisionsWithoutApostrophe()
+  }
+
+  // MARK: Elisions written without the apostrophe
+
+  /// Elided forms that are no Italian word on their own, so that written with a space
+  /// for the apostrophe (`carta d identità`, `c e`, `dov e`, `com era`) before a word
+  /// starting with a vowel or `h` they can only be the elision. `un`, `buon` and
+  /// `nessun` are words of their own (`un amico`) and are left alone.
+  private static let elisionsWithoutApostrophe: [[UInt32]] = [
+    "c", "d", "dov", "com", "cos", "quant", "sant",
+  ].map { $0.unicodeScalars.map(\.value) }
+
+  /// Marks each such form as elided and links the next word to it, as if the
+  /// apostrophe had been typed.
+  private mutating func linkElisionsWithoutApostrophe() {
+    guard tokens.count >= 2 else { return }
+    for index in 0..<(tokens.count - 1) {
+      let token = tokens[index]
+      let next = tokens[index + 1]
+      guard token.kind == .word, token.role == .plain, token.end - token.start <= 5,
+        next.kind == .word, next.elidedToken == nil, next.start > token.end,
+        onlyWhitespace(token.end, next.start)
+      else { continue }
+      let first = TextFolding.lowercase(scalars[next.start])
+      guard TextFolding.isVowel(first) || first == 0x68 else { continue }
+      let letters = scalars[token.start..<token.end].map(TextFolding.lowercase)
+      guard Self.elisionsWithoutApostrophe.contains(letters) else { continue }
+      tokens[index].role = .elided
+      tokens[index + 1].elidedToken = index
+    }
   }
 
   /// The kind of a run of letters: a word, or a code when it is a tax code

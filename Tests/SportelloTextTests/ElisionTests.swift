@@ -80,4 +80,31 @@ import Testing
     #expect(message.tokens.map(\.kind) == [.word, .number, .word])
     #expect(message.tokens[1].changes == [.splitElision(from: "dall'8")])
   }
+
+  @Test(arguments: [
+    ("carta d identità", ["carta", "di", "identità"]),
+    ("c e qualcuno", ["ci", "è", "qualcuno"]),
+    ("dov e l ufficio", ["dove", "è", "l", "ufficio"]),
+    ("com era", ["come", "era"]),
+    ("cos e la tari", ["cosa", "è", "la", "tari"]),
+    ("c ho la tari", ["ci", "ho", "la", "tari"]),
+    ("quant e", ["quanto", "è"]),
+  ])
+  func elisionWrittenWithASpaceIsReadAsTheElision(text: String, folded: [String]) {
+    #expect(analyzer.analyze(text).foldedWords == folded)
+  }
+
+  @Test(arguments: [
+    ("un amico", ["un", "amico"]), ("buon anno", ["buon", "anno"]),
+    ("vitamina d", ["vitamina", "d"]), ("d la tari", ["d", "la", "tari"]),
+  ])
+  func wordsOfTheirOwnAndFormsBeforeAConsonantAreLeftAlone(text: String, folded: [String]) {
+    #expect(analyzer.analyze(text).foldedWords == folded)
+  }
+
+  @Test func elisionWrittenWithASpaceRecordsTheSplit() {
+    let message = analyzer.analyze("carta d identità")
+    #expect(message.tokens[1].changes == [.splitElision(from: "d identità")])
+    #expect(message.tokens[2].changes == [.splitElision(from: "d identità")])
+  }
 }
