@@ -9,9 +9,9 @@ import SportelloStore
 /// WhatsApp delivers free text only within 24 hours of the citizen's last message, so a real
 /// broadcast is a template with parameters; plain text is for tests and other channels.
 ///
-///     let result = try Broadcaster(store: store).send(
-///       BroadcastRequest(id: "chiusura-2026-12-24", content: .text("Il 24/12 lo Sportello è chiuso.")),
-///       at: Date())
+///     let closure = BroadcastRequest(
+///       id: "chiusura-2026-12-24", content: .text("Il 24/12 lo Sportello è chiuso."))
+///     let result = try Broadcaster(store: store).send(closure, at: Date())
 public struct Broadcaster: Sendable {
   /// The store.
   public let store: any DeskStore

@@ -141,9 +141,8 @@ enum RuleFileText {
         lines.append(line)
       } else {
         let line = String(decoding: bytes, as: UTF8.self)
-        let column =
-          (line.firstIndex(of: "\u{FFFD}").map { line.distance(from: line.startIndex, to: $0) } ?? 0)
-          + 1
+        let replaced = line.firstIndex(of: "\u{FFFD}") ?? line.startIndex
+        let column = line.distance(from: line.startIndex, to: replaced) + 1
         diagnostics.append(
           Diagnostic(
             path: path, line: index + 1, column: column, severity: .error,

@@ -17,7 +17,8 @@ import SportelloLogging
 ///
 ///     var router = Router()
 ///     router.add("GET", "/healthz") { _ in .text("ok\n") }
-///     let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0), handler: router.handle)
+///     let configuration = HTTPServerConfiguration(port: 0)
+///     let server = HTTPServer(configuration: configuration, handler: router.handle)
 ///     try server.start()
 ///     // ... later, from any thread:
 ///     server.shutdown()   // stops accepting, finishes requests in flight, returns

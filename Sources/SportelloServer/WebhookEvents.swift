@@ -29,7 +29,8 @@ public struct WebhookEvents: Sendable {
   /// Decodes a verified webhook body.
   ///
   ///     let events = try WebhookEvents.decode(body)
-  ///     events.messages.first?.text   // "cm faccio x la carta d'identità? e' urgente, grz / anagrafe"
+  ///     events.messages.first?.text
+  ///     // "cm faccio x la carta d'identità? e' urgente, grz / anagrafe"
   ///
   /// - Parameter body: The raw bytes (already verified against their signature).
   /// - Throws: ``WebhookError/malformedPayload(_:)`` when the body is not a webhook payload.

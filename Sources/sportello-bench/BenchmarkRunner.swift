@@ -55,6 +55,8 @@ enum BenchmarkRunner {
     return figures.allSatisfy { $0.meetsTarget != false } ? 0 : 1
   }
 
+  private static let groupNames = allBenchmarks.map(\.name).joined(separator: ", ")
+
   private static let help = """
     OVERVIEW: Measure Sportello's speed and size on this machine.
 
@@ -62,7 +64,7 @@ enum BenchmarkRunner {
 
     OPTIONS:
       --json                  Print the figures as one JSON object.
-      --filter <name>         Run only the named group (\(allBenchmarks.map(\.name).joined(separator: ", "))).
+      --filter <name>         Run only the named group (\(groupNames)).
       -h, --help              Show help information.
     """
 

@@ -14,19 +14,26 @@ import Testing
     """
 
   @Test func askPrintsTheDecisionAndTheReply() throws {
-    let result = try BinaryRunner.run(["ask", "cm faccio x la carta d'identità?", "--rules", fixture])
+    let result = try BinaryRunner.run([
+      "ask", "cm faccio x la carta d'identità?", "--rules", fixture,
+    ])
     #expect(result.status == 0)
     #expect(result.error.isEmpty)
     #expect(
-      result.output == "decision: answer anagrafe.carta_identita (confidence 1.00)\n\n\(cieAnswer)\n")
+      result.output
+        == "decision: answer anagrafe.carta_identita (confidence 1.00)\n\n\(cieAnswer)\n")
   }
 
   @Test func askExplainsTokensCandidatesThresholdsAndReason() throws {
-    let result = try BinaryRunner.run(["ask", "--explain", "cm faccio x la cie?", "--rules", fixture])
+    let result = try BinaryRunner.run([
+      "ask", "--explain", "cm faccio x la cie?", "--rules", fixture,
+    ])
     #expect(result.status == 0)
-    let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(
+      String.init)
     #expect(lines.first == "decision: answer anagrafe.carta_identita (confidence 1.00)")
-    #expect(lines.contains("tokens: cm→come[com] faccio[facc,stop] x→per[per,stop] la[la,stop] cie[cie]"))
+    #expect(
+      lines.contains("tokens: cm→come[com] faccio[facc,stop] x→per[per,stop] la[la,stop] cie[cie]"))
     #expect(lines.contains("synonyms: cie"))
     #expect(lines.contains { $0.hasPrefix("  1. anagrafe.carta_identita  score 1.00") })
     #expect(lines.contains("     keywords: cie"))
@@ -100,7 +107,8 @@ import Testing
   }
 
   @Test func lintReportsWarningsAndFailsOnThemOnlyWhenStrict() throws {
-    let warning = "\(fixture)/tributi/tributi.faq:23:11: warning: faq 'tributi.vecchia' expired on "
+    let warning =
+      "\(fixture)/tributi/tributi.faq:23:11: warning: faq 'tributi.vecchia' expired on "
       + "2020-01-01 and is never answered\n"
     let relaxed = try BinaryRunner.run(["lint", fixture])
     #expect(relaxed.status == 0)
@@ -153,7 +161,9 @@ import Testing
   @Test func helpDescribesTheCommands() throws {
     let result = try BinaryRunner.run(["ask", "--help"])
     #expect(result.status == 0)
-    #expect(result.output.hasPrefix("OVERVIEW: Show what Sportello decides and replies for one message."))
-    #expect(result.output.contains("USAGE: sportello ask <message> [--rules <DIR>] [--explain] [--json]"))
+    #expect(
+      result.output.hasPrefix("OVERVIEW: Show what Sportello decides and replies for one message."))
+    #expect(
+      result.output.contains("USAGE: sportello ask <message> [--rules <DIR>] [--explain] [--json]"))
   }
 }

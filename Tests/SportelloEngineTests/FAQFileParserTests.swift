@@ -48,7 +48,8 @@ import Testing
     #expect(faq.requiredGroups == [["cie", "carta d'identità", "documento"]])
     #expect(faq.exclusions == ["passaporto", "espatrio"])
     #expect(
-      faq.answer == "La *CIE* si richiede allo Sportello: {sito_appuntamenti}\n\n  Porta una fototessera.")
+      faq.answer
+        == "La *CIE* si richiede allo Sportello: {sito_appuntamenti}\n\n  Porta una fototessera.")
     #expect(faq.link == "https://www.comune.arezzo.it/cie")
     #expect(faq.action == .handover)
     #expect(faq.location == SourceLocation(path: "t.faq", line: 2))
@@ -78,7 +79,8 @@ import Testing
 
   @Test func unknownKeySuggestsTheClosestKey() {
     let text = "[a]\ntitolo: A\ndomande:\n- uno\n  risposat: ciao\nrisposta: ok"
-    #expect(diagnostics(text) == ["t.faq:5:3: error: unknown key 'risposat' (did you mean 'risposta'?)"])
+    #expect(
+      diagnostics(text) == ["t.faq:5:3: error: unknown key 'risposat' (did you mean 'risposta'?)"])
   }
 
   @Test func unknownKeyFarFromAnyKeyHasNoSuggestion() {
@@ -106,7 +108,8 @@ import Testing
   }
 
   @Test func badDatesAreErrorsAtTheValue() {
-    let text = "[a]\ntitolo: A\nrevisione: 2026-02-30\nscadenza: 31/12/2027\ndomande:\n- uno\n"
+    let text =
+      "[a]\ntitolo: A\nrevisione: 2026-02-30\nscadenza: 31/12/2027\ndomande:\n- uno\n"
       + "risposta: ok"
     #expect(
       diagnostics(text) == [
@@ -126,12 +129,15 @@ import Testing
 
   @Test func quoteLineOutsideAnAnswerIsAnError() {
     let text = "[a]\ntitolo: A\ndomande:\n- uno\n  > perso\nrisposta: ok"
-    #expect(diagnostics(text) == ["t.faq:5:3: error: '>' line outside an answer: write 'risposta:' first"])
+    #expect(
+      diagnostics(text) == ["t.faq:5:3: error: '>' line outside an answer: write 'risposta:' first"]
+    )
   }
 
   @Test func keyBeforeAnyIDIsAnError() {
     let text = "titolo: A\n[a]\ntitolo: A\ndomande:\n- uno\nrisposta: ok"
-    #expect(diagnostics(text) == ["t.faq:1:1: error: key 'titolo' outside an faq: start one with '[id]'"])
+    #expect(
+      diagnostics(text) == ["t.faq:1:1: error: key 'titolo' outside an faq: start one with '[id]'"])
   }
 
   @Test func missingRequiredPartsAreReportedAtTheID() {
@@ -156,7 +162,10 @@ import Testing
 
   @Test func unknownActionSuggestsTheClosest() {
     let text = "[a]\ntitolo: A\ndomande:\n- uno\nazione: operatre"
-    #expect(diagnostics(text) == ["t.faq:5:9: error: unknown action 'operatre' (did you mean 'operatore'?)"])
+    #expect(
+      diagnostics(text) == [
+        "t.faq:5:9: error: unknown action 'operatre' (did you mean 'operatore'?)"
+      ])
   }
 
   @Test func duplicateKeysEmptyItemsAndListValuesAreErrors() {
@@ -190,7 +199,8 @@ import Testing
 
   @Test(arguments: [
     "", "[", "]", ">", "-", ":", "[]", "risposta:\n>", "\u{0}\u{FFFF}[x]\n-\n>",
-    String(repeating: "[a]\n", count: 50), "[a]\ndomande:\n- " + String(repeating: "è", count: 9000),
+    String(repeating: "[a]\n", count: 50),
+    "[a]\ndomande:\n- " + String(repeating: "è", count: 9000),
   ])
   func arbitraryInputNeverTraps(text: String) {
     _ = FAQFileParser.parse(text, path: "t.faq")

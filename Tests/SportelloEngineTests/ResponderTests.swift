@@ -28,23 +28,31 @@ import Testing
     #expect(response.decision.intent == "tributi.tari")
     #expect(response.action == .none)
     #expect(response.pending == nil)
-    #expect(response.replies == [OutgoingReply(kind: .text, text: "La *TARI* si paga in due rate. Info: 0575 377777")])
+    #expect(
+      response.replies == [
+        OutgoingReply(kind: .text, text: "La *TARI* si paga in due rate. Info: 0575 377777")
+      ])
   }
 
   @Test func askStoresThePendingChoice() throws {
     let response = try responder().respond(to: "scadenza", pending: nil, now: monday)
     #expect(response.decision.outcome == .ask)
-    #expect(response.pending == PendingChoice(options: ["tributi.imu", "tributi.tari"], askedAt: monday))
-    #expect(response.replies.first?.text == "Intendi: 1) IMU 2) TARI? Rispondi con il numero, 0 per un operatore")
+    #expect(
+      response.pending == PendingChoice(options: ["tributi.imu", "tributi.tari"], askedAt: monday))
+    #expect(
+      response.replies.first?.text
+        == "Intendi: 1) IMU 2) TARI? Rispondi con il numero, 0 per un operatore")
   }
 
   @Test(arguments: [
-    ("2", "tributi.tari"), ("1", "tributi.imu"), (" 2. ", "tributi.tari"), ("la seconda", "tributi.tari"),
+    ("2", "tributi.tari"), ("1", "tributi.imu"), (" 2. ", "tributi.tari"),
+    ("la seconda", "tributi.tari"),
     ("tari", "tributi.tari"), ("IMU", "tributi.imu"), ("opzione 1", "tributi.imu"),
   ])
   func pendingChoiceIsResolvedByNumberOrTitle(reply: String, intent: String) throws {
     let pending = PendingChoice(options: ["tributi.imu", "tributi.tari"], askedAt: monday)
-    let response = try responder().respond(to: reply, pending: pending, now: monday.addingTimeInterval(60))
+    let response = try responder().respond(
+      to: reply, pending: pending, now: monday.addingTimeInterval(60))
     #expect(response.decision.outcome == .answer)
     #expect(response.decision.intent == intent)
     #expect(response.pending == nil)
@@ -80,7 +88,8 @@ import Testing
 
   @Test func newQuestionWhilePendingIsDecidedAfresh() throws {
     let pending = PendingChoice(options: ["tributi.imu", "tributi.tari"], askedAt: monday)
-    let response = try responder().respond(to: "come faccio il passaporto", pending: pending, now: monday)
+    let response = try responder().respond(
+      to: "come faccio il passaporto", pending: pending, now: monday)
     #expect(response.decision.intent == "passaporto")
     #expect(response.pending == nil)
   }
@@ -109,7 +118,8 @@ import Testing
 
   @Test func operatorIntentWithoutAnAnswerSendsTheAcknowledgement() throws {
     let responder = try responder()
-    let response = responder.respond(to: "voglio parlare con un operatore", pending: nil, now: monday)
+    let response = responder.respond(
+      to: "voglio parlare con un operatore", pending: nil, now: monday)
     #expect(response.decision.intent == "operatore")
     #expect(response.action == .handover)
     #expect(response.replies.map(\.text) == [responder.handoverAcknowledgement(at: monday)])
@@ -118,18 +128,23 @@ import Testing
   @Test func subscriptionUsesItsTemplateWhenTheFAQHasNoAnswer() throws {
     let response = try responder().respond(to: "iscrivimi", pending: nil, now: monday)
     #expect(response.action == .subscribe)
-    #expect(response.replies.first?.text == MatcherSettings.defaultTemplates["messaggio_iscrizione"])
+    #expect(
+      response.replies.first?.text == MatcherSettings.defaultTemplates["messaggio_iscrizione"])
   }
 
   @Test func smallTalkAnswersOnlyWhenNothingElseFits() throws {
     let responder = try responder()
-    #expect(responder.respond(to: "buongiorno", pending: nil, now: monday).decision.intent == "smalltalk.saluto")
-    let mixed = responder.respond(to: "buongiorno, come rinnovo la carta d'identità?", pending: nil, now: monday)
+    #expect(
+      responder.respond(to: "buongiorno", pending: nil, now: monday).decision.intent
+        == "smalltalk.saluto")
+    let mixed = responder.respond(
+      to: "buongiorno, come rinnovo la carta d'identità?", pending: nil, now: monday)
     #expect(mixed.decision.intent == "anagrafe.carta_identita")
   }
 
   @Test func linkIsAppendedOnItsOwnLine() {
-    let faq = FAQ(id: "a", title: "A", examples: ["bollo auto"], answer: "Vedi il sito.",
+    let faq = FAQ(
+      id: "a", title: "A", examples: ["bollo auto"], answer: "Vedi il sito.",
       link: "https://www.comune.arezzo.it/a")
     let responder = Responder(matcher: Matcher(ruleSet: RuleSet(faqs: [faq])))
     let response = responder.respond(to: "bollo auto", pending: nil)

@@ -9,10 +9,12 @@ import Testing
   @Test func loadsFAQsInPathOrderWithProfileSettingsAndSynonyms() throws {
     let rules = try TemporaryRules([
       "tributi/tari.faq": faqText("tributi.tari", examples: ["quanto pago di tari"]),
-      "anagrafe/cie.faq": faqText("anagrafe.cie", examples: ["come faccio la carta d'identità"],
+      "anagrafe/cie.faq": faqText(
+        "anagrafe.cie", examples: ["come faccio la carta d'identità"],
         answer: "Chiama il {telefono}."),
       "profilo.txt": "telefono: 0575 377777\norario_sabato: chiuso\n",
-      "impostazioni.txt": "versione: 7\nsoglia_risposta: 0,6\nmessaggio_scelta:\n> Quale? {opzioni}\n",
+      "impostazioni.txt":
+        "versione: 7\nsoglia_risposta: 0,6\nmessaggio_scelta:\n> Quale? {opzioni}\n",
       "sinonimi.txt": "[sinonimi]\ntari = tassa rifiuti\n[protette]\nSUAP, CILA\n",
       "LEGGIMI.md": "ignorato [x",
     ])
@@ -61,7 +63,8 @@ import Testing
   }
 
   @Test func unknownPlaceholdersAreErrorsAtTheirColumn() throws {
-    let faq = "[a]\ntitolo: A\ndomande:\n- uno\nrisposta:\n> Chiama il {telefono}\n>  o {telefonoo}\n"
+    let faq =
+      "[a]\ntitolo: A\ndomande:\n- uno\nrisposta:\n> Chiama il {telefono}\n>  o {telefonoo}\n"
     let rules = try TemporaryRules([
       "a.faq": faq, "profilo.txt": "telefono: 0575 377777\n",
       "impostazioni.txt": "messaggio_operatore_fuori_orario: dal {riapertura} {orario}\n",
@@ -176,21 +179,22 @@ import Testing
     let result = RuleSet.load(from: rules.url, now: now)
     #expect(result.ruleSet == nil)
     #expect(
-      result.diagnostics.map(\.description) == [
-        "\(rules.path("a.faq")):1:2: error: faq 'a' has neither 'risposta' nor 'azione'",
-        "\(rules.path("impostazioni.txt")):1:18: error: invalid value '2' for 'soglia_risposta': "
-          + "expected a number from 0 to 1",
-        "\(rules.path("impostazioni.txt")):2:1: error: unknown key 'messaggio_sceltaa' (did you "
-          + "mean 'messaggio_scelta'?)",
-        "\(rules.path("profilo.txt")):1:16: error: invalid hours '8-13' for 'orario_lunedi': "
-          + "expected e.g. '8:30-13:00', '8:30-13:30, 15:00-17:30' or 'chiuso'",
-        "\(rules.path("sinonimi.txt")):1:1: error: line outside a section: start with "
-          + "'[sinonimi]', '[abbreviazioni]' or '[protette]'",
-        "\(rules.path("sinonimi.txt")):2:2: error: unknown section '[sinonimii]' (did you mean "
-          + "'sinonimi'?)",
-        "\(rules.path("z.faq")):5:1: error: unknown key 'risposat' (did you mean 'risposta'?)",
-        "\(rules.path("z.faq")):1:2: error: faq 'z' has neither 'risposta' nor 'azione'",
-      ].sortedLikeDiagnostics())
+      result.diagnostics.map(\.description)
+        == [
+          "\(rules.path("a.faq")):1:2: error: faq 'a' has neither 'risposta' nor 'azione'",
+          "\(rules.path("impostazioni.txt")):1:18: error: invalid value '2' for 'soglia_risposta': "
+            + "expected a number from 0 to 1",
+          "\(rules.path("impostazioni.txt")):2:1: error: unknown key 'messaggio_sceltaa' (did you "
+            + "mean 'messaggio_scelta'?)",
+          "\(rules.path("profilo.txt")):1:16: error: invalid hours '8-13' for 'orario_lunedi': "
+            + "expected e.g. '8:30-13:00', '8:30-13:30, 15:00-17:30' or 'chiuso'",
+          "\(rules.path("sinonimi.txt")):1:1: error: line outside a section: start with "
+            + "'[sinonimi]', '[abbreviazioni]' or '[protette]'",
+          "\(rules.path("sinonimi.txt")):2:2: error: unknown section '[sinonimii]' (did you mean "
+            + "'sinonimi'?)",
+          "\(rules.path("z.faq")):5:1: error: unknown key 'risposat' (did you mean 'risposta'?)",
+          "\(rules.path("z.faq")):1:2: error: faq 'z' has neither 'risposta' nor 'azione'",
+        ].sortedLikeDiagnostics())
   }
 }
 

@@ -23,7 +23,8 @@ import Testing
   }
 
   @Test func settingsReportBadValuesDuplicatesAndStrayLines() {
-    let text = "scadenza_scelta_minuti: dieci\nmargine: 0.1\nmargine: 0.2\n> orfana\nsoglia scelta 3"
+    let text =
+      "scadenza_scelta_minuti: dieci\nmargine: 0.1\nmargine: 0.2\n> orfana\nsoglia scelta 3"
     let (_, _, diagnostics) = MatcherSettings.parse(text, path: "i.txt")
     #expect(
       diagnostics.map(\.description) == [

@@ -26,15 +26,17 @@ import Testing
     var cases: [Case] = []
     for file in files {
       let text = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
-      for (number, line) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        .enumerated()
-      {
+      for (number, line) in text.split(
+        omittingEmptySubsequences: false, whereSeparator: \.isNewline
+      )
+      .enumerated() {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
         let fields = line.split(separator: "\t", maxSplits: 1)
         guard fields.count == 2 else { continue }
         let expected = fields[0] == "-" ? [] : Set(fields[0].split(separator: "|").map(String.init))
-        cases.append(Case(location: "\(file):\(number + 1)", expected: expected, message: String(fields[1])))
+        cases.append(
+          Case(location: "\(file):\(number + 1)", expected: expected, message: String(fields[1])))
       }
     }
     return cases
@@ -76,9 +78,12 @@ import Testing
       if isAnswered { answered += 1 }
       if isRight { correct += 1 }
       if !isRight && !(item.expected.isEmpty && !isAnswered) {
-        let got = decision.outcome == .answer ? decision.intent ?? "" :
-          decision.outcome == .ask ? "ask(\(decision.options.joined(separator: ",")))" :
-          "handover(\(decision.handoverReason?.rawValue ?? ""))"
+        let got =
+          decision.outcome == .answer
+          ? decision.intent ?? ""
+          : decision.outcome == .ask
+            ? "ask(\(decision.options.joined(separator: ",")))"
+            : "handover(\(decision.handoverReason?.rawValue ?? ""))"
         let score = decision.candidates.first.map { "\($0.intent) \($0.score)" } ?? "-"
         report.append(
           "\(item.location)\t\(item.expected.sorted().joined(separator: "|"))\t\(got)\t\(score)\t"
@@ -88,7 +93,8 @@ import Testing
     let precision = Double(correct) / Double(max(1, answered))
     let automation = Double(correct) / Double(max(1, answerable))
     let outOfScope = Double(unanswerableAnswered) / Double(max(1, unanswerable))
-    let summary = "precision \(precision), automation \(automation), out of scope answered "
+    let summary =
+      "precision \(precision), automation \(automation), out of scope answered "
       + "\(outOfScope) (\(cases.count) messages)"
     if let path = ProcessInfo.processInfo.environment["SPORTELLO_CORPUS_REPORT"] {
       try (summary + "\n" + report.joined(separator: "\n") + "\n")

@@ -47,7 +47,8 @@ struct QueueTeachCommand: Command {
     let verdict =
       decision.outcome == .answer && decision.intent == intent
       ? "it is now answered with \(intent)"
-      : "it is now decided as \(decision.outcome.rawValue) \(decision.intent ?? decision.options.joined(separator: ", "))"
+      : "it is now decided as \(decision.outcome.rawValue) "
+        + (decision.intent ?? decision.options.joined(separator: ", "))
     io.print("The rules lint without errors (\(result.warnings.count) warnings); \(verdict).")
     return ExitStatus.success
   }
