@@ -134,7 +134,9 @@ extension WebhookService {
     let service = rules.current
     do {
       turn = try writer.perform { transaction in
-        let turn = try service.handle(message, in: transaction)
+        let start = DispatchTime.now().uptimeNanoseconds
+        var turn = try service.handle(message, in: transaction)
+        turn.duration = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         // The replies travel in this response: they are delivered, not left for the outbox.
         for reply in turn.replies where reply.status == .pending {
           try transaction.markSent(outboundID: reply.id, providerMessageID: nil, at: Date())
@@ -147,12 +149,19 @@ extension WebhookService {
       logger.error("api.failed", ["error": String(describing: error)])
       return Self.jsonError("internal error", status: 500)
     }
+    // Counted as the webhook's messages are: received once, decided once.
+    if case .alreadyHandled = turn.outcome {
+      metrics.increment(.duplicates)
+    } else {
+      metrics.increment(.received)
+      if let duration = turn.duration { metrics.observeDecision(seconds: duration) }
+    }
     switch turn.outcome {
     case .answered: metrics.increment(.answered)
     case .asked: metrics.increment(.asked)
     case .handedOver: metrics.increment(.handedOver)
     case .heldForStaff: metrics.increment(.heldForStaff)
-    case .alreadyHandled: metrics.increment(.duplicates)
+    case .alreadyHandled: break
     }
     logger.info(
       "api.message",

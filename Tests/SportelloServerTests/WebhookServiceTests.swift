@@ -292,6 +292,10 @@ import Testing
     let bad = try send(
       port: harness.port, path: "/api/messages", body: Array("{}".utf8), headers: right)
     #expect(bad.status == 400)
+    #expect(harness.service.metrics.value(.received) == 1)
+    let metrics = try send(port: harness.port, method: "GET", path: "/metrics").text
+    #expect(metrics.contains("sportello_messages_received_total 1\n"))
+    #expect(metrics.contains("sportello_decision_seconds_count 1\n"))
     let counts = try harness.service.store.read { try $0.outboxCounts() }
     #expect(counts[.pending, default: 0] == 0)
     #expect(harness.graph?.requests.isEmpty == true)
