@@ -11,7 +11,8 @@ import SportelloText
 /// - phrases about the citizen's own file or past dealings with the office:
 ///   `la mia pratica`, `il mio ricorso`, `a che punto è`, `mi avete mandato`, `ho fatto
 ///   domanda`, `è stata accettata`, `potete verificare` (but not `la mia domanda è ...`).
-/// A word ending in `*` in a phrase matches any word with that beginning.
+/// A word ending in `*` in a phrase matches any word with that beginning. Beyond these
+/// fixed phrases, ``OwnCaseGrammar`` reads how citizens ask about a file in their own words.
 enum OwnCaseDetector {
   /// Words after which a number is a reference to a file.
   static let referenceWords: Set<String> = [
@@ -50,6 +51,9 @@ enum OwnCaseDetector {
     ["stata", "esclusa"], ["sono", "stato", "escluso"], ["che", "posizione", "sono"],
     ["non", "è", "ancora", "arrivat*"], ["non", "e", "ancora", "arrivat*"],
     ["ancora", "non", "è", "arrivat*"], ["quando", "mi", "pagate"], ["mi", "rimborsate"],
+    ["ho", "mandato"], ["ho", "spedito"], ["ho", "consegnato"], ["ho", "segnalato"],
+    ["vi", "ho", "scritto"], ["potete", "annull*"], ["potreste", "annull*"],
+    ["stata", "registrat*"], ["stato", "registrat*"],
   ]
 
   /// The indices of `phrases` by the phrase's first word (none starts with a `*` pattern).
@@ -112,7 +116,8 @@ enum OwnCaseDetector {
         }
       }
     }
-    return found.map { "phrase '\(phrases[$0].joined(separator: " "))'" }
+    if let found { return "phrase '\(phrases[found].joined(separator: " "))'" }
+    return OwnCaseGrammar.evidence(in: words)
   }
 
   /// How many digits `text` has (ASCII ones read as bytes, others as characters).

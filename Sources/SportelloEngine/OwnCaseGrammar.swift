@@ -1,0 +1,230 @@
+/// How citizens ask, in their own words, where their own file stands: the signs that
+/// fixed phrases cannot list, read on the words of ``OwnCaseDetector/words(of:)``.
+///
+/// - a word of progress near a first-person possessive: `il mio passaporto è pronto?`,
+///   `è stata registrata la nascita di mio figlio?`, `mio figlio è in graduatoria`;
+/// - the office's own past action, `avete` and a past participle: `avete ricevuto la mia
+///   pec?`, `li avete visti?`, `lo avete già rinnovato?`;
+/// - a request to confirm: `mi confermate l'appuntamento?`;
+/// - time spent waiting: `attendo da gennaio`, `sono 3 mesi che aspetto`, `è passato un
+///   mese e non è venuto nessuno` (a span of time needs a word of waiting beside it: `sono
+///   10 anni che abito ad Arezzo` is no file);
+/// - something that should have happened and has not: `non è ancora passato`, `ancora
+///   niente`, `nessuno è venuto`, `non risulta`;
+/// - a place in a ranking: `siamo in posizione 14`.
+///
+/// Each sign costs a citizen with a general question an answer from a person instead of
+/// the FAQ; each miss gives a citizen waiting on a file an FAQ that cannot help. The
+/// second is the worse outcome, so the signs lean towards handing over.
+enum OwnCaseGrammar {
+  /// Words of a file's progress that, near `mio`/`mia`/`miei`/`mie`, make it the
+  /// citizen's own file. `ricevuto` is not one: `ho ricevuto la mia prima multa, come
+  /// pago?` is a general question.
+  static let progressWords: Set<String> = [
+    "pronto", "pronta", "pronti", "pronte", "arrivato", "arrivata", "arrivati", "arrivate",
+    "registrato", "registrata", "registrati",
+    "rinnovato", "rinnovata", "rinnovati", "confermato", "confermata", "ammesso", "ammessa",
+    "ammessi", "graduatoria", "spedito", "spedita", "lavorazione", "esito", "evasa", "evaso",
+  ]
+
+  /// How many words apart a possessive and a word of progress may be.
+  static let possessiveReach = 6
+
+  /// Adverbs that may stand between `avete` and its participle (`avete già visto`).
+  static let adverbs: Set<String> = [
+    "gia", "già", "ancora", "mica", "poi", "forse", "anche", "pure", "davvero", "per", "caso",
+  ]
+
+  /// Past participles that do not end like regular ones.
+  static let irregularParticiples: Set<String> = [
+    "visto", "vista", "visti", "viste", "fatto", "fatta", "fatti", "fatte", "preso", "presa",
+    "presi", "prese", "messo", "messa", "messi", "letto", "letta", "letti", "lette", "scritto",
+    "risposto", "chiesto", "chiesta", "detto", "aperto", "aperta", "chiuso", "chiusa", "perso",
+    "persa", "corretto", "corretta",
+  ]
+
+  /// The endings of regular past participles (`ricevuto`, `sistemata`, `spedite`).
+  static let participleEndings = [
+    "ato", "ata", "ati", "ate", "uto", "uta", "uti", "ute", "ito", "ita", "iti", "ite",
+  ]
+
+  /// Participles that say something about the office, a call for applications or
+  /// the lost-property office (`avete trovato un portafoglio?`), not about one
+  /// citizen's file.
+  static let publicParticiples: Set<String> = [
+    "aperto", "aperta", "aperti", "aperte", "uscito", "uscita", "usciti", "uscite",
+    "pubblicato", "pubblicata", "pubblicati", "pubblicate", "iniziato", "iniziata", "iniziati",
+    "iniziate", "partito", "partita", "partiti", "partite", "trovato", "trovata", "trovati",
+    "trovate", "cambiato", "cambiati", "spostato", "spostata", "spostati", "chiuso", "chiusa",
+    "chiusi", "chiuse",
+  ]
+
+  /// Participles that, after `non … ancora`, say nothing of a file's progress (`le
+  /// iscrizioni non sono ancora aperte`, `non ho ancora capito`) or only lead to the
+  /// participle that counts (`non è ancora stata registrata`).
+  static let impersonalParticiples: Set<String> = publicParticiples.union([
+    "scaduto", "scaduta", "scaduti", "scadute", "stato", "stata", "stati", "state", "capito",
+    "deciso", "fatto", "fatta", "fatti", "fatte",
+  ])
+
+  /// Words asking the office to confirm something to the citizen.
+  static let confirmationWords: Set<String> = ["confermatemi", "confermarmi", "confermami"]
+
+  /// Plural forms of "confermare" that ask for a confirmation after a pronoun
+  /// (`mi confermate`, `me la confermate`); alone (`confermate che la tari scade il 16?`)
+  /// they ask about a rule.
+  static let confirmingVerbs: Set<String> = ["confermate", "confermereste", "confermi"]
+
+  /// Pronouns before a confirming verb that make the confirmation the citizen's.
+  static let confirmationPronouns: Set<String> = [
+    "mi", "me", "ci", "ce", "lo", "la", "li", "le", "l",
+  ]
+
+  /// First-person words of waiting.
+  static let waitingWords: Set<String> = [
+    "aspetto", "attendo", "aspettiamo", "attendiamo", "aspettando", "attendendo",
+  ]
+
+  /// Words after a waiting word that make it "expecting" (`aspetto un bambino`).
+  static let expectedChildren: Set<String> = [
+    "bambino", "bambina", "bimbo", "bimba", "figlio", "figlia", "gemelli",
+  ]
+
+  /// Words that make a span of time one of waiting (`sono due settimane che ho prenotato e
+  /// nessuno è venuto`) rather than of living (`sono 10 anni che abito ad arezzo`).
+  static let waitingContext: Set<String> = [
+    "non", "nessuno", "ancora", "niente", "nulla", "mai", "aspettare", "attesa", "aspetto",
+    "attendo", "aspettiamo", "attendiamo", "aspettando", "attendendo",
+  ]
+
+  /// Units of time spent waiting.
+  static let timeUnits: Set<String> = [
+    "giorno", "giorni", "settimana", "settimane", "mese", "mesi", "anno", "anni",
+  ]
+
+  /// Words for an amount of time (`sono *due* settimane che`), besides numbers.
+  static let amounts: Set<String> = [
+    "un", "uno", "una", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove",
+    "dieci", "quindici", "venti", "trenta", "qualche", "molti", "molte", "tanti", "tante",
+    "diversi", "diverse", "parecchi", "parecchie", "più", "piu",
+  ]
+
+  /// Word sequences of something awaited that has not happened.
+  static let nothingHappened: [[String]] = [
+    ["ancora", "niente"], ["ancora", "nulla"], ["nessuna", "notizia"], ["nessuna", "novità"],
+    ["nessuno", "è", "venuto"], ["nessuno", "e", "venuto"], ["nessuno", "è", "passato"],
+    ["nessuno", "e", "passato"], ["non", "risulta"], ["non", "risultano"],
+    ["non", "mi", "risulta"], ["non", "mi", "risultano"],
+  ]
+
+  /// The evidence that `words` speak of the citizen's own case, or nil.
+  static func evidence(in words: [String]) -> String? {
+    progressNearPossessive(words) ?? officeAction(words) ?? confirmationRequest(words)
+      ?? waiting(words) ?? somethingAwaited(words) ?? rankingPlace(words)
+  }
+
+  /// `il mio passaporto è pronto?`: a word of progress near a possessive.
+  static func progressNearPossessive(_ words: [String]) -> String? {
+    for (index, word) in words.enumerated() where progressWords.contains(word) {
+      let reach = max(0, index - possessiveReach)...min(words.count - 1, index + possessiveReach)
+      if let possessive = reach.first(where: { OwnCaseDetector.possessives.contains(words[$0]) }) {
+        return "'\(words[possessive])' with '\(word)'"
+      }
+    }
+    return nil
+  }
+
+  /// `li avete visti?`: `avete`, any adverbs, then a past participle.
+  static func officeAction(_ words: [String]) -> String? {
+    for (index, word) in words.enumerated() where word == "avete" {
+      var next = index + 1
+      while next < words.count, adverbs.contains(words[next]) { next += 1 }
+      if next < words.count, isParticiple(words[next]),
+        !publicParticiples.contains(words[next])
+      {
+        return "'avete \(words[next])'"
+      }
+    }
+    return nil
+  }
+
+  /// `mi confermate l'appuntamento?`: a request to confirm.
+  static func confirmationRequest(_ words: [String]) -> String? {
+    for (index, word) in words.enumerated() {
+      if confirmationWords.contains(word) { return "'\(word)'" }
+      if confirmingVerbs.contains(word), index > 0,
+        confirmationPronouns.contains(words[index - 1])
+      {
+        return "'\(words[index - 1]) \(word)'"
+      }
+    }
+    return nil
+  }
+
+  /// `sono 3 mesi che aspetto`, `è passato un mese e nessuno`: time spent waiting.
+  static func waiting(_ words: [String]) -> String? {
+    for (index, word) in words.enumerated() where waitingWords.contains(word) {
+      let expecting =
+        index + 2 < words.count && ["un", "una", "due", "dei"].contains(words[index + 1])
+        && expectedChildren.contains(words[index + 2])
+      if !expecting { return "'\(word)'" }
+    }
+    guard words.contains(where: waitingContext.contains) else { return nil }
+    for (index, word) in words.enumerated() where timeUnits.contains(word) {
+      guard index > 0, isAmount(words[index - 1]) else { continue }
+      if index >= 2, ["sono", "è"].contains(words[index - 2]), index + 1 < words.count,
+        words[index + 1] == "che"
+      {
+        return "'\(words[index - 2...index + 1].joined(separator: " "))'"
+      }
+      let around = max(0, index - 3)..<min(words.count, index + 3)
+      if let passed = around.first(where: { words[$0].hasPrefix("passat") }) {
+        return "'\(words[passed])' with '\(words[index - 1]) \(word)'"
+      }
+    }
+    return nil
+  }
+
+  /// `non è ancora passato`, `ancora niente`: something awaited that has not happened.
+  static func somethingAwaited(_ words: [String]) -> String? {
+    for (start, word) in words.enumerated() {
+      for phrase in nothingHappened where phrase[0] == word && start + phrase.count <= words.count {
+        if words[start..<start + phrase.count].elementsEqual(phrase) {
+          return "'\(phrase.joined(separator: " "))'"
+        }
+      }
+    }
+    for (index, word) in words.enumerated() where word == "non" {
+      let window = index + 1..<min(words.count, index + 4)
+      guard let still = window.first(where: { words[$0] == "ancora" }) else { continue }
+      let after = still + 1..<min(words.count, still + 4)
+      let done = after.first {
+        isParticiple(words[$0]) && !impersonalParticiples.contains(words[$0])
+      }
+      if let done {
+        return "'non … ancora \(words[done])'"
+      }
+    }
+    return nil
+  }
+
+  /// `siamo in posizione 14`: a place in a ranking.
+  static func rankingPlace(_ words: [String]) -> String? {
+    for index in words.indices.dropLast() where words[index] == "posizione" {
+      let next = words[index + 1]
+      if !next.isEmpty, next.allSatisfy(\.isNumber) { return "'posizione \(next)'" }
+    }
+    return nil
+  }
+
+  /// Whether `word` reads as a past participle (`ricevuto`, `visti`, `sistemata`).
+  static func isParticiple(_ word: String) -> Bool {
+    if irregularParticiples.contains(word) { return true }
+    return word.count >= 5 && participleEndings.contains(where: word.hasSuffix)
+  }
+
+  /// Whether `word` is an amount of time: a number or a word such as `due` or `qualche`.
+  static func isAmount(_ word: String) -> Bool {
+    amounts.contains(word) || (!word.isEmpty && word.allSatisfy(\.isNumber))
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+@testable import SportelloEngine
+
+/// Messages about the citizen's own file in the citizen's own words go to a person;
+/// general questions with the same words do not.
+@Suite struct OwnCaseGrammarTests {
+  private func decide(_ message: String) throws -> Decision {
+    try #require(FixtureRules.matcher).decide(
+      message, now: FixtureRules.mondayMorning, explains: true)
+  }
+
+  @Test(arguments: [
+    ("scusate il mio passaporto è pronto?", "'mio' with 'pronto'"),
+    ("è stata registrata la nascita di mio figlio?", "'stata registrat*'"),
+    ("mio figlio è in graduatoria per il nido?", "'mio' with 'graduatoria'"),
+    ("avete ricevuto la mia pec per il cambio di residenza?", "'avete ricevuto'"),
+    ("vi ho inviato i documenti, li avete visti?", "'ho inviato'"),
+    ("lo avete già rinnovato il permesso ztl?", "'avete rinnovato'"),
+    ("la tessera elettorale nuova l'avete fatta?", "'avete fatta'"),
+    ("mi confermate l'appuntamento di giovedì alle 10?", "'mi confermate'"),
+    ("sono 3 mesi che aspetto la risposta per il nido", "'aspetto'"),
+    (
+      "sono due settimane che ho prenotato il ritiro e nessuno è venuto", "'sono due settimane che'"
+    ),
+    ("il vigile per la residenza non è ancora passato", "'non … ancora passato'"),
+    ("non è ancora stata spedita la tessera", "'non … ancora spedita'"),
+    ("ancora niente per la cittadinanza", "'ancora niente'"),
+    ("la ricarica della mensa di ieri non risulta", "'non risulta'"),
+    ("siamo in posizione 14 per il nido", "'posizione 14'"),
+  ])
+  func ownCaseInTheCitizensWords(message: String, evidence: String) throws {
+    let decision = try decide(message)
+    #expect(decision.outcome == .handover, "\(message)")
+    #expect(decision.handoverReason == .ownCase, "\(message)")
+    #expect(decision.explanation.reason.hasSuffix(evidence), "\(decision.explanation.reason)")
+  }
+
+  @Test(arguments: [
+    "la mia carta d'identità è scaduta, come la rinnovo?",
+    "ho ricevuto la mia prima multa, come pago?",
+    "quando è pronta la carta d'identità dopo la richiesta?",
+    "le iscrizioni al nido non sono ancora aperte?",
+    "non ho ancora capito come si paga la tari",
+    "avete trovato un portafoglio marrone?",
+    "avete cambiato gli orari dello sportello?",
+    "sono 10 anni che abito ad arezzo, posso avere la cittadinanza?",
+    "aspetto un bambino, come registro la nascita?",
+    "confermate che la tari scade il 16?",
+    "quanti giorni ci vogliono per la residenza?",
+    "devo aspettare molto per il passaporto?",
+  ])
+  func generalQuestionsWithTheSameWordsAreNot(message: String) throws {
+    let decision = try decide(message)
+    #expect(decision.handoverReason != .ownCase, "\(message): \(decision.explanation.reason)")
+  }
+}
