@@ -114,23 +114,29 @@ public struct Matcher: Sendable {
   /// Applies the thresholds to the scored FAQs.
   private func choose(_ scored: ScoredFAQs, tokens: [Token]) -> Decision {
     let settings = ruleSet.settings
-    let candidates = scored.ranked.prefix(5).map(candidate)
-    let words = OwnCaseDetector.words(of: tokens)
-    if OwnCaseDetector.ownCaseEvidence(in: tokens, words: words) != nil {
+    // The closures below read local copies: capturing `self` would copy the whole
+    // matcher, with a retain of each of its arrays, once per message.
+    let faqs = ruleSet.faqs
+    let shapes = index.boundShapes
+    let candidates = scored.ranked.prefix(5).map { item in
+      Candidate(intent: faqs[item.faq].id, title: faqs[item.faq].title, score: item.score)
+    }
+    let reading = OwnCaseReading(tokens)
+    if OwnCaseDetector.ownCaseEvidence(in: tokens, reading: reading) != nil {
       return Decision(
         outcome: .handover, confidence: 1, candidates: candidates, handoverReason: .ownCase)
     }
-    if OwnCaseDetector.requestsPerson(words: words) {
-      if let person = ruleSet.faqs.firstIndex(where: { $0.action == .handover }) {
+    if OwnCaseDetector.requestsPerson(reading) {
+      if let person = faqs.firstIndex(where: { $0.action == .handover }) {
         return Decision(
-          outcome: .answer, intent: ruleSet.faqs[person].id, confidence: 1,
+          outcome: .answer, intent: faqs[person].id, confidence: 1,
           candidates: candidates, handoverReason: .operatorRequested)
       }
       return Decision(
         outcome: .handover, confidence: 1, candidates: candidates,
         handoverReason: .operatorRequested)
     }
-    let regular = scored.ranked.filter { !index.boundShapes[$0.faq].isSmallTalk }
+    let regular = scored.ranked.filter { !shapes[$0.faq].isSmallTalk }
     let best = regular.first
     if let best, best.score >= settings.choiceThreshold {
       let runnerUp = regular.dropFirst().first?.score ?? 0
@@ -141,15 +147,15 @@ public struct Matcher: Sendable {
       }
       let options = regular.filter { item in
         item.score >= settings.choiceThreshold && item.score >= best.score - Matcher.optionWindow
-          && ruleSet.faqs[item.faq].action != .handover
+          && faqs[item.faq].action != .handover
       }.prefix(3)
       if !options.isEmpty {
         return Decision(
-          outcome: .ask, options: options.map { ruleSet.faqs[$0.faq].id },
+          outcome: .ask, options: options.map { faqs[$0.faq].id },
           confidence: best.score, candidates: candidates)
       }
     }
-    if let talk = scored.ranked.first(where: { index.boundShapes[$0.faq].isSmallTalk }),
+    if let talk = scored.ranked.first(where: { shapes[$0.faq].isSmallTalk }),
       talk.score >= settings.answerThreshold
     {
       return answer(talk, candidates: candidates, margin: talk.score)
@@ -166,8 +172,4 @@ public struct Matcher: Sendable {
       handoverReason: faq.action == .handover ? .operatorRequested : nil)
   }
 
-  private func candidate(_ item: ScoredFAQ) -> Candidate {
-    let faq = ruleSet.faqs[item.faq]
-    return Candidate(intent: faq.id, title: faq.title, score: item.score)
-  }
 }

@@ -63,28 +63,24 @@ enum OwnCaseDetector {
   /// Words that, right after `mia domanda`, make it a question rather than a file.
   static let questionFollowers: Set<String> = ["e", "è", "era", "sarebbe", "riguarda"]
 
-  /// The words the detector reads: each token's folded form before typo correction.
-  static func words(of tokens: [Token]) -> [String] { tokens.map(uncorrected) }
-
   /// The evidence that `tokens` speak of the citizen's own case, or nil.
   static func ownCaseEvidence(in tokens: [Token]) -> String? {
-    ownCaseEvidence(in: tokens, words: words(of: tokens))
+    ownCaseEvidence(in: tokens, reading: OwnCaseReading(tokens))
   }
 
   /// The evidence that `tokens` speak of the citizen's own case, or nil, with the
-  /// tokens' ``words(of:)`` already read.
-  static func ownCaseEvidence(in tokens: [Token], words: [String]) -> String? {
+  /// tokens' reading already made.
+  static func ownCaseEvidence(in tokens: [Token], reading: OwnCaseReading) -> String? {
+    let words = reading.words
     for (index, token) in tokens.enumerated() where token.kind != .word {
-      if token.kind == .date, index > 0,
-        words[max(0, index - 3)..<index].contains(where: filingWords.contains)
-      {
+      let before = max(0, index - 3)..<index
+      if token.kind == .date, before.contains(where: { reading.word($0, is: .filing) }) {
         return "date '\(token.surface)' of a filing"
       }
       let digits = digitCount(token.folded)
       if token.kind == .code, digits >= 5 { return "reference '\(token.surface)'" }
       guard token.kind == .number || token.kind == .code || token.kind == .date, digits >= 4
       else { continue }
-      let before = words[max(0, index - 3)..<index]
       if token.kind == .number, let year = Int(token.folded), (1900...2099).contains(year) {
         // A year ("domanda asilo nido 2027") unless it directly follows a number word.
         if index > 0, ["n", "nr", "num", "numero", "prot", "protocollo"].contains(words[index - 1])
@@ -93,20 +89,23 @@ enum OwnCaseDetector {
         }
         continue
       }
-      if before.contains(where: { referenceWords.contains($0) }) {
+      if before.contains(where: { reading.word($0, is: .reference) }) {
         return "reference '\(token.surface)'"
       }
     }
-    for index in words.indices.dropLast() where possessives.contains(words[index]) {
+    for index in words.indices.dropLast() where reading.word(index, is: .possessive) {
+      guard reading.word(index + 1, is: .caseNoun) else { continue }
       let noun = words[index + 1]
-      guard caseNouns.contains(noun) else { continue }
-      let next = index + 2 < words.count ? words[index + 2] : ""
-      if noun == "domanda", questionFollowers.contains(next) { continue }
+      if noun == "domanda", index + 2 < words.count,
+        reading.word(index + 2, is: .questionFollower)
+      {
+        continue
+      }
       return "phrase '\(words[index]) \(noun)'"
     }
     // The evidence names the phrase listed first in `phrases` among those found.
     var found: Int?
-    for (start, word) in words.enumerated() {
+    for (start, word) in words.enumerated() where reading.word(start, is: .phraseStart) {
       for number in phrasesByFirstWord[word] ?? [] where number < found ?? phrases.count {
         let phrase = phrases[number]
         if start + phrase.count <= words.count,
@@ -117,7 +116,7 @@ enum OwnCaseDetector {
       }
     }
     if let found { return "phrase '\(phrases[found].joined(separator: " "))'" }
-    return OwnCaseGrammar.evidence(in: words)
+    return OwnCaseGrammar.evidence(in: reading)
   }
 
   /// How many digits `text` has (ASCII ones read as bytes, others as characters).
@@ -154,20 +153,22 @@ enum OwnCaseDetector {
 
   /// Whether `tokens` ask explicitly for a person ("voglio parlare con un operatore").
   static func requestsPerson(_ tokens: [Token]) -> Bool {
-    requestsPerson(words: words(of: tokens))
+    requestsPerson(OwnCaseReading(tokens))
   }
 
-  /// Whether a message of these ``words(of:)`` asks explicitly for a person.
-  static func requestsPerson(words: [String]) -> Bool {
-    if words.contains(where: { personWords.contains($0) }) { return true }
-    for index in words.indices.dropLast() {
-      let next = words[index + 1]
-      if words[index] == "persona", ["vera", "reale", "fisica"].contains(next) { return true }
-      if words[index] == "parlare",
-        words[(index + 1)..<min(words.count, index + 5)].contains(where: people.contains)
-      {
+  /// Whether a message of this reading asks explicitly for a person.
+  static func requestsPerson(_ reading: OwnCaseReading) -> Bool {
+    guard reading.contains([.personWord, .person]) else { return false }
+    if reading.contains(.personWord) { return true }
+    let words = reading.words
+    for index in words.indices.dropLast() where reading.word(index, is: .person) {
+      if words[index] == "persona", ["vera", "reale", "fisica"].contains(words[index + 1]) {
         return true
       }
+    }
+    for index in words.indices where words[index] == "parlare" {
+      let after = index + 1..<min(words.count, index + 5)
+      if after.contains(where: { reading.word($0, is: .person) }) { return true }
     }
     return false
   }

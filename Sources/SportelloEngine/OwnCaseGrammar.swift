@@ -1,5 +1,5 @@
 /// How citizens ask, in their own words, where their own file stands: the signs that
-/// fixed phrases cannot list, read on the words of ``OwnCaseDetector/words(of:)``.
+/// fixed phrases cannot list, read on the words and roles of an ``OwnCaseReading``.
 ///
 /// - a word of progress near a first-person possessive: `il mio passaporto è pronto?`,
 ///   `è stata registrata la nascita di mio figlio?`, `mio figlio è in graduatoria`;
@@ -117,30 +117,38 @@ enum OwnCaseGrammar {
     ["non", "mi", "risulta"], ["non", "mi", "risultano"],
   ]
 
-  /// The evidence that `words` speak of the citizen's own case, or nil.
-  static func evidence(in words: [String]) -> String? {
-    progressNearPossessive(words) ?? officeAction(words) ?? confirmationRequest(words)
-      ?? waiting(words) ?? somethingAwaited(words) ?? rankingPlace(words)
+  /// The words that start a sign by name.
+  static let startWords: Set<String> = ["avete", "non", "posizione"]
+
+  /// The evidence that the words of `reading` speak of the citizen's own case, or nil.
+  static func evidence(in reading: OwnCaseReading) -> String? {
+    // One test of the words' roles spares most messages the signs' own passes.
+    guard reading.contains(OwnCaseRoles.grammarTriggers) else { return nil }
+    return progressNearPossessive(reading) ?? officeAction(reading)
+      ?? confirmationRequest(reading) ?? waiting(reading) ?? somethingAwaited(reading)
+      ?? rankingPlace(reading.words)
   }
 
   /// `il mio passaporto è pronto?`: a word of progress near a possessive.
-  static func progressNearPossessive(_ words: [String]) -> String? {
-    for (index, word) in words.enumerated() where progressWords.contains(word) {
+  static func progressNearPossessive(_ reading: OwnCaseReading) -> String? {
+    let words = reading.words
+    for index in words.indices where reading.word(index, is: .progress) {
       let reach = max(0, index - possessiveReach)...min(words.count - 1, index + possessiveReach)
-      if let possessive = reach.first(where: { OwnCaseDetector.possessives.contains(words[$0]) }) {
-        return "'\(words[possessive])' with '\(word)'"
+      if let possessive = reach.first(where: { reading.word($0, is: .possessive) }) {
+        return "'\(words[possessive])' with '\(words[index])'"
       }
     }
     return nil
   }
 
   /// `li avete visti?`: `avete`, any adverbs, then a past participle.
-  static func officeAction(_ words: [String]) -> String? {
-    for (index, word) in words.enumerated() where word == "avete" {
+  static func officeAction(_ reading: OwnCaseReading) -> String? {
+    let words = reading.words
+    for index in words.indices where words[index] == "avete" {
       var next = index + 1
-      while next < words.count, adverbs.contains(words[next]) { next += 1 }
-      if next < words.count, isParticiple(words[next]),
-        !publicParticiples.contains(words[next])
+      while next < words.count, reading.word(next, is: .adverb) { next += 1 }
+      if next < words.count, isParticiple(words[next], reading.roles[next]),
+        !reading.word(next, is: .publicParticiple)
       {
         return "'avete \(words[next])'"
       }
@@ -149,29 +157,29 @@ enum OwnCaseGrammar {
   }
 
   /// `mi confermate l'appuntamento?`: a request to confirm.
-  static func confirmationRequest(_ words: [String]) -> String? {
-    for (index, word) in words.enumerated() {
-      if confirmationWords.contains(word) { return "'\(word)'" }
-      if confirmingVerbs.contains(word), index > 0,
-        confirmationPronouns.contains(words[index - 1])
-      {
-        return "'\(words[index - 1]) \(word)'"
+  static func confirmationRequest(_ reading: OwnCaseReading) -> String? {
+    let words = reading.words
+    for index in words.indices where reading.word(index, is: [.confirmation, .confirmingVerb]) {
+      if reading.word(index, is: .confirmation) { return "'\(words[index])'" }
+      if index > 0, reading.word(index - 1, is: .confirmationPronoun) {
+        return "'\(words[index - 1]) \(words[index])'"
       }
     }
     return nil
   }
 
   /// `sono 3 mesi che aspetto`, `è passato un mese e nessuno`: time spent waiting.
-  static func waiting(_ words: [String]) -> String? {
-    for (index, word) in words.enumerated() where waitingWords.contains(word) {
+  static func waiting(_ reading: OwnCaseReading) -> String? {
+    let words = reading.words
+    for index in words.indices where reading.word(index, is: .waiting) {
       let expecting =
         index + 2 < words.count && ["un", "una", "due", "dei"].contains(words[index + 1])
-        && expectedChildren.contains(words[index + 2])
-      if !expecting { return "'\(word)'" }
+        && reading.word(index + 2, is: .expectedChild)
+      if !expecting { return "'\(words[index])'" }
     }
-    guard words.contains(where: waitingContext.contains) else { return nil }
-    for (index, word) in words.enumerated() where timeUnits.contains(word) {
-      guard index > 0, isAmount(words[index - 1]) else { continue }
+    guard reading.contains(.waitingContext) else { return nil }
+    for index in words.indices where reading.word(index, is: .timeUnit) {
+      guard index > 0, isAmount(words[index - 1], reading.roles[index - 1]) else { continue }
       if index >= 2, ["sono", "è"].contains(words[index - 2]), index + 1 < words.count,
         words[index + 1] == "che"
       {
@@ -179,27 +187,30 @@ enum OwnCaseGrammar {
       }
       let around = max(0, index - 3)..<min(words.count, index + 3)
       if let passed = around.first(where: { words[$0].hasPrefix("passat") }) {
-        return "'\(words[passed])' with '\(words[index - 1]) \(word)'"
+        return "'\(words[passed])' with '\(words[index - 1]) \(words[index])'"
       }
     }
     return nil
   }
 
   /// `non è ancora passato`, `ancora niente`: something awaited that has not happened.
-  static func somethingAwaited(_ words: [String]) -> String? {
-    for (start, word) in words.enumerated() {
-      for phrase in nothingHappened where phrase[0] == word && start + phrase.count <= words.count {
+  static func somethingAwaited(_ reading: OwnCaseReading) -> String? {
+    let words = reading.words
+    for start in words.indices where reading.word(start, is: .nothingStart) {
+      for phrase in nothingHappened
+      where phrase[0] == words[start] && start + phrase.count <= words.count {
         if words[start..<start + phrase.count].elementsEqual(phrase) {
           return "'\(phrase.joined(separator: " "))'"
         }
       }
     }
-    for (index, word) in words.enumerated() where word == "non" {
+    for index in words.indices where words[index] == "non" {
       let window = index + 1..<min(words.count, index + 4)
       guard let still = window.first(where: { words[$0] == "ancora" }) else { continue }
       let after = still + 1..<min(words.count, still + 4)
       let done = after.first {
-        isParticiple(words[$0]) && !impersonalParticiples.contains(words[$0])
+        isParticiple(words[$0], reading.roles[$0])
+          && !reading.word($0, is: .impersonalParticiple)
       }
       if let done {
         return "'non … ancora \(words[done])'"
@@ -217,14 +228,15 @@ enum OwnCaseGrammar {
     return nil
   }
 
-  /// Whether `word` reads as a past participle (`ricevuto`, `visti`, `sistemata`).
-  static func isParticiple(_ word: String) -> Bool {
-    if irregularParticiples.contains(word) { return true }
-    return word.count >= 5 && participleEndings.contains(where: word.hasSuffix)
+  /// Whether `word`, of these roles, reads as a past participle (`ricevuto`, `visti`).
+  static func isParticiple(_ word: String, _ roles: OwnCaseRoles) -> Bool {
+    if roles.contains(.irregularParticiple) { return true }
+    return word.utf8.count >= 5 && participleEndings.contains(where: word.hasSuffix)
   }
 
-  /// Whether `word` is an amount of time: a number or a word such as `due` or `qualche`.
-  static func isAmount(_ word: String) -> Bool {
-    amounts.contains(word) || (!word.isEmpty && word.allSatisfy(\.isNumber))
+  /// Whether `word`, of these roles, is an amount of time: a number or a word such as
+  /// `due` or `qualche`.
+  static func isAmount(_ word: String, _ roles: OwnCaseRoles) -> Bool {
+    roles.contains(.amount) || (!word.isEmpty && word.allSatisfy(\.isNumber))
   }
 }

@@ -1,0 +1,99 @@
+import SportelloText
+
+/// What a word can be to the own-case signs of ``OwnCaseDetector`` and ``OwnCaseGrammar``.
+///
+/// Every message is read for these signs before it is answered, so each word is looked up
+/// once, in one table, and the signs test bits instead of hashing the word against each of
+/// their word lists.
+struct OwnCaseRoles: OptionSet, Sendable {
+  let rawValue: UInt32
+
+  static let reference = OwnCaseRoles(rawValue: 1 << 0)
+  static let filing = OwnCaseRoles(rawValue: 1 << 1)
+  static let caseNoun = OwnCaseRoles(rawValue: 1 << 2)
+  static let possessive = OwnCaseRoles(rawValue: 1 << 3)
+  static let questionFollower = OwnCaseRoles(rawValue: 1 << 4)
+  static let phraseStart = OwnCaseRoles(rawValue: 1 << 5)
+  static let personWord = OwnCaseRoles(rawValue: 1 << 6)
+  static let person = OwnCaseRoles(rawValue: 1 << 7)
+  static let progress = OwnCaseRoles(rawValue: 1 << 8)
+  static let adverb = OwnCaseRoles(rawValue: 1 << 9)
+  static let confirmation = OwnCaseRoles(rawValue: 1 << 10)
+  static let confirmingVerb = OwnCaseRoles(rawValue: 1 << 11)
+  static let confirmationPronoun = OwnCaseRoles(rawValue: 1 << 12)
+  static let waiting = OwnCaseRoles(rawValue: 1 << 13)
+  static let timeUnit = OwnCaseRoles(rawValue: 1 << 14)
+  static let amount = OwnCaseRoles(rawValue: 1 << 15)
+  static let waitingContext = OwnCaseRoles(rawValue: 1 << 16)
+  static let expectedChild = OwnCaseRoles(rawValue: 1 << 17)
+  static let nothingStart = OwnCaseRoles(rawValue: 1 << 18)
+  static let publicParticiple = OwnCaseRoles(rawValue: 1 << 19)
+  static let impersonalParticiple = OwnCaseRoles(rawValue: 1 << 20)
+  static let irregularParticiple = OwnCaseRoles(rawValue: 1 << 21)
+  /// The words that start a sign of ``OwnCaseGrammar`` by name (`avete`, `non`, `posizione`).
+  static let grammarStart = OwnCaseRoles(rawValue: 1 << 22)
+
+  /// The roles of the words of every sign of ``OwnCaseGrammar``: a message with none of
+  /// them shows none of its signs.
+  static let grammarTriggers: OwnCaseRoles = [
+    .progress, .confirmation, .confirmingVerb, .waiting, .timeUnit, .nothingStart,
+    .grammarStart,
+  ]
+}
+
+/// A message's words as the own-case signs read them, with each word's roles.
+struct OwnCaseReading: Sendable {
+  /// Each token's folded form before typo correction (``OwnCaseDetector/uncorrected(_:)``).
+  var words: [String]
+
+  /// Each word's roles, by the word's index.
+  var roles: [OwnCaseRoles]
+
+  /// The reading of `tokens`.
+  init(_ tokens: [Token]) {
+    words = tokens.map(OwnCaseDetector.uncorrected)
+    roles = words.map { OwnCaseReading.table[$0] ?? [] }
+  }
+
+  /// Whether any word has one of `roles`.
+  func contains(_ roles: OwnCaseRoles) -> Bool {
+    self.roles.contains { !$0.isDisjoint(with: roles) }
+  }
+
+  /// Whether the word at `index` has one of `roles`.
+  func word(_ index: Int, is roles: OwnCaseRoles) -> Bool {
+    !self.roles[index].isDisjoint(with: roles)
+  }
+
+  /// The roles of every word any sign knows.
+  static let table: [String: OwnCaseRoles] = {
+    var table: [String: OwnCaseRoles] = [:]
+    func mark(_ words: some Sequence<String>, _ role: OwnCaseRoles) {
+      for word in words { table[word, default: []].insert(role) }
+    }
+    mark(OwnCaseDetector.referenceWords, .reference)
+    mark(OwnCaseDetector.filingWords, .filing)
+    mark(OwnCaseDetector.caseNouns, .caseNoun)
+    mark(OwnCaseDetector.possessives, .possessive)
+    mark(OwnCaseDetector.questionFollowers, .questionFollower)
+    mark(OwnCaseDetector.phrasesByFirstWord.keys, .phraseStart)
+    mark(OwnCaseDetector.personWords, .personWord)
+    mark(OwnCaseDetector.people, .person)
+    mark(OwnCaseGrammar.progressWords, .progress)
+    mark(OwnCaseGrammar.adverbs, .adverb)
+    mark(OwnCaseGrammar.confirmationWords, .confirmation)
+    mark(OwnCaseGrammar.confirmingVerbs, .confirmingVerb)
+    mark(OwnCaseGrammar.confirmationPronouns, .confirmationPronoun)
+    mark(OwnCaseGrammar.waitingWords, .waiting)
+    mark(OwnCaseGrammar.timeUnits, .timeUnit)
+    mark(OwnCaseGrammar.amounts, .amount)
+    mark(OwnCaseGrammar.waitingContext, .waitingContext)
+    mark(OwnCaseGrammar.expectedChildren, .expectedChild)
+    mark(OwnCaseGrammar.nothingHappened.map { $0[0] }, .nothingStart)
+    mark(OwnCaseGrammar.publicParticiples, .publicParticiple)
+    mark(OwnCaseGrammar.impersonalParticiples, .impersonalParticiple)
+    mark(OwnCaseGrammar.irregularParticiples, .irregularParticiple)
+    mark(OwnCaseGrammar.startWords, .grammarStart)
+    return table
+  }()
+}
