@@ -18,6 +18,11 @@ struct MatcherIndex: Sendable {
     var faq: Int32
     /// What it does for its FAQ.
     var role: Role
+    /// For an exclusion written without synonyms, its words as folded, stop words
+    /// included: it leaves the FAQ out only when these words occur in the message in this
+    /// order (``Query/containsWords(_:)``), so that `trovato` does not exclude on
+    /// `trovare`, nor `a casa` on any `casa`. Nil for every other pattern.
+    var words: [String]? = nil
   }
 
   /// What a pattern does for its FAQ.
@@ -149,14 +154,17 @@ struct MatcherIndex: Sendable {
     var answerTerms: [[Int32]] = []
 
     var patterns: [Pattern] = []
-    func compile(_ texts: [String], _ analysed: [[TermUnit]], faq: Int, role: Role) -> Range<Int> {
+    func compile(
+      _ texts: [String], _ analysed: [[TermUnit]], words: [[String]] = [], faq: Int, role: Role
+    ) -> Range<Int> {
       let start = patterns.count
-      for (text, units) in zip(texts, analysed) {
+      for (number, (text, units)) in zip(texts, analysed).enumerated() {
         let plain = content(units)
+        let conceptual = conceptMap.apply(to: plain).sequence
         patterns.append(
           Pattern(
-            plain: plain, conceptual: conceptMap.apply(to: plain).sequence, label: text,
-            faq: Int32(faq), role: role))
+            plain: plain, conceptual: conceptual, label: text, faq: Int32(faq), role: role,
+            words: conceptual == plain && number < words.count ? words[number] : nil))
       }
       return start..<patterns.count
     }
@@ -223,7 +231,8 @@ struct MatcherIndex: Sendable {
           examples: start..<examples.count, keywordGroups: keywordGroups,
           requiredGroups: requiredGroups,
           exclusions: compile(
-            faq.exclusions, analysedFAQ.exclusions, faq: faqIndex, role: .exclusion),
+            faq.exclusions, analysedFAQ.exclusions, words: analysedFAQ.exclusionWords,
+            faq: faqIndex, role: .exclusion),
           isSmallTalk: faq.action == .smallTalk,
           keywordTerms: keywordTerms.sorted(), answerTerms: answerAll.sorted()))
     }
@@ -323,6 +332,8 @@ struct MatcherIndex: Sendable {
     var answer: [TermUnit]?
     /// The exclusions.
     var exclusions: [[TermUnit]]
+    /// The exclusions' words, as ``Query/words(of:)`` reads a message's.
+    var exclusionWords: [[String]]
     /// The vocabulary words of all of them.
     var words: [String] = []
 
@@ -338,6 +349,7 @@ struct MatcherIndex: Sendable {
       requiredGroups = faq.requiredGroups.map { $0.map(units) }
       answer = faq.answer.map { units(ruleSet.fill($0)) }
       exclusions = faq.exclusions.map(units)
+      exclusionWords = faq.exclusions.map { Query.words(of: analyzer.analyze($0).tokens) }
       self.words = words
     }
   }

@@ -28,9 +28,11 @@ struct PatternHits: Sendable {
     var matched: [Int32] = []
     for term in query.plain + query.conceptual where term >= 0 && !tried.contains(term) {
       tried.append(term)
-      for pattern in index.patternsByFirstTerm[term] ?? []
-      where query.contains(index.patterns[Int(pattern)]) {
-        matched.append(pattern)
+      for number in index.patternsByFirstTerm[term] ?? [] {
+        let pattern = index.patterns[Int(number)]
+        guard query.contains(pattern) else { continue }
+        if let words = pattern.words, !query.containsWords(words) { continue }
+        matched.append(number)
       }
     }
     guard !matched.isEmpty else { return }

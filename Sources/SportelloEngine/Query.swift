@@ -31,6 +31,8 @@ struct Query: Sendable {
   var stopWeights: [Double] = []
   /// The sum of `stopWeights`: the most that stop words can add to a shared weight.
   var stopWeight = 0.0
+  /// The message's tokens, for the exclusions that are matched on words.
+  var tokens: [Token] = []
 
   /// Builds the query of an analysed message.
   init(message: AnalyzedMessage, index: MatcherIndex, unknownFactor: Double) {
@@ -73,9 +75,39 @@ struct Query: Sendable {
         index.isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
     }
     bigrams = MatcherIndex.bigrams(of: conceptual)
+    tokens = message.tokens
     let hasWords = message.tokens.contains { $0.kind == .word || $0.kind == .code }
     hasRegularContent =
       hasWords && (!unknown.isEmpty || contentTerms.contains { !index.isSmallTalkTerm[Int($0)] })
+  }
+
+  /// The words of `tokens` as exclusions are matched: words, numbers and codes, folded,
+  /// stop words included.
+  static func words(of tokens: [Token]) -> [String] {
+    tokens.filter { [.word, .number, .code].contains($0.kind) }.map(\.folded)
+  }
+
+  /// Whether `words` occur in the message one after the other, each as written or
+  /// with another final vowel from five letters (`trovato` also finds `trovata` and
+  /// `trovati`, not `trovare`; `casa` finds only `casa`).
+  func containsWords(_ words: [String]) -> Bool {
+    let message = Query.words(of: tokens)
+    guard !words.isEmpty, words.count <= message.count else { return false }
+    for start in 0...(message.count - words.count)
+    where zip(message[start..<start + words.count], words).allSatisfy(Query.sameWord) {
+      return true
+    }
+    return false
+  }
+
+  /// Whether two folded words are the same word for an exclusion: equal, or of five
+  /// letters or more and differing only in a final vowel (gender and number).
+  static func sameWord(_ written: String, _ rule: String) -> Bool {
+    if written == rule { return true }
+    guard let last = written.last, let ruleLast = rule.last, written.count == rule.count,
+      rule.count >= 5, "aeio".contains(last), "aeio".contains(ruleLast)
+    else { return false }
+    return written.dropLast() == rule.dropLast()
   }
 
   /// Whether `pattern` occurs in the message, as written or through synonyms.
