@@ -145,15 +145,22 @@ public struct Matcher: Sendable {
       {
         return answer(best, candidates: candidates, margin: best.score - runnerUp)
       }
+      // An FAQ without its required words is not offered: its author said it cannot be
+      // meant without them, and a menu of such FAQs only delays the person who answers.
       let options = regular.filter { item in
         item.score >= settings.choiceThreshold && item.score >= best.score - Matcher.optionWindow
-          && faqs[item.faq].action != .handover
+          && faqs[item.faq].action != .handover && item.missingRequiredGroups == 0
       }.prefix(3)
       if !options.isEmpty {
         return Decision(
           outcome: .ask, options: options.map { faqs[$0.faq].id },
           confidence: best.score, candidates: candidates)
       }
+      // A message that came close to an office's FAQ is more than a greeting: a person
+      // reads it rather than the bot saying hello.
+      return Decision(
+        outcome: .handover, confidence: 1 - best.score, candidates: candidates,
+        handoverReason: .noMatch)
     }
     if let talk = scored.ranked.first(where: { shapes[$0.faq].isSmallTalk }),
       talk.score >= settings.answerThreshold

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@testable import SportelloEngine
+
+/// Exclusions match the words as written; menus offer only FAQs whose required words
+/// are in the message.
+@Suite struct ExclusionAndMenuTests {
+  private let now = ISO8601DateFormatter().date(from: "2026-12-07T10:00:00Z") ?? Date()
+
+  /// A CIE FAQ that lost-and-found messages ("ho trovato una carta d'identità") and
+  /// home deliveries ("a casa") must leave out, and a synonym concept among its exclusions.
+  private func matcher() throws -> Matcher {
+    let rules = try TemporaryRules([
+      "cie.faq": faqText(
+        "anagrafe.carta_identita", title: "Carta d'identità",
+        examples: ["come rinnovo la carta d'identità", "carta d'identità scaduta"],
+        extra: "parole:\n- carta d'identità, rinnovo\n"
+          + "escludi:\n- trovato, trovata\n- a casa\n- tassa rifiuti\n"),
+      "tari.faq": faqText(
+        "tributi.tari", title: "TARI", examples: ["quanto si paga di tari"],
+        extra: "parole:\n- tari\n"),
+      "sinonimi.txt": "[sinonimi]\ntari = tassa rifiuti = tassa spazzatura\n",
+    ])
+    defer { rules.remove() }
+    let ruleSet = try #require(RuleSet.load(from: rules.url, now: now).ruleSet)
+    return Matcher(ruleSet: ruleSet)
+  }
+
+  @Test(arguments: [
+    "ho trovato una carta d'identità per strada",
+    "ho trovata una carta d'identità",
+    "trovati due carta d'identità sulla panchina",
+    "mi portate la carta d'identità a casa?",
+    "carta d'identità e tassa spazzatura",
+  ])
+  func exclusionOccursAsWritten(message: String) throws {
+    let decision = try matcher().decide(message, now: now)
+    #expect(
+      decision.explanation.excluded.contains { $0.hasPrefix("anagrafe.carta_identita: ") },
+      "\(message): \(decision.explanation.reason)")
+  }
+
+  @Test(arguments: [
+    "devo andare a trovare mia figlia all'estero, come rinnovo la carta d'identità?",
+    "carta d'identità scaduta, la rinnovo o la casa comunale è chiusa?",
+  ])
+  func otherFormsOfTheSameStemDoNotExclude(message: String) throws {
+    let decision = try matcher().decide(message, now: now)
+    #expect(decision.explanation.excluded.isEmpty, "\(decision.explanation.excluded)")
+    #expect(decision.intent == "anagrafe.carta_identita", "\(decision.explanation.reason)")
+  }
+
+  @Test func sameWordAllowsAnotherFinalVowelFromFiveLetters() {
+    #expect(Query.sameWord("trovata", "trovato"))
+    #expect(Query.sameWord("multe", "multa"))
+    #expect(!Query.sameWord("trovare", "trovato"))
+    #expect(!Query.sameWord("caso", "casa"))
+    #expect(!Query.sameWord("trovat", "trovato"))
+  }
+
+  @Test func menuLeavesOutFAQsWhoseRequiredWordsAreMissing() throws {
+    let rules = try TemporaryRules([
+      "scadenze.faq":
+        faqText(
+          "tributi.imu", title: "IMU", examples: ["scadenza imu", "quando scade l'imu"],
+          extra: "richiede:\n- imu\n")
+        + "\n"
+        + faqText(
+          "tributi.tari", title: "TARI", examples: ["scadenza tari", "quando scade la tari"])
+        + "\n"
+        + faqText(
+          "anagrafe.cie", title: "CIE", examples: ["scadenza carta", "quando scade la carta"])
+    ])
+    defer { rules.remove() }
+    let ruleSet = try #require(RuleSet.load(from: rules.url, now: now).ruleSet)
+    let decision = Matcher(ruleSet: ruleSet).decide("scadenza", now: now)
+    #expect(decision.outcome == .ask, "\(decision.explanation.reason)")
+    #expect(decision.candidates.contains { $0.intent == "tributi.imu" })
+    #expect(Set(decision.options) == ["tributi.tari", "anagrafe.cie"])
+  }
+}
