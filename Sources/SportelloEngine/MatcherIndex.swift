@@ -20,7 +20,7 @@ struct MatcherIndex: Sendable {
     var role: Role
     /// For an exclusion written without synonyms, its words as folded, stop words
     /// included: it leaves the FAQ out only when these words occur in the message in this
-    /// order (``Query/containsWords(_:)``), so that `trovato` does not exclude on
+    /// order (``Query/contains(_:in:)``), so that `trovato` does not exclude on
     /// `trovare`, nor `a casa` on any `casa`. Nil for every other pattern.
     var words: [String]? = nil
   }

@@ -26,12 +26,17 @@ struct PatternHits: Sendable {
 
     var tried: [Int32] = []
     var matched: [Int32] = []
+    // The message's words, read once, when the first exclusion matched on words needs them.
+    var words: [String]?
     for term in query.plain + query.conceptual where term >= 0 && !tried.contains(term) {
       tried.append(term)
       for number in index.patternsByFirstTerm[term] ?? [] {
         let pattern = index.patterns[Int(number)]
         guard query.contains(pattern) else { continue }
-        if let words = pattern.words, !query.containsWords(words) { continue }
+        if let written = pattern.words {
+          if words == nil { words = Query.words(of: query.tokens) }
+          guard Query.contains(written, in: words ?? []) else { continue }
+        }
         matched.append(number)
       }
     }

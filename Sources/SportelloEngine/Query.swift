@@ -87,27 +87,36 @@ struct Query: Sendable {
     tokens.filter { [.word, .number, .code].contains($0.kind) }.map(\.folded)
   }
 
-  /// Whether `words` occur in the message one after the other, each as written or
-  /// with another final vowel from five letters (`trovato` also finds `trovata` and
-  /// `trovati`, not `trovare`; `casa` finds only `casa`).
-  func containsWords(_ words: [String]) -> Bool {
-    let message = Query.words(of: tokens)
+  /// Whether `words` occur in `message` (a message's ``words(of:)``) one after the
+  /// other, each as written or with another final vowel from five letters (`trovato` also
+  /// finds `trovata` and `trovati`, not `trovare`; `casa` finds only `casa`).
+  static func contains(_ words: [String], in message: [String]) -> Bool {
     guard !words.isEmpty, words.count <= message.count else { return false }
     for start in 0...(message.count - words.count)
-    where zip(message[start..<start + words.count], words).allSatisfy(Query.sameWord) {
+    where zip(message[start..<start + words.count], words).allSatisfy(sameWord) {
       return true
     }
     return false
   }
 
   /// Whether two folded words are the same word for an exclusion: equal, or of five
-  /// letters or more and differing only in a final vowel (gender and number).
+  /// letters or more and differing only in a final vowel (gender and number). Read on
+  /// UTF-8 bytes, since it runs for every exclusion whose stems a message shares.
   static func sameWord(_ written: String, _ rule: String) -> Bool {
     if written == rule { return true }
-    guard let last = written.last, let ruleLast = rule.last, written.count == rule.count,
-      rule.count >= 5, "aeio".contains(last), "aeio".contains(ruleLast)
+    let writtenBytes = written.utf8
+    let ruleBytes = rule.utf8
+    guard writtenBytes.count == ruleBytes.count, ruleBytes.count >= 5,
+      let last = writtenBytes.last, let ruleLast = ruleBytes.last,
+      isFinalVowel(last), isFinalVowel(ruleLast)
     else { return false }
-    return written.dropLast() == rule.dropLast()
+    return writtenBytes.dropLast().elementsEqual(ruleBytes.dropLast())
+  }
+
+  /// Whether `byte` is a vowel that inflection changes at the end of a word.
+  private static func isFinalVowel(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "a") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "i")
+      || byte == UInt8(ascii: "o")
   }
 
   /// Whether `pattern` occurs in the message, as written or through synonyms.
