@@ -15,7 +15,7 @@
 ///    (`e'` → `è`, `po'` → `poco`).
 /// 4. Protected words stay as they are; chat-speak is expanded (`cmq` →
 ///    `comunque`); stop words are flagged; unknown words are corrected against
-///    the vocabulary.
+///    the vocabulary, unless they are real Italian words (``ItalianLexicon``).
 /// 5. Words are stemmed with the Snowball Italian stemmer.
 ///
 ///     let message = Analyzer().analyze("cmq x la carta d'identità?")
@@ -36,6 +36,9 @@ public struct Analyzer: Sendable {
     tables = Tables(
       lexicon: Lexicon(configuration: configuration, stemmer: ItalianStemmer()),
       vocabulary: configuration.vocabulary)
+    // Splitting the built-in lexicon takes milliseconds, once per process: pay
+    // it here rather than in the first message that has a typo.
+    if configuration.vocabulary != nil { _ = ItalianLexicon.count }
   }
 
   /// The lexicon and the vocabulary, compiled once per analyzer.

@@ -106,7 +106,10 @@ extension TokenBuilder {
       folded = foldedString(surface: surface)
     }
     if let vocabulary, raw[index].role != .elided, raw[index].role != .elidedAlone,
-      letterCount >= 4, let word = vocabulary.correction(forFoldedLetters: letters)
+      letterCount >= 4, let word = vocabulary.correction(forFoldedLetters: letters),
+      // Only a word about to be corrected pays for the lookup: a real Italian
+      // word the rules happen not to use (`causa`, not `casa`) is no typo.
+      !ItalianLexicon.contains(foldedLetters: letters)
     {
       changes.record(.correctedTypo(from: folded))
       folded = vocabulary.words[Int(word)]
