@@ -335,7 +335,12 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
     var generator = SeededGenerator(seed: UInt64(Date().timeIntervalSince1970))
     var kills = 0
     var interrupted = 0
-    for _ in 0..<8 {
+    // Start-up (loading the rules) takes a share of a run that varies with the machine's
+    // load: a kill that landed before anything was recorded moves the next one later, and
+    // a run that finished before its kill starts over with the next one earlier.
+    var earliest = 0.3
+    var latest = 0.95
+    for _ in 0..<16 where interrupted < 4 {
       let process = Process()
       process.executableURL = BinaryRunner.executable
       process.arguments = [
@@ -346,7 +351,8 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
       process.standardError = FileHandle.nullDevice
       try process.run()
       // Between the end of start-up (rules loaded) and the end of a full run.
-      usleep(UInt32(Double.random(in: 0.3...0.95, using: &generator) * fullRun * 1_000_000))
+      let share = Double.random(in: earliest...max(earliest, latest), using: &generator)
+      usleep(UInt32(share * fullRun * 1_000_000))
       if process.isRunning {
         kill(process.processIdentifier, SIGKILL)
         kills += 1
@@ -357,6 +363,17 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
           try Database(path: folder.database).scalarInt(
             "SELECT count(*) FROM inbound_messages") ?? 0
         if recorded > 0, recorded < 1_000 { interrupted += 1 }
+        if recorded == 0 { earliest = min(0.9, share + 0.05) }
+        if recorded == 1_000 {
+          if interrupted > 0 { break }
+          for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: folder.database + suffix)
+          }
+          latest = max(0.05, share - 0.1)
+          earliest = min(earliest, latest)
+        }
+      } else {
+        earliest = min(0.9, share + 0.05)
       }
     }
     let finish = try desk(["desk", "replay", file.path, "--rules", realRules], folder)

@@ -461,8 +461,13 @@ import Testing
       eventually {
         harness.service.rules.current.responder.matcher.ruleSet.faqs.count == before + 1
       })
+    // The new set is in use before its log line is written: wait for the line too.
     #expect(
-      harness.logs.lines.contains { $0.contains("rules.reloaded") && $0.contains("reason=change") })
+      eventually {
+        harness.logs.lines.contains {
+          $0.contains("rules.reloaded") && $0.contains("reason=change")
+        }
+      })
   }
 
   @Test func rulesReloadKeepsTheOldSetOnErrorsAndSwapsOnSuccess() throws {
