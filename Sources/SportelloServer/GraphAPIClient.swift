@@ -44,23 +44,44 @@ public struct GraphAPIClient: Sendable {
     self.timeout = timeout
   }
 
+  /// What one attempt at an outbox message did.
+  public struct Delivery: Sendable, Equatable {
+    /// The outcome; when accepted, the id of the first part this attempt sent.
+    public var outcome: Outcome
+    /// How many parts are delivered now, the ones of earlier attempts included.
+    public var partsSent: Int
+    /// The provider's id of the first part this attempt delivered, if any.
+    public var firstMessageID: String?
+  }
+
   /// Sends one outbox message (several requests for a long text), stopping at the first
   /// failure.
   ///
   /// - Returns: The outcome; the id of the first message sent when accepted.
   public func send(_ content: OutboundContent, to recipient: String) -> Outcome {
+    send(content, to: recipient, skippingParts: 0).outcome
+  }
+
+  /// Sends the parts of one outbox message after the first `skippingParts` (delivered by
+  /// an earlier attempt), stopping at the first failure, so that a retry never sends the
+  /// citizen a part twice.
+  public func send(
+    _ content: OutboundContent, to recipient: String, skippingParts: Int
+  ) -> Delivery {
     var firstID: String?
-    // FIXME: a long text split in parts is resent whole when a later part fails. The
-    // citizen may then receive the first part twice.
-    for body in GraphMessageBuilder.bodies(for: content, to: recipient) {
+    let bodies = GraphMessageBuilder.bodies(for: content, to: recipient)
+    var sent = min(max(0, skippingParts), bodies.count)
+    for body in bodies[sent...] {
       switch post(body) {
       case .accepted(let id):
         if firstID == nil { firstID = id }
+        sent += 1
       case let failure:
-        return failure
+        return Delivery(outcome: failure, partsSent: sent, firstMessageID: firstID)
       }
     }
-    return .accepted(messageID: firstID)
+    return Delivery(
+      outcome: .accepted(messageID: firstID), partsSent: sent, firstMessageID: firstID)
   }
 
   /// Posts one JSON body.

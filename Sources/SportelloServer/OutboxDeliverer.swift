@@ -191,7 +191,19 @@ final class OutboxDeliverer: @unchecked Sendable {
           logger.info("outbox.dry_run", metadata)
         })
     }
-    switch client.send(message.content, to: message.citizenID) {
+    let delivery = client.send(
+      message.content, to: message.citizenID, skippingParts: message.partsSent)
+    // Parts delivered before a later part failed are recorded with the failure, so the
+    // retry starts after them.
+    let partsSent = delivery.partsSent
+    let hasProgress = partsSent > message.partsSent
+    let firstPartID = delivery.firstMessageID
+    let progress: @Sendable (any DeskTransaction) throws -> Void = { transaction in
+      guard hasProgress else { return }
+      try transaction.recordPartsSent(
+        outboundID: id, count: partsSent, providerMessageID: firstPartID)
+    }
+    switch delivery.outcome {
     case .accepted(let providerID):
       let at = Date()
       return Outcome(
@@ -207,7 +219,10 @@ final class OutboxDeliverer: @unchecked Sendable {
       let at = Date()
       if attempts >= configuration.maximumAttempts {
         return Outcome(
-          record: { try $0.markFailed(outboundID: id, error: reason, retryAt: nil, at: at) },
+          record: {
+            try progress($0)
+            try $0.markFailed(outboundID: id, error: reason, retryAt: nil, at: at)
+          },
           report: { [metadata] in
             metrics.increment(.outboxFailures)
             logger.error("outbox.given_up", metadata)
@@ -219,7 +234,10 @@ final class OutboxDeliverer: @unchecked Sendable {
       let retryAt = at.addingTimeInterval(delay)
       metadata["retry_in"] = String(format: "%.2fs", delay)
       return Outcome(
-        record: { try $0.markFailed(outboundID: id, error: reason, retryAt: retryAt, at: at) },
+        record: {
+          try progress($0)
+          try $0.markFailed(outboundID: id, error: reason, retryAt: retryAt, at: at)
+        },
         report: { [metadata] in
           metrics.increment(.outboxFailures)
           logger.warning("outbox.retry", metadata)
@@ -228,7 +246,10 @@ final class OutboxDeliverer: @unchecked Sendable {
       metadata["error"] = reason
       let at = Date()
       return Outcome(
-        record: { try $0.markFailed(outboundID: id, error: reason, retryAt: nil, at: at) },
+        record: {
+          try progress($0)
+          try $0.markFailed(outboundID: id, error: reason, retryAt: nil, at: at)
+        },
         report: { [metadata] in
           metrics.increment(.outboxFailures)
           logger.error("outbox.rejected", metadata)

@@ -192,6 +192,7 @@ public enum DeskSchema {
         """,
       ]),
     version2,
+    version3,
   ]
 
   /// The schema version this program writes.

@@ -111,8 +111,13 @@ public protocol DeskTransaction {
     channel: String?, limit: Int, now: Date, lease: TimeInterval
   ) throws -> [OutboundMessage]
 
-  /// Records a successful send.
+  /// Records a successful send. The provider id of a part sent by an earlier attempt
+  /// (``recordPartsSent(outboundID:count:providerMessageID:)``) is kept.
   func markSent(outboundID: Int64, providerMessageID: String?, at: Date) throws
+
+  /// Records that the first `count` parts of a message the channel splits were delivered
+  /// (an attempt failed on a later part), with the provider id of the first part.
+  func recordPartsSent(outboundID: Int64, count: Int, providerMessageID: String?) throws
 
   /// Records a failed attempt: with `retryAt` it goes back to pending for then, without it
   /// the message is given up (`failed`).

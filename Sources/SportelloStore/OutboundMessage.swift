@@ -36,13 +36,16 @@ public struct OutboundMessage: Sendable, Equatable, Codable {
   public var lastError: String?
   /// The channel's latest delivery report (`sent`, `delivered`, `read`, `failed`).
   public var deliveryStatus: String?
+  /// How many parts of a text the channel splits (WhatsApp: over 4,096 characters) were
+  /// delivered by earlier attempts; a retry starts after them.
+  public var partsSent: Int
 
   /// Creates a message.
   public init(
     id: Int64, citizenID: String, channel: String, content: OutboundContent, inboundID: Int64?,
     ticketID: Int64?, broadcastID: String?, operatorName: String?, ratePerSecond: Double?,
     status: OutboxStatus, attempts: Int, createdAt: Date, nextAttemptAt: Date, sentAt: Date?,
-    providerMessageID: String?, lastError: String?, deliveryStatus: String?
+    providerMessageID: String?, lastError: String?, deliveryStatus: String?, partsSent: Int = 0
   ) {
     self.id = id
     self.citizenID = citizenID
@@ -61,6 +64,36 @@ public struct OutboundMessage: Sendable, Equatable, Codable {
     self.providerMessageID = providerMessageID
     self.lastError = lastError
     self.deliveryStatus = deliveryStatus
+    self.partsSent = partsSent
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case id, citizenID, channel, content, inboundID, ticketID, broadcastID, operatorName
+    case ratePerSecond, status, attempts, createdAt, nextAttemptAt, sentAt, providerMessageID
+    case lastError, deliveryStatus, partsSent
+  }
+
+  /// Decodes a message; one written before ``partsSent`` existed has sent no parts.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    id = try container.decode(Int64.self, forKey: .id)
+    citizenID = try container.decode(String.self, forKey: .citizenID)
+    channel = try container.decode(String.self, forKey: .channel)
+    content = try container.decode(OutboundContent.self, forKey: .content)
+    inboundID = try container.decodeIfPresent(Int64.self, forKey: .inboundID)
+    ticketID = try container.decodeIfPresent(Int64.self, forKey: .ticketID)
+    broadcastID = try container.decodeIfPresent(String.self, forKey: .broadcastID)
+    operatorName = try container.decodeIfPresent(String.self, forKey: .operatorName)
+    ratePerSecond = try container.decodeIfPresent(Double.self, forKey: .ratePerSecond)
+    status = try container.decode(OutboxStatus.self, forKey: .status)
+    attempts = try container.decode(Int.self, forKey: .attempts)
+    createdAt = try container.decode(Date.self, forKey: .createdAt)
+    nextAttemptAt = try container.decode(Date.self, forKey: .nextAttemptAt)
+    sentAt = try container.decodeIfPresent(Date.self, forKey: .sentAt)
+    providerMessageID = try container.decodeIfPresent(String.self, forKey: .providerMessageID)
+    lastError = try container.decodeIfPresent(String.self, forKey: .lastError)
+    deliveryStatus = try container.decodeIfPresent(String.self, forKey: .deliveryStatus)
+    partsSent = try container.decodeIfPresent(Int.self, forKey: .partsSent) ?? 0
   }
 }
 

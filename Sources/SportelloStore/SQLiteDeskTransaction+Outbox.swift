@@ -87,7 +87,8 @@ extension SQLiteDeskTransaction {
   func markSent(outboundID: Int64, providerMessageID: String?, at: Date) throws {
     try database.execute(
       """
-      UPDATE outbox SET status = 'sent', sent_at = ?, provider_message_id = ?, lease_until = NULL
+      UPDATE outbox SET status = 'sent', sent_at = ?,
+        provider_message_id = coalesce(provider_message_id, ?), lease_until = NULL
       WHERE id = ?
       """,
       [.date(at), .text(providerMessageID), .integer(outboundID)])
@@ -112,6 +113,16 @@ extension SQLiteDeskTransaction {
       """,
       [.date(retryAt), .text(error), .integer(outboundID)])
     try holdBackLaterMessages(behind: outboundID, until: retryAt)
+  }
+
+  func recordPartsSent(outboundID: Int64, count: Int, providerMessageID: String?) throws {
+    try database.execute(
+      """
+      UPDATE outbox SET parts_sent = max(parts_sent, ?),
+        provider_message_id = coalesce(provider_message_id, ?)
+      WHERE id = ?
+      """,
+      [.integer(Int64(count)), .text(providerMessageID), .integer(outboundID)])
   }
 
   func postponeOutbound(outboundID: Int64, until: Date) throws {
@@ -241,6 +252,7 @@ extension SQLiteDeskTransaction {
       sentAt: try row.optionalDate("sent_at"),
       providerMessageID: try row.optionalString("provider_message_id"),
       lastError: try row.optionalString("last_error"),
-      deliveryStatus: try row.optionalString("delivery_status"))
+      deliveryStatus: try row.optionalString("delivery_status"),
+      partsSent: try row.int("parts_sent"))
   }
 }

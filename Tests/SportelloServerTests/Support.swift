@@ -56,8 +56,8 @@ final class TemporaryFolder {
 
 /// A fake Graph API on loopback: records every send request and answers like Meta.
 final class FakeGraphAPI: @unchecked Sendable {
-  // Safe as @unchecked Sendable: `received`, `failuresLeft` and `sequence` are touched only
-  // while holding `lock`.
+  // Safe as @unchecked Sendable: `received`, `successesBeforeFailures`, `failuresLeft` and
+  // `sequence` are touched only while holding `lock`.
   struct Request {
     var path: String
     var authorization: String?
@@ -70,6 +70,7 @@ final class FakeGraphAPI: @unchecked Sendable {
   private let lock = NSLock()
   private var received: [Request] = []
   private var failuresLeft = 0
+  private var successesBeforeFailures = 0
   private var failureStatus = 500
   private var sequence = 0
   private var server: HTTPServer?
@@ -85,11 +86,12 @@ final class FakeGraphAPI: @unchecked Sendable {
 
   var url: URL { URL(string: "http://127.0.0.1:\(server?.port ?? 0)") ?? URL(fileURLWithPath: "/") }
 
-  /// Fails the next `count` requests with `status`.
-  func fail(next count: Int, status: Int = 500) {
+  /// Fails the next `count` requests with `status`, after answering `successes` first.
+  func fail(next count: Int, status: Int = 500, afterSuccesses successes: Int = 0) {
     lock.withLock {
       failuresLeft = count
       failureStatus = status
+      successesBeforeFailures = successes
     }
   }
 
@@ -100,7 +102,9 @@ final class FakeGraphAPI: @unchecked Sendable {
   private func answer(_ request: HTTPRequest) -> HTTPResponse {
     lock.lock()
     defer { lock.unlock() }
-    if failuresLeft > 0 {
+    if successesBeforeFailures > 0 {
+      successesBeforeFailures -= 1
+    } else if failuresLeft > 0 {
       failuresLeft -= 1
       let body = #"{"error":{"message":"temporarily unavailable","code":2}}"#
       return .json(Array(body.utf8), status: failureStatus)

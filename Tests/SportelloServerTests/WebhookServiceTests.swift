@@ -343,6 +343,30 @@ import Testing
     #expect(harness.service.metrics.value(.outboxFailures) == 5)
   }
 
+  @Test func aLongTextIsResumedAfterItsLastDeliveredPart() throws {
+    let harness = try Harness()
+    let graph = try #require(harness.graph)
+    // Three paragraphs of about 1,800 characters: two parts, the second fails once.
+    let text = (1...3).map { "Paragrafo \($0): " + String(repeating: "testo ", count: 300) }
+      .joined(separator: "\n\n")
+    let parts = GraphMessageBuilder.split(text)
+    #expect(parts.count == 2)
+    graph.fail(next: 1, afterSuccesses: 1)
+    try harness.service.store.write {
+      _ = try $0.enqueueOutbound(
+        NewOutboundMessage(
+          citizenID: "393330000099", channel: "whatsapp", content: .text(text),
+          operatorName: "Giulia", createdAt: Date()))
+    }
+    #expect(try eventually { try harness.outbox().first?.status == .sent })
+    let message = try #require(try harness.outbox().first)
+    #expect(message.attempts == 1)
+    #expect(message.lastError?.contains("HTTP 500") == true)
+    #expect(message.providerMessageID == "wamid.SENT.1")
+    let sent = graph.requests.map { ($0.json["text"] as? [String: Any])?["body"] as? String }
+    #expect(sent == parts)
+  }
+
   @Test func tooManyRequestsIsRetried() throws {
     let harness = try Harness()
     let graph = try #require(harness.graph)

@@ -58,7 +58,7 @@ import Testing
 
     let store = try SQLiteDeskStore(path: path)
 
-    #expect(try store.database.schemaVersion() == 2)
+    #expect(try store.database.schemaVersion() == DeskSchema.currentVersion)
     #expect(try Self.columns(of: "citizens", in: store.database).contains("pending_options"))
     #expect(!(try Self.columns(of: "citizens", in: store.database).contains("pending_choice")))
     let indexes = try Self.indexes(of: store.database)
