@@ -195,14 +195,22 @@ final class OutboxDeliverer: @unchecked Sendable {
       message.content, to: message.citizenID, skippingParts: message.partsSent)
     // Parts delivered before a later part failed are recorded with the failure, so the
     // retry starts after them.
-    let partsSent = delivery.partsSent
-    let hasProgress = partsSent > message.partsSent
+    // A failure is recorded with the parts delivered before it, so the retry starts after
+    // them.
+    let partsSent = delivery.partsSent > message.partsSent ? delivery.partsSent : nil
     let firstPartID = delivery.firstMessageID
-    let progress: @Sendable (any DeskTransaction) throws -> Void = { transaction in
-      guard hasProgress else { return }
-      try transaction.recordPartsSent(
-        outboundID: id, count: partsSent, providerMessageID: firstPartID)
+    func failure(_ reason: String, retryAt: Date?, at: Date)
+      -> @Sendable (any DeskTransaction) throws -> Void
+    {
+      { transaction in
+        if let partsSent {
+          try transaction.recordPartsSent(
+            outboundID: id, count: partsSent, providerMessageID: firstPartID)
+        }
+        try transaction.markFailed(outboundID: id, error: reason, retryAt: retryAt, at: at)
+      }
     }
+
     switch delivery.outcome {
     case .accepted(let providerID):
       let at = Date()
@@ -219,10 +227,7 @@ final class OutboxDeliverer: @unchecked Sendable {
       let at = Date()
       if attempts >= configuration.maximumAttempts {
         return Outcome(
-          record: {
-            try progress($0)
-            try $0.markFailed(outboundID: id, error: reason, retryAt: nil, at: at)
-          },
+          record: failure(reason, retryAt: nil, at: at),
           report: { [metadata] in
             metrics.increment(.outboxFailures)
             logger.error("outbox.given_up", metadata)
@@ -234,10 +239,7 @@ final class OutboxDeliverer: @unchecked Sendable {
       let retryAt = at.addingTimeInterval(delay)
       metadata["retry_in"] = String(format: "%.2fs", delay)
       return Outcome(
-        record: {
-          try progress($0)
-          try $0.markFailed(outboundID: id, error: reason, retryAt: retryAt, at: at)
-        },
+        record: failure(reason, retryAt: retryAt, at: at),
         report: { [metadata] in
           metrics.increment(.outboxFailures)
           logger.warning("outbox.retry", metadata)
@@ -246,10 +248,7 @@ final class OutboxDeliverer: @unchecked Sendable {
       metadata["error"] = reason
       let at = Date()
       return Outcome(
-        record: {
-          try progress($0)
-          try $0.markFailed(outboundID: id, error: reason, retryAt: nil, at: at)
-        },
+        record: failure(reason, retryAt: nil, at: at),
         report: { [metadata] in
           metrics.increment(.outboxFailures)
           logger.error("outbox.rejected", metadata)

@@ -255,8 +255,8 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
     #expect(
       result.error
         == "Error: database '\(folder.database)' has schema version 42, newer than this sportello "
-        + "supports (\(DeskSchema.currentVersion)); it was not modified: upgrade sportello to use it\n"
-    )
+        + "supports (\(DeskSchema.currentVersion)); it was not modified: "
+        + "upgrade sportello to use it\n")
   }
 }
 
