@@ -53,7 +53,11 @@ enum OwnCaseDetector {
     ["ancora", "non", "è", "arrivat*"], ["quando", "mi", "pagate"], ["mi", "rimborsate"],
     ["ho", "mandato"], ["ho", "spedito"], ["ho", "consegnato"], ["ho", "segnalato"],
     ["vi", "ho", "scritto"], ["potete", "annull*"], ["potreste", "annull*"],
-    ["stata", "registrat*"], ["stato", "registrat*"],
+    ["stata", "registrat*"], ["stato", "registrat*"], ["non", "ho", "ricevuto"],
+    ["non", "ho", "avuto"], ["non", "mi", "è", "arrivat*"], ["non", "mi", "e", "arrivat*"],
+    ["pagato", "due", "volte"], ["pagato", "2", "volte"], ["non", "è", "venut*"],
+    ["non", "e", "venut*"], ["doveva", "venire"], ["dovevano", "venire"],
+    ["in", "che", "posizione"],
   ]
 
   /// The indices of `phrases` by the phrase's first word (none starts with a `*` pattern).

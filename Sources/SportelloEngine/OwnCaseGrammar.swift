@@ -11,7 +11,9 @@
 ///   10 anni che abito ad Arezzo` is no file);
 /// - something that should have happened and has not: `non è ancora passato`, `ancora
 ///   niente`, `nessuno è venuto`, `non risulta`;
-/// - a place in a ranking: `siamo in posizione 14`.
+/// - a place in a ranking: `siamo in posizione 14`;
+/// - something others did to the citizen: `mi hanno respinto la domanda`, `mi hanno tolto
+///   la dieta`.
 ///
 /// Each sign costs a citizen with a general question an answer from a person instead of
 /// the FAQ; each miss gives a citizen waiting on a file an FAQ that cannot help. The
@@ -118,7 +120,7 @@ enum OwnCaseGrammar {
   ]
 
   /// The words that start a sign by name.
-  static let startWords: Set<String> = ["avete", "non", "posizione"]
+  static let startWords: Set<String> = ["avete", "non", "posizione", "hanno"]
 
   /// The evidence that the words of `reading` speak of the citizen's own case, or nil.
   static func evidence(in reading: OwnCaseReading) -> String? {
@@ -126,7 +128,31 @@ enum OwnCaseGrammar {
     guard reading.contains(OwnCaseRoles.grammarTriggers) else { return nil }
     return progressNearPossessive(reading) ?? officeAction(reading)
       ?? confirmationRequest(reading) ?? waiting(reading) ?? somethingAwaited(reading)
-      ?? rankingPlace(reading.words)
+      ?? rankingPlace(reading.words) ?? doneToTheCitizen(reading)
+  }
+
+  /// What others may have done to a citizen that an FAQ answers (`mi hanno rubato la carta
+  /// d'identità`, `mi hanno multato, come contesto?`), unlike what an office did to their
+  /// file.
+  static let eventParticiples: Set<String> = [
+    "rubato", "rubata", "rubati", "rubate", "scippato", "scippata", "multato", "multata",
+    "detto", "consigliato", "consigliata", "spiegato",
+  ]
+
+  /// `mi hanno bocciato la richiesta`: `mi hanno` and a past participle.
+  static func doneToTheCitizen(_ reading: OwnCaseReading) -> String? {
+    let words = reading.words
+    for index in words.indices.dropFirst() where words[index] == "hanno" {
+      guard words[index - 1] == "mi" || words[index - 1] == "ci" else { continue }
+      var next = index + 1
+      while next < words.count, reading.word(next, is: .adverb) { next += 1 }
+      if next < words.count, isParticiple(words[next], reading.roles[next]),
+        !reading.word(next, is: .publicParticiple), !eventParticiples.contains(words[next])
+      {
+        return "'\(words[index - 1]) hanno \(words[next])'"
+      }
+    }
+    return nil
   }
 
   /// `il mio passaporto è pronto?`: a word of progress near a possessive.

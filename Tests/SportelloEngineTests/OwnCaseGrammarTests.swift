@@ -29,6 +29,10 @@ import Testing
     ("ancora niente per la cittadinanza", "'ancora niente'"),
     ("la ricarica della mensa di ieri non risulta", "'non risulta'"),
     ("siamo in posizione 14 per il nido", "'posizione 14'"),
+    ("mi hanno bocciato la richiesta di riduzione, perché?", "'mi hanno bocciato'"),
+    ("ho pagato due volte la rata, rivoglio i soldi", "'pagato due volte'"),
+    ("l'assistente sociale doveva venire giovedì", "'doveva venire'"),
+    ("in che posizione è mia figlia?", "'in che posizione'"),
   ])
   func ownCaseInTheCitizensWords(message: String, evidence: String) throws {
     let decision = try decide(message)
@@ -50,6 +54,8 @@ import Testing
     "confermate che la tari scade il 16?",
     "quanti giorni ci vogliono per la residenza?",
     "devo aspettare molto per il passaporto?",
+    "mi hanno rubato il portafoglio con la carta d'identità, come la rifaccio?",
+    "mi hanno detto di scrivere qui per sapere come si paga la tari",
   ])
   func generalQuestionsWithTheSameWordsAreNot(message: String) throws {
     let decision = try decide(message)
