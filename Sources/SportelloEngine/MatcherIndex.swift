@@ -97,7 +97,7 @@ struct MatcherIndex: Sendable {
   /// Every keyword alternative, required alternative and exclusion, FAQ by FAQ.
   var patterns: [Pattern] = []
   /// Content term -> the patterns whose plain or conceptual form starts with it, ascending.
-  var patternsByFirstTerm: [Int32: [Int32]] = [:]
+  var patternsByFirstTerm = PostingLists<Int32>([])
   /// Two-word phrase -> the FAQs with an example that has it, ascending.
   var faqsByBigram: [Int64: [Int32]] = [:]
   /// Each FAQ's place when intent ids are sorted by their UTF-8 bytes: the tie-break.
@@ -281,10 +281,11 @@ struct MatcherIndex: Sendable {
         faqsByBigram[bigram, default: []].append(Int32(faq))
       }
     }
+    var patternsByFirst = [[Int32]](repeating: [], count: table.names.count)
     for (index, pattern) in patterns.enumerated() {
       for first in [pattern.plain.first, pattern.conceptual.first] {
-        guard let first, patternsByFirstTerm[first]?.last != Int32(index) else { continue }
-        patternsByFirstTerm[first, default: []].append(Int32(index))
+        guard let first, patternsByFirst[Int(first)].last != Int32(index) else { continue }
+        patternsByFirst[Int(first)].append(Int32(index))
       }
     }
     let idOrder = ruleSet.faqs.indices.sorted { lhs, rhs in
@@ -306,6 +307,7 @@ struct MatcherIndex: Sendable {
     self.mostExamples = entries.map(\.examples.count).max() ?? 0
     self.patterns = patterns
     self.idRanks = idRanks
+    self.patternsByFirstTerm = PostingLists(patternsByFirst)
     self.faqPostings = PostingLists(postings)
     self.isSmallTalkTerm = smallTalkTerms
     self.rarestIDF = log(1 + (count - 0.5) / 1.5)

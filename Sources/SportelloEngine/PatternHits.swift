@@ -30,7 +30,8 @@ struct PatternHits: Sendable {
     var words: [String]?
     for term in query.plain + query.conceptual where term >= 0 && !tried.contains(term) {
       tried.append(term)
-      for number in index.patternsByFirstTerm[term] ?? [] {
+      for position in index.patternsByFirstTerm.positions(of: term) {
+        let number = index.patternsByFirstTerm[position]
         let pattern = index.patterns[Int(number)]
         guard query.contains(pattern) else { continue }
         if let written = pattern.words {
