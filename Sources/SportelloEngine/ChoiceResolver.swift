@@ -21,6 +21,15 @@ struct ChoiceResolver {
     "tre": 3, "terzo": 3, "terza": 3,
   ]
 
+  /// Words that accept the only option of a "did you mean ...?" question.
+  static let yesWords: Set<String> = [
+    "sì", "si", "esatto", "esattamente", "certo", "giusto", "proprio", "quello", "quella", "ok",
+    "va", "bene", "perfetto", "grazie",
+  ]
+
+  /// Words that refuse it: the citizen meant something else, which a person reads.
+  static let noWords: Set<String> = ["no", "nope", "niente", "altro"]
+
   /// Words that may surround the number ("il 2", "opzione 2", "la prima").
   static let fillers: Set<String> = [
     "il", "la", "lo", "l", "opzione", "numero", "n", "risposta", "scelgo", "la", "quella", "ok",
@@ -38,6 +47,17 @@ struct ChoiceResolver {
         numbers.append(value)
       } else if !ChoiceResolver.fillers.contains(token.folded) {
         others += 1
+      }
+    }
+    if pending.options.count == 1, numbers.isEmpty, !tokens.isEmpty {
+      let words = tokens.map(\.folded)
+      if words.allSatisfy(ChoiceResolver.yesWords.contains),
+        words.contains(where: { $0 != "grazie" })
+      {
+        return .option(pending.options[0])
+      }
+      if words.first.map(ChoiceResolver.noWords.contains) == true, words.count <= 3 {
+        return .person
       }
     }
     if numbers.count == 1, others == 0 {

@@ -29,6 +29,7 @@ public struct MatcherSettings: Sendable, Equatable {
   /// The template keys, with the placeholders each may use besides the profile's.
   public static let templatePlaceholders: [String: Set<String>] = [
     "messaggio_scelta": ["opzioni"],
+    "messaggio_conferma": ["opzione"],
     "messaggio_operatore_in_orario": [],
     "messaggio_operatore_fuori_orario": ["riapertura"],
     "messaggio_non_testo": [],
@@ -39,6 +40,7 @@ public struct MatcherSettings: Sendable, Equatable {
   /// The built-in messages, in Italian.
   public static let defaultTemplates: [String: String] = [
     "messaggio_scelta": "Intendi: {opzioni}? Rispondi con il numero, 0 per un operatore",
+    "messaggio_conferma": "Intendi *{opzione}*? Rispondi *sì*, oppure *0* per un operatore",
     "messaggio_operatore_in_orario":
       "Grazie, ho passato il tuo messaggio a una persona dello Sportello Unico: ti risponderà "
       + "qui il prima possibile.",

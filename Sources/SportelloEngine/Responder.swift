@@ -128,12 +128,18 @@ public struct Responder: Sendable {
     }
   }
 
-  /// The "which one?" reply for `options` (intent ids), from `messaggio_scelta`.
+  /// The "which one?" reply for `options` (intent ids), from `messaggio_scelta`; with one
+  /// option, the question whether it is that one, from `messaggio_conferma`.
   ///
-  /// With the default template: `Intendi: 1) Carta d'identità 2) Passaporto? Rispondi con il
-  /// numero, 0 per un operatore`.
+  /// With the default templates: `Intendi: 1) Carta d'identità 2) Passaporto? Rispondi con
+  /// il numero, 0 per un operatore`, and `Intendi *Passaporto*? Rispondi *sì*, oppure *0* per
+  /// un operatore`.
   public func choiceReply(_ options: [String]) -> OutgoingReply {
     let choices = options.map { ChoiceOption(id: $0, title: ruleSet.faq(withID: $0)?.title ?? $0) }
+    if choices.count == 1 {
+      let text = ruleSet.message("messaggio_conferma", extra: ["opzione": choices[0].title])
+      return OutgoingReply(kind: .choice, text: text, options: choices)
+    }
     let list = choices.enumerated().map { "\($0.offset + 1)) \($0.element.title)" }
       .joined(separator: " ")
     let text = ruleSet.message("messaggio_scelta", extra: ["opzioni": list])

@@ -23,6 +23,33 @@ import Testing
       ])
   }
 
+  @Test func oneOptionIsAskedAsAConfirmation() throws {
+    let reply = try responder().choiceReply(["passaporto"])
+    #expect(reply.kind == .choice)
+    #expect(reply.text == "Intendi *Passaporto*? Rispondi *sì*, oppure *0* per un operatore")
+    #expect(reply.options == [ChoiceOption(id: "passaporto", title: "Passaporto")])
+  }
+
+  @Test(arguments: [
+    ("sì", "answer"), ("si", "answer"), ("Sì, esatto", "answer"), ("va bene", "answer"),
+    ("1", "answer"), ("no", "person"), ("no grazie", "person"), ("0", "person"),
+    ("grazie", "other"),
+  ])
+  func oneOptionIsResolvedByYesOrNo(reply: String, expected: String) throws {
+    let pending = PendingChoice(options: ["passaporto"], askedAt: monday)
+    let response = try responder().respond(
+      to: reply, pending: pending, now: monday.addingTimeInterval(60))
+    switch expected {
+    case "answer":
+      #expect(response.decision.outcome == .answer, "\(reply)")
+      #expect(response.decision.intent == "passaporto", "\(reply)")
+    case "person":
+      #expect(response.decision.handoverReason == .choseOperator, "\(reply)")
+    default:
+      #expect(response.decision.intent != "passaporto", "\(reply)")
+    }
+  }
+
   @Test func answerFillsPlaceholders() throws {
     let response = try responder().respond(to: "quanto pago di tari", pending: nil, now: monday)
     #expect(response.decision.intent == "tributi.tari")
