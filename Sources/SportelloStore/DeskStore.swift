@@ -105,8 +105,8 @@ public protocol DeskTransaction {
   /// whose citizen has an earlier message still unsent, so each citizen's messages go out in
   /// order (a reply does not wait for a broadcast message, which is spread out by the
   /// broadcast's rate). Claimed messages are `sending` until `now + lease`; a claim that
-  /// expires (the sender died) makes them claimable again. `channel` limits the claim to one channel
-  /// (`whatsapp`); `nil` claims from every channel.
+  /// expires (the sender died) makes them claimable again. `channel` limits the claim to one
+  /// channel (`whatsapp`); `nil` claims from every channel.
   func claimOutbound(
     channel: String?, limit: Int, now: Date, lease: TimeInterval
   ) throws -> [OutboundMessage]

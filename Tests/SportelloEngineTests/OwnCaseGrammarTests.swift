@@ -21,9 +21,7 @@ import Testing
     ("la tessera elettorale nuova l'avete fatta?", "'avete fatta'"),
     ("mi confermate l'appuntamento di giovedì alle 10?", "'mi confermate'"),
     ("sono 3 mesi che aspetto la risposta per il nido", "'aspetto'"),
-    (
-      "sono due settimane che ho prenotato il ritiro e nessuno è venuto", "'sono due settimane che'"
-    ),
+    ("sono due settimane che ho prenotato e nessuno è venuto", "'sono due settimane che'"),
     ("il vigile per la residenza non è ancora passato", "'non … ancora passato'"),
     ("non è ancora stata spedita la tessera", "'non … ancora spedita'"),
     ("ancora niente per la cittadinanza", "'ancora niente'"),
