@@ -27,13 +27,15 @@ extension Array where Element: Sendable {
   }
 }
 
-/// Slots for results written concurrently at distinct indices.
-private final class ResultSlots<Result>: @unchecked Sendable {
+/// Slots for results written concurrently at distinct indices (by ``concurrentMap(_:)`` and
+/// the batch evaluator).
+package final class ResultSlots<Result>: @unchecked Sendable {
   // Safe: every index is written by exactly one worker, and read only after
   // `concurrentPerform` has returned, which orders the writes before the reads.
   private let slots: UnsafeMutableBufferPointer<Result?>
 
-  init(count: Int) {
+  /// Creates `count` empty slots.
+  package init(count: Int) {
     slots = .allocate(capacity: count)
     slots.initialize(repeating: nil)
   }
@@ -43,7 +45,9 @@ private final class ResultSlots<Result>: @unchecked Sendable {
     slots.deallocate()
   }
 
-  func store(_ result: Result, at index: Int) { slots[index] = result }
+  /// Stores the result of `index`; each index is stored once, by one thread.
+  package func store(_ result: Result, at index: Int) { slots[index] = result }
 
-  func values() -> [Result] { slots.compactMap { $0 } }
+  /// The results, in index order, once every slot is stored.
+  package func values() -> [Result] { slots.compactMap { $0 } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SportelloEngine
 
 /// Decides every recorded message in parallel over the cores, results in input order.
 ///
@@ -33,7 +34,7 @@ public struct BatchEvaluator: Sendable {
     _ entries: [CorpusEntry], progress: (@Sendable (Int) -> Void)? = nil
   ) -> [EvaluatedMessage] {
     guard !entries.isEmpty else { return [] }
-    let outcomes = OutcomeBuffer(count: entries.count)
+    let outcomes = ResultSlots<MessageOutcome>(count: entries.count)
     let chunkSize = 64
     let chunkCount = (entries.count + chunkSize - 1) / chunkSize
     let nextChunk = Counter()
@@ -68,28 +69,5 @@ private final class Counter: @unchecked Sendable {
     defer { lock.unlock() }
     value += amount
     return value
-  }
-}
-
-/// Slots for the outcomes, written concurrently at distinct indices.
-private final class OutcomeBuffer: @unchecked Sendable {
-  // Safe: every index is written by exactly one worker, and read only after
-  // `concurrentPerform` has returned, which orders the writes before the reads.
-  private let slots: UnsafeMutableBufferPointer<MessageOutcome?>
-
-  init(count: Int) {
-    slots = .allocate(capacity: count)
-    slots.initialize(repeating: nil)
-  }
-
-  deinit {
-    slots.deinitialize()
-    slots.deallocate()
-  }
-
-  func store(_ outcome: MessageOutcome, at index: Int) { slots[index] = outcome }
-
-  func values() -> [MessageOutcome] {
-    slots.map { $0 ?? MessageOutcome(kind: .handover) }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SportelloStore
 
 /// Reads ``WebhookPayload`` from a parsed ``JSONValue`` with `Decodable`'s rules for
 /// optional fields: a missing or `null` member is `nil`, a member of the wrong type is an

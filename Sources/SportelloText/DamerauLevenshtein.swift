@@ -36,39 +36,9 @@ enum EditDistance {
     if n == 0 { return m }
     if m == 0 { return n }
     if maximum == 1 { return distanceWithinOne(a, b) }
-    if maximum < Swift.max(n, m) {
-      return bandedOptimalStringAlignment(a, b, maximum: maximum)
-    }
-    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * (m + 1)) { rows in
-      var beforePrevious = rows.baseAddress.unsafelyUnwrapped
-      var previous = beforePrevious + (m + 1)
-      var current = previous + (m + 1)
-      for j in 0...m {
-        previous[j] = j
-        beforePrevious[j] = 0
-      }
-      for i in 1...n {
-        current[0] = i
-        var rowMinimum = i
-        let letter = a[i - 1]
-        for j in 1...m {
-          let cost = letter == b[j - 1] ? 0 : 1
-          var value = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-          if i > 1, j > 1, letter == b[j - 2], a[i - 2] == b[j - 1] {
-            value = Swift.min(value, beforePrevious[j - 2] + 1)
-          }
-          current[j] = value
-          rowMinimum = Swift.min(rowMinimum, value)
-        }
-        if rowMinimum > maximum { return nil }
-        let recycled = beforePrevious
-        beforePrevious = previous
-        previous = current
-        current = recycled
-      }
-      let distance = previous[m]
-      return distance <= maximum ? distance : nil
-    }
+    // No distance exceeds the longer length: a larger maximum only widens the band to
+    // the whole row.
+    return bandedOptimalStringAlignment(a, b, maximum: Swift.min(maximum, Swift.max(n, m)))
   }
 
   /// ``optimalStringAlignment(_:_:maximum:)`` with a maximum of 1, in one pass:
@@ -104,8 +74,8 @@ enum EditDistance {
     return 1
   }
 
-  /// ``optimalStringAlignment(_:_:maximum:)`` for a small `maximum`: only the
-  /// cells within `maximum` of the diagonal are computed (Ukkonen's band), as
+  /// ``optimalStringAlignment(_:_:maximum:)`` for a `maximum` up to the longer length:
+  /// only the cells within `maximum` of the diagonal are computed (Ukkonen's band), as
   /// any alignment that strays further costs more than `maximum`.
   ///
   /// Cells just outside the band hold `maximum + 1`, which stands for any

@@ -54,12 +54,12 @@ enum Measure {
     return durations[durations.count / 2]
   }
 
-  /// The resident set size of this process in megabytes, from /proc/self/status.
-  static func residentMegabytes() -> Double {
+  /// The peak resident set size of this process in megabytes, from /proc/self/status.
+  static func peakResidentMegabytes() -> Double {
     guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
       return 0
     }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
       let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
       return kilobytes / 1024
     }

@@ -142,19 +142,7 @@ enum EngineBenchmarks {
     guard let ruleSet = result.ruleSet else { return 1 }
     let responder = Responder(matcher: Matcher(ruleSet: ruleSet))
     _ = responder.respond(to: "come faccio a pagare", pending: nil)
-    print(String(format: "%.1f", peakResidentMegabytes()))
-    return 0
-  }
-
-  /// The peak resident set size of this process in megabytes, from /proc/self/status.
-  static func peakResidentMegabytes() -> Double {
-    guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else {
-      return 0
-    }
-    for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
-      let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
-      return kilobytes / 1024
-    }
+    print(String(format: "%.1f", Measure.peakResidentMegabytes()))
     return 0
   }
 }

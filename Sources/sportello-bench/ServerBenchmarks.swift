@@ -187,9 +187,14 @@ enum LoadConnection {
       let citizen =
         "3933\(String(format: "%03d", connection))\(String(format: "%05d", index % 500))"
       let text = jsonEscaped(texts[(connection * 7_919 + index * 31) % texts.count])
-      let body = Array(
-        #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"phone_number_id":"1"},"contacts":[{"profile":{"name":"Carico"},"wa_id":"\#(citizen)"}],"messages":[{"from":"\#(citizen)","id":"wamid.LOAD.\#(connection).\#(index)","timestamp":"1749416383","type":"text","text":{"body":"\#(text)"}}]}}]}]}"#
-          .utf8)
+      let json =
+        #"{"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"field":"#
+        + #""messages","value":{"messaging_product":"whatsapp","metadata":"#
+        + #"{"phone_number_id":"1"},"contacts":[{"profile":{"name":"Carico"},"#
+        + #""wa_id":"\#(citizen)"}],"messages":[{"from":"\#(citizen)","#
+        + #""id":"wamid.LOAD.\#(connection).\#(index)","timestamp":"1749416383","#
+        + #""type":"text","text":{"body":"\#(text)"}}]}}]}]}"#
+      let body = Array(json.utf8)
       let head =
         "POST /webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
         + "X-Hub-Signature-256: \(verifier.signature(of: body))\r\n"

@@ -60,7 +60,8 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
     #expect(
       result.output == """
         ID  AGE  STATUS  OFFICE    CITIZEN       FIRST WORDS                            CANDIDATES
-        1   1h   open    anagrafe  ***567 Maria  ho ricevuto un avviso che non capisco  tributi.tari 0.31
+        1   1h   open    anagrafe  ***567 Maria  ho ricevuto un avviso che non capisco  \
+        tributi.tari 0.31
 
         """)
     #expect(result.error == "")
@@ -393,7 +394,8 @@ func seedTicket(_ folder: DeskFolder, citizen: String = "393331234567", office: 
         == 0)
     #expect(
       try database.scalarInt(
-        "SELECT count(*) FROM inbound_messages WHERE outcome IN ('handover', 'held') AND ticket_id IS NULL"
+        "SELECT count(*) FROM inbound_messages "
+          + "WHERE outcome IN ('handover', 'held') AND ticket_id IS NULL"
       )
         == 0)
     #expect(

@@ -33,7 +33,8 @@ import Testing
       String.init)
     #expect(lines.first == "decision: answer anagrafe.carta_identita (confidence 1.00)")
     #expect(
-      lines.contains("tokens: cm→come[com] faccio[facc,stop] x→per[per,stop] la[la,stop] cie[cie]"))
+      lines.contains(
+        "tokens: cm→come[com] faccio[facc,stop] " + "x→per[per,stop] la[la,stop] cie[cie]"))
     #expect(lines.contains("synonyms: cie"))
     #expect(lines.contains { $0.hasPrefix("  1. anagrafe.carta_identita  score 1.00") })
     #expect(lines.contains("     keywords: cie"))
@@ -132,7 +133,8 @@ import Testing
       result.error == """
         a.faq:5:1: error: unknown key 'risposat' (did you mean 'risposta'?)
         a.faq:6:11: error: unknown placeholder '{telefon}'
-        a.faq:7:1: error: item outside a list: write 'domande:', 'parole:', 'richiede:' or 'escludi:' above it
+        a.faq:7:1: error: item outside a list: write 'domande:', 'parole:', 'richiede:' or \
+        'escludi:' above it
 
         """)
     #expect(result.output == ".: 3 errors, 0 warnings\n")

@@ -75,6 +75,17 @@ import Testing
     return folder
   }
 
+  /// An unsigned webhook body with one text message (the values are plain: no escaping).
+  static func textWebhook(from citizen: String, id: String, body: String) -> [UInt8] {
+    let message =
+      #"{"from":"\#(citizen)","id":"\#(id)","timestamp":"1","type":"text","#
+      + #""text":{"body":"\#(body)"}}"#
+    let json =
+      #"{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":["#
+      + message + "]}}]}]}"
+    return Array(json.utf8)
+  }
+
   static func request(
     _ port: Int, _ method: String, _ path: String, body: [UInt8] = [],
     headers: [String: String] = [:]
@@ -112,9 +123,8 @@ import Testing
     let health = Self.request(port, "GET", "/healthz")
     #expect(health.status == 200)
     #expect(health.body.contains("\"mode\":\"dry-run\""))
-    let sample =
-      #"{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":[{"from":"393331234567","id":"wamid.F1","timestamp":"1","type":"text","text":{"body":"orari sportello"}}]}}]}]}"#
-    #expect(Self.request(port, "POST", "/webhook", body: Array(sample.utf8)).status == 200)
+    let sample = Self.textWebhook(from: "393331234567", id: "wamid.F1", body: "orari sportello")
+    #expect(Self.request(port, "POST", "/webhook", body: sample).status == 200)
     Thread.sleep(forTimeInterval: 0.5)
     #expect(serve.stop(signal: SIGTERM) == 0)
     let database = folder.appendingPathComponent(".sportello/sportello.db")
@@ -169,9 +179,9 @@ import Testing
     let port = try #require(serve.port(), "no server.started line: \(serve.errorText)")
     let database = folder.appendingPathComponent(".sportello/sportello.db").path
     @Sendable func post(_ index: Int) -> Int {
-      let body = Array(
-        #"{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":[{"from":"3933310\#(10_000 + index)","id":"wamid.S\#(index)","timestamp":"1","type":"text","text":{"body":"voglio parlare con un operatore"}}]}}]}]}"#
-          .utf8)
+      let body = Self.textWebhook(
+        from: "3933310\(10_000 + index)", id: "wamid.S\(index)",
+        body: "voglio parlare con un operatore")
       return Self.request(port, "POST", "/webhook", body: body).status
     }
     #expect(post(0) == 200)
@@ -254,9 +264,7 @@ import Testing
     var acknowledged: Set<String> = []
     for index in 0..<40 {
       let citizen = "39333000\(1000 + index)"
-      let body = Array(
-        #"{"object":"whatsapp_business_account","entry":[{"changes":[{"value":{"messages":[{"from":"\#(citizen)","id":"wamid.K\#(index)","timestamp":"1","type":"text","text":{"body":"orari sportello"}}]}}]}]}"#
-          .utf8)
+      let body = Self.textWebhook(from: citizen, id: "wamid.K\(index)", body: "orari sportello")
       let status = Self.request(
         port, "POST", "/webhook", body: body,
         headers: ["X-Hub-Signature-256": verifier.signature(of: body)]

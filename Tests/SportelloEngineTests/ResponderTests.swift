@@ -15,7 +15,8 @@ import Testing
     #expect(reply.kind == .choice)
     #expect(
       reply.text
-        == "Intendi: 1) Carta d'identità 2) Passaporto? Rispondi con il numero, 0 per un operatore")
+        == "Intendi: 1) Carta d'identità 2) Passaporto? "
+        + "Rispondi con il numero, 0 per un operatore")
     #expect(
       reply.options == [
         ChoiceOption(id: "anagrafe.carta_identita", title: "Carta d'identità"),
@@ -127,7 +128,8 @@ import Testing
       responder.handoverAcknowledgement(at: monday)
         == "Grazie, ho passato il tuo messaggio a una persona dello Sportello Unico: ti risponderà "
         + "qui il prima possibile.")
-    let saturdayAfternoon = try #require(ISO8601DateFormatter().date(from: "2026-12-05T15:00:00Z"))
+    let saturdayAfternoon = try #require(
+      ISO8601DateFormatter().date(from: "2026-12-05T15:00:00Z"))
     #expect(
       responder.handoverAcknowledgement(at: saturdayAfternoon)
         == "Grazie, ho passato il tuo messaggio a una persona dello Sportello Unico. Ora l'ufficio è "

@@ -1,4 +1,5 @@
 import Foundation
+import SportelloStore
 import Testing
 
 @testable import SportelloServer

@@ -4,11 +4,12 @@ import Foundation
 ///
 /// The webhook parses every POST: `JSONDecoder` spent about 40 µs on a 500-byte body,
 /// a tenth of the whole budget of a message at 2,000 per second. This parser builds the
-/// tree in one pass over the bytes; ``WebhookPayload`` is then read from it.
+/// tree in one pass over the bytes; the server reads its webhook payloads from it, and the
+/// store its JSON lists (``FlatJSON``).
 ///
 ///     let value = try JSONValue.parse(Array(#"{"a":[1,"è"]}"#.utf8))
 ///     value["a"]?[1]   // .string("è")
-enum JSONValue: Equatable, Sendable {
+package enum JSONValue: Equatable, Sendable {
   case null
   case bool(Bool)
   case number(Double)
@@ -17,19 +18,28 @@ enum JSONValue: Equatable, Sendable {
   case object([String: JSONValue])
 
   /// Why a text is not JSON: what was expected, at which byte offset.
-  struct ParseError: Error, Equatable, CustomStringConvertible {
-    var reason: String
-    var offset: Int
-    var description: String { "\(reason) at byte \(offset)" }
+  package struct ParseError: Error, Equatable, CustomStringConvertible {
+    /// What was expected.
+    package var reason: String
+    /// Where, in bytes from the start.
+    package var offset: Int
+    /// `reason at byte offset`.
+    package var description: String { "\(reason) at byte \(offset)" }
+
+    /// Creates an error.
+    package init(reason: String, offset: Int) {
+      self.reason = reason
+      self.offset = offset
+    }
   }
 
   /// How deeply arrays and objects may nest; deeper input is refused rather than recursed.
-  static let maximumDepth = 64
+  package static let maximumDepth = 64
 
   /// Parses a whole document (surrounding whitespace allowed, nothing else after it).
   ///
   /// - Throws: ``ParseError``.
-  static func parse(_ bytes: [UInt8]) throws(ParseError) -> JSONValue {
+  package static func parse(_ bytes: [UInt8]) throws(ParseError) -> JSONValue {
     var parser = JSONParser(bytes: bytes)
     let value = try parser.value(depth: 0)
     parser.skipWhitespace()
@@ -38,13 +48,13 @@ enum JSONValue: Equatable, Sendable {
   }
 
   /// The member `key` of an object, `nil` for other values or a missing key.
-  subscript(key: String) -> JSONValue? {
+  package subscript(key: String) -> JSONValue? {
     if case .object(let members) = self { return members[key] }
     return nil
   }
 
   /// The element at `index` of an array, `nil` for other values or out of range.
-  subscript(index: Int) -> JSONValue? {
+  package subscript(index: Int) -> JSONValue? {
     if case .array(let elements) = self, elements.indices.contains(index) {
       return elements[index]
     }
