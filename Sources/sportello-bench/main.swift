@@ -5,10 +5,17 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.count == 2, arguments[0] == EngineBenchmarks.memoryProbeArgument {
   exit(EngineBenchmarks.runMemoryProbe(directory: arguments[1]))
 }
-// `--write-generated-rules DIR` writes the engine group's 2,000 FAQs, to profile loading.
-if arguments.count == 2, arguments[0] == "--write-generated-rules" {
+// `--write-generated-rules DIR [QUESTIONS]` writes the engine group's 2,000 FAQs, to profile
+// loading, and optionally its 500 reworded questions, one per line, to profile deciding
+// (`sportello chat --rules DIR < QUESTIONS`).
+if (2...3).contains(arguments.count), arguments[0] == "--write-generated-rules" {
   do {
-    try GeneratedRules(faqCount: 2_000).write(to: URL(fileURLWithPath: arguments[1]))
+    let generated = GeneratedRules(faqCount: 2_000)
+    try generated.write(to: URL(fileURLWithPath: arguments[1]))
+    if arguments.count == 3 {
+      let questions = generated.rewordedQuestions(count: 500).joined(separator: "\n") + "\n"
+      try questions.write(toFile: arguments[2], atomically: true, encoding: .utf8)
+    }
     exit(0)
   } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
