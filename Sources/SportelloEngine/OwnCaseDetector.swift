@@ -10,7 +10,10 @@ import SportelloText
 /// - a date right after a word of filing (`la domanda del 3 marzo`, `richiesta il 10/11`);
 /// - phrases about the citizen's own file or past dealings with the office:
 ///   `la mia pratica`, `il mio ricorso`, `a che punto è`, `mi avete mandato`, `ho fatto
-///   domanda`, `è stata accettata`, `potete verificare` (but not `la mia domanda è ...`).
+///   domanda`, `è stata accettata`, `potete verificare` (but not `la mia domanda è ...`);
+/// - questions only the citizen's file or the citizen's own judgement can answer:
+///   `risulta ancora`, `a mio nome`, `il contributo che ho chiesto`, `ve l'hanno portato?`,
+///   `mi conviene fare ricorso?`.
 /// A word ending in `*` in a phrase matches any word with that beginning. Beyond these
 /// fixed phrases, ``OwnCaseGrammar`` reads how citizens ask about a file in their own words.
 enum OwnCaseDetector {
@@ -58,6 +61,29 @@ enum OwnCaseDetector {
     ["pagato", "due", "volte"], ["pagato", "2", "volte"], ["non", "è", "venut*"],
     ["non", "e", "venut*"], ["doveva", "venire"], ["dovevano", "venire"],
     ["in", "che", "posizione"],
+    // What the office decided about the citizen's request.
+    ["stata", "autorizzat*"], ["stato", "autorizzat*"], ["stata", "accolt*"],
+    ["stato", "accolt*"], ["stata", "rilasciat*"], ["stato", "rilasciat*"],
+    ["stata", "rifiutat*"], ["stato", "rifiutat*"], ["è", "confermat*"], ["e", "confermat*"],
+    // What the citizen's records show, or should show by now.
+    ["ancora", "a", "zero"], ["risulta", "ancora"], ["risultano", "ancora"],
+    ["risulta", "non"], ["risultano", "non"], ["a", "mio", "nome"], ["intestat*", "a", "me"],
+    // A request the citizen made, and its money.
+    ["che", "ho", "chiesto"], ["che", "ho", "richiesto"], ["che", "abbiamo", "chiesto"],
+    ["che", "abbiamo", "richiesto"], ["me", "lo", "pagate"], ["me", "li", "pagate"],
+    ["ce", "lo", "pagate"], ["quando", "ci", "pagate"],
+    // A call the citizen was promised.
+    ["non", "mi", "ha", "richiamat*"], ["non", "mi", "hanno", "richiamat*"],
+    ["nessuno", "mi", "ha", "richiamat*"], ["mi", "doveva", "richiamare"],
+    ["mi", "dovevate", "richiamare"], ["doveva", "richiamarmi"], ["dovevate", "richiamarmi"],
+    ["mi", "richiamava"],
+    // Whether the office received what the citizen lost ("qualcuno l'ha trovata?" stays a
+    // question for the lost-property FAQ, which says how to ask the office).
+    ["ve", "l", "hanno"], ["ve", "lo", "hanno"], ["ve", "la", "hanno"],
+    ["l", "hanno", "portat*"], ["l", "hanno", "consegnat*"], ["l", "hanno", "riportat*"],
+    // Advice on the citizen's own choice, which no FAQ can give.
+    ["mi", "conviene"], ["ci", "conviene"], ["conviene", "di", "più"],
+    ["conviene", "di", "piu"],
   ]
 
   /// The indices of `phrases` by the phrase's first word (none starts with a `*` pattern).

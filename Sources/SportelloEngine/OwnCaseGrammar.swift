@@ -11,9 +11,11 @@
 ///   10 anni che abito ad Arezzo` is no file);
 /// - something that should have happened and has not: `non è ancora passato`, `ancora
 ///   niente`, `nessuno è venuto`, `non risulta`;
-/// - a place in a ranking: `siamo in posizione 14`;
+/// - a place in a ranking: `siamo in posizione 14`, `siamo al posto 12 della graduatoria`;
 /// - something others did to the citizen: `mi hanno respinto la domanda`, `mi hanno tolto
-///   la dieta`.
+///   la dieta`;
+/// - a letter or bill received, asked about with a "why" or called wrong: `perché mi è
+///   arrivata questa multa?`, `la tari mi è arrivata doppia`.
 ///
 /// Each sign costs a citizen with a general question an answer from a person instead of
 /// the FAQ; each miss gives a citizen waiting on a file an FAQ that cannot help. The
@@ -72,10 +74,13 @@ enum OwnCaseGrammar {
   /// Words asking the office to confirm something to the citizen.
   static let confirmationWords: Set<String> = ["confermatemi", "confermarmi", "confermami"]
 
-  /// Plural forms of "confermare" that ask for a confirmation after a pronoun
-  /// (`mi confermate`, `me la confermate`); alone (`confermate che la tari scade il 16?`)
-  /// they ask about a rule.
-  static let confirmingVerbs: Set<String> = ["confermate", "confermereste", "confermi"]
+  /// Forms of "confermare", "controllare" and "verificare" that ask the office to confirm
+  /// or check something after a pronoun (`mi confermate`, `me lo controllate`); alone
+  /// (`confermate che la tari scade il 16?`) they ask about a rule.
+  static let confirmingVerbs: Set<String> = [
+    "confermate", "confermereste", "confermi", "controllate", "controllereste", "verificate",
+    "verifichereste",
+  ]
 
   /// Pronouns before a confirming verb that make the confirmation the citizen's.
   static let confirmationPronouns: Set<String> = [
@@ -120,7 +125,21 @@ enum OwnCaseGrammar {
   ]
 
   /// The words that start a sign by name.
-  static let startWords: Set<String> = ["avete", "non", "posizione", "hanno"]
+  /// (``questionedArrival(_:)`` starts on `arrivata`, a word of progress.)
+  static let startWords: Set<String> = ["avete", "non", "posizione", "posto", "hanno"]
+
+  /// Words that ask why something happened (`perché mi è arrivata questa multa?`), besides
+  /// `come mai`.
+  static let reasonWords: Set<String> = ["perché", "perche", "perchè"]
+
+  /// Words that say a bill or a letter that came was wrong (`mi è arrivata doppia`).
+  static let wrongnessWords: Set<String> = [
+    "doppia", "doppio", "doppie", "doppi", "sbagliata", "sbagliato", "sbagliate", "sbagliati",
+    "errata", "errato", "altissima", "altissimo",
+  ]
+
+  /// Words that make a place number one of a ranking (`siamo al posto 12 della graduatoria`).
+  static let rankingWords: Set<String> = ["graduatoria", "graduatorie", "classifica", "lista"]
 
   /// The evidence that the words of `reading` speak of the citizen's own case, or nil.
   static func evidence(in reading: OwnCaseReading) -> String? {
@@ -128,7 +147,30 @@ enum OwnCaseGrammar {
     guard reading.contains(OwnCaseRoles.grammarTriggers) else { return nil }
     return progressNearPossessive(reading) ?? officeAction(reading)
       ?? confirmationRequest(reading) ?? waiting(reading) ?? somethingAwaited(reading)
-      ?? rankingPlace(reading.words) ?? doneToTheCitizen(reading)
+      ?? rankingPlace(reading.words) ?? doneToTheCitizen(reading) ?? questionedArrival(reading)
+  }
+
+  /// `perché mi è arrivata questa multa?`, `la tari mi è arrivata doppia`: a letter or a
+  /// bill the citizen received, asked about with a "why" or called wrong. Without either
+  /// (`mi è arrivata una multa, come la pago?`) the question is a general one.
+  static func questionedArrival(_ reading: OwnCaseReading) -> String? {
+    let words = reading.words
+    for index in words.indices.dropFirst().dropLast()
+    where words[index - 1] == "mi" || words[index - 1] == "ci" {
+      guard ["è", "e", "sono"].contains(words[index]), words[index + 1].hasPrefix("arrivat")
+      else { continue }
+      let arrival = "'\(words[index - 1]) \(words[index]) \(words[index + 1])'"
+      let why = words.indices.first { position in
+        reasonWords.contains(words[position])
+          || (words[position] == "mai" && position > 0 && words[position - 1] == "come")
+      }
+      if let why { return "\(arrival) with '\(words[why])'" }
+      let after = index + 2..<min(words.count, index + 5)
+      if let wrong = after.first(where: { wrongnessWords.contains(words[$0]) }) {
+        return "\(arrival) with '\(words[wrong])'"
+      }
+    }
+    return nil
   }
 
   /// What others may have done to a citizen that an FAQ answers (`mi hanno rubato la carta
@@ -245,11 +287,16 @@ enum OwnCaseGrammar {
     return nil
   }
 
-  /// `siamo in posizione 14`: a place in a ranking.
+  /// `siamo in posizione 14`, `siamo al posto 12 della graduatoria`: a place in a ranking.
+  /// "posto" counts only beside a word of ranking: `posto 3` alone may be a parking space.
   static func rankingPlace(_ words: [String]) -> String? {
-    for index in words.indices.dropLast() where words[index] == "posizione" {
+    for index in words.indices.dropLast()
+    where words[index] == "posizione" || words[index] == "posto" {
       let next = words[index + 1]
-      if !next.isEmpty, next.allSatisfy(\.isNumber) { return "'posizione \(next)'" }
+      guard !next.isEmpty, next.allSatisfy(\.isNumber) else { continue }
+      if words[index] == "posizione" || words.contains(where: rankingWords.contains) {
+        return "'\(words[index]) \(next)'"
+      }
     }
     return nil
   }

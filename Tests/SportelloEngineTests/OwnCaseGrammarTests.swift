@@ -31,6 +31,10 @@ import Testing
     ("ho pagato due volte la rata, rivoglio i soldi", "'pagato due volte'"),
     ("l'assistente sociale doveva venire giovedì", "'doveva venire'"),
     ("in che posizione è mia figlia?", "'in che posizione'"),
+    ("siamo al posto 12 della graduatoria del nido", "'posto 12'"),
+    ("perche mi e arrivata questa multa? ero a roma", "'mi e arrivata' with 'perché'"),
+    ("come mai mi è arrivata la tari?", "'mi è arrivata' with 'mai'"),
+    ("la tari mi e arrivata doppia", "'mi e arrivata' with 'doppia'"),
   ])
   func ownCaseInTheCitizensWords(message: String, evidence: String) throws {
     let decision = try decide(message)
@@ -54,9 +58,31 @@ import Testing
     "devo aspettare molto per il passaporto?",
     "mi hanno rubato il portafoglio con la carta d'identità, come la rifaccio?",
     "mi hanno detto di scrivere qui per sapere come si paga la tari",
+    "mi è arrivata una multa, come la pago?",
+    "ho trovato posto 3 in via roma, serve il permesso?",
+    "perché la tari è così alta quest'anno?",
   ])
   func generalQuestionsWithTheSameWordsAreNot(message: String) throws {
     let decision = try decide(message)
     #expect(decision.handoverReason != .ownCase, "\(message): \(decision.explanation.reason)")
+  }
+
+  @Test(arguments: [
+    ("la richiesta di suolo pubblico del 20 e stata autorizzata?", "'stata autorizzat*'"),
+    ("ho l'appuntamento giovedì alle 10, e confermato?", "'e confermat*'"),
+    ("ho ricaricato la mensa ma il saldo e ancora a zero", "'ancora a zero'"),
+    ("il microchip del cane risulta ancora del vecchio padrone", "'risulta ancora'"),
+    ("ci sono multe a mio nome?", "'a mio nome'"),
+    ("il contributo che ho chiesto quando arriva?", "'che ho chiesto'"),
+    ("l'affitto quando me lo pagate?", "'me lo pagate'"),
+    ("non mi ha richiamato nessuno", "'non mi ha richiamat*'"),
+    ("ho perso un anello, per caso ve l'hanno portato?", "'ve l hanno'"),
+    ("mi conviene pagare la multa o fare ricorso?", "'mi conviene'"),
+    ("il microchip me lo controllate?", "'lo controllate'"),
+  ])
+  func fixedPhrasesOfTheCitizensFile(message: String, evidence: String) throws {
+    let decision = try decide(message)
+    #expect(decision.handoverReason == .ownCase, "\(message)")
+    #expect(decision.explanation.reason.hasSuffix(evidence), "\(decision.explanation.reason)")
   }
 }
