@@ -79,9 +79,29 @@ extension Matcher {
         + "\(Matcher.format(thresholds.margin)) or a required group is missing; options have "
         + "scores >= \(Matcher.format(thresholds.choice))"
     default:
-      return "handover (no_match): best score \(Matcher.format(best?.score ?? 0)) is below "
-        + "\(Matcher.format(thresholds.choice))"
+      return "handover (no_match): " + noMatchReason(scored)
     }
+  }
+
+  /// Why nothing could be answered or offered: the best regular FAQ scored too little, or
+  /// it and every FAQ near it lack their required words, or only small talk came close
+  /// and not close enough.
+  private func noMatchReason(_ scored: ScoredFAQs) -> String {
+    let thresholds = self.thresholds
+    let shapes = index.boundShapes
+    let regular = scored.ranked.first { !shapes[$0.faq].isSmallTalk }
+    if let regular, regular.score >= thresholds.choice {
+      return "best score \(Matcher.format(regular.score)) (\(ruleSet.faqs[regular.faq].id)) "
+        + "is at least \(Matcher.format(thresholds.choice)), but no FAQ within "
+        + "\(Matcher.format(Matcher.optionWindow)) of it has its required words"
+    }
+    let talk = scored.ranked.first { shapes[$0.faq].isSmallTalk }
+    if let talk, talk.score > regular?.score ?? 0 {
+      return "best score \(Matcher.format(talk.score)) (\(ruleSet.faqs[talk.faq].id)) is below "
+        + "\(Matcher.format(thresholds.answer)), needed to answer small talk"
+    }
+    return "best score \(Matcher.format(regular?.score ?? 0)) is below "
+      + "\(Matcher.format(thresholds.choice))"
   }
 
   static func rounded(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }

@@ -79,4 +79,21 @@ import Testing
     #expect(decision.candidates.contains { $0.intent == "tributi.imu" })
     #expect(Set(decision.options) == ["tributi.tari", "anagrafe.cie"])
   }
+
+  @Test func handoverForMissingRequiredWordsSaysSo() throws {
+    let rules = try TemporaryRules([
+      "multe.faq": faqText(
+        "polizia.multe", title: "Multe",
+        examples: ["sconto del 30 per cento entro 5 giorni", "come pago la multa"],
+        extra: "richiede:\n- multa, verbale\n")
+    ])
+    defer { rules.remove() }
+    let ruleSet = try #require(RuleSet.load(from: rules.url, now: now).ruleSet)
+    let decision = Matcher(ruleSet: ruleSet).decide("sconto entro 5 giorni?", now: now)
+    #expect(decision.outcome == .handover)
+    #expect(decision.handoverReason == .noMatch)
+    let reason = decision.explanation.reason
+    #expect(reason.contains("(polizia.multe) is at least 0.35"), "\(reason)")
+    #expect(reason.hasSuffix("has its required words"), "\(reason)")
+  }
 }
