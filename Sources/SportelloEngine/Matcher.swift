@@ -55,6 +55,7 @@ public struct Matcher: Sendable {
     var configuration = AnalyzerConfiguration()
     configuration.addAbbreviations(ruleSet.synonyms.abbreviations)
     configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
+    configuration.addStopWords(ruleSet.synonyms.stopWords)
     var index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
     configuration.vocabulary = TypoVocabulary(words: index.vocabularyWords.sorted())
     // The words live on in the typo vocabulary; the index need not keep a second copy.

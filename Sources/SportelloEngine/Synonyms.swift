@@ -1,4 +1,5 @@
-/// The contents of sinonimi.txt: concepts, chat-speak abbreviations, protected words.
+/// The contents of sinonimi.txt: concepts, chat-speak abbreviations, protected words and
+/// stop words.
 ///
 ///     [sinonimi]
 ///     cie = carta d'identità elettronica = carta identità = documento d'identità
@@ -6,6 +7,8 @@
 ///     cdi = carta d'identità
 ///     [protette]
 ///     CUDE, SUAP, CILA, SCIA
+///     [parole_vuote]
+///     the, please, where
 public struct Synonyms: Sendable, Equatable {
   /// Concepts: each lists equivalent phrases, the first being the concept's name.
   public var concepts: [[String]] = []
@@ -16,11 +19,15 @@ public struct Synonyms: Sendable, Equatable {
   /// Words never stemmed or corrected, lowercase.
   public var protectedWords: [String] = []
 
+  /// Words that say nothing about what a message asks, lowercase, added to the built-in
+  /// Italian stop words: they weigh little and are never corrected as typos.
+  public var stopWords: [String] = []
+
   /// Creates an empty set of synonyms.
   public init() {}
 
   /// The section names.
-  static let sections = ["sinonimi", "abbreviazioni", "protette"]
+  static let sections = ["sinonimi", "abbreviazioni", "protette", "parole_vuote"]
 
   /// Reads sinonimi.txt's text.
   static func parse(_ text: String, path: String) -> (Synonyms, [Diagnostic]) {
@@ -49,15 +56,20 @@ public struct Synonyms: Sendable, Equatable {
         report(
           line.number, line.column,
           "line outside a section: start with '[sinonimi]', "
-            + "'[abbreviazioni]' or '[protette]'")
+            + "'[abbreviazioni]', '[protette]' or '[parole_vuote]'")
         continue
       }
       let content = line.content.hasPrefix("-") ? String(line.content.dropFirst()) : line.content
       switch section {
-      case "protette":
+      case "protette", "parole_vuote":
         for word in content.split(separator: ",") {
-          let trimmed = word.trimmed()
-          if !trimmed.isEmpty { synonyms.protectedWords.append(trimmed.lowercased()) }
+          let trimmed = word.trimmed().lowercased()
+          guard !trimmed.isEmpty else { continue }
+          if section == "protette" {
+            synonyms.protectedWords.append(trimmed)
+          } else {
+            synonyms.stopWords.append(trimmed)
+          }
         }
       default:
         let phrases = content.split(separator: "=", omittingEmptySubsequences: false)

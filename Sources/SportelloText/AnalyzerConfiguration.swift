@@ -42,6 +42,15 @@ public struct AnalyzerConfiguration: Sendable {
     }
   }
 
+  /// Adds stop words (any case; they are folded): words that say nothing about what a
+  /// message asks, such as the English "the" or "please" for a desk that reads Italian.
+  public mutating func addStopWords(_ words: some Sequence<String>) {
+    for word in words {
+      let folded = TextFolding.foldedWord(word)
+      if !folded.isEmpty { stopWords.insert(folded) }
+    }
+  }
+
   /// Adds protected words (any case; they are folded).
   public mutating func addProtectedWords(_ words: some Sequence<String>) {
     for word in words {

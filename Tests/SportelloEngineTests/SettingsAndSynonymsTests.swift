@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import SportelloEngine
@@ -62,5 +63,38 @@ import Testing
         "s.txt:3:1: error: expected 'phrase = phrase [= phrase ...]' with no empty phrase",
         "s.txt:5:1: error: expected 'abbreviation = expansion'",
       ])
+  }
+
+  @Test func synonymsReadStopWords() {
+    let text = "[parole_vuote]\nthe, Please\n- where\n"
+    let (synonyms, diagnostics) = Synonyms.parse(text, path: "s.txt")
+    #expect(diagnostics.isEmpty)
+    #expect(synonyms.stopWords == ["the", "please", "where"])
+  }
+
+  /// English function words, made stop words by the rules, no longer dilute a question
+  /// whose content words the synonyms know.
+  @Test func stopWordsOfTheRulesWeighAsStopWords() throws {
+    let faq = faqText(
+      "polizia.oggetti_smarriti", title: "Oggetti smarriti",
+      examples: ["dove è l'ufficio oggetti smarriti", "ho perso il portafoglio"])
+    let synonyms = "[sinonimi]\noggetti smarriti = lost and found\n"
+    let question = "where is the lost and found office please?"
+
+    let plainRules = try TemporaryRules(["o.faq": faq, "sinonimi.txt": synonyms])
+    defer { plainRules.remove() }
+    let plain = try #require(RuleSet.load(from: plainRules.url).ruleSet)
+    #expect(Matcher(ruleSet: plain).decide(question).outcome != .answer)
+
+    let rules = try TemporaryRules([
+      "o.faq": faq, "sinonimi.txt": synonyms + "[parole_vuote]\nwhere, is, the, please\n",
+    ])
+    defer { rules.remove() }
+    let ruleSet = try #require(RuleSet.load(from: rules.url).ruleSet)
+    let matcher = Matcher(ruleSet: ruleSet)
+    let stopWords = matcher.analyzer.analyze(question).tokens.filter(\.isStopWord)
+    #expect(stopWords.map(\.folded) == ["where", "is", "the", "please"])
+    let decision = matcher.decide(question)
+    #expect(decision.intent == "polizia.oggetti_smarriti", "\(decision.explanation.reason)")
   }
 }
