@@ -58,6 +58,14 @@ import Testing
     #expect(reversed.correction(for: "casda") == "cassa")
   }
 
+  @Test func tiesGoToTheItalianWordBeforeScalarOrder() {
+    // "identity" precedes "identità" in scalar order; both are two edits from the typo.
+    let words = TypoVocabulary(words: ["identity", "identità"])
+    #expect(words.correction(for: "didentita") == "identità")
+    let reversed = TypoVocabulary(words: ["identità", "identity"])
+    #expect(reversed.correction(for: "didentita") == "identità")
+  }
+
   @Test func smallerDistanceBeatsFrequency() {
     let words = TypoVocabulary(words: ["residenza", "presidenza", "presidenza", "presidenza"])
     #expect(words.correction(for: "residenzza") == "residenza")
