@@ -35,6 +35,7 @@ extension MessageOutcome {
       intent: kind == .answer ? decision.intent : nil,
       options: kind == .ask ? decision.options : [],
       candidates: decision.candidates.map { ScoredIntent(intent: $0.intent, score: $0.score) },
-      score: decision.confidence)
+      score: decision.confidence,
+      handsOver: kind == .answer && decision.handoverReason == .operatorRequested)
   }
 }

@@ -24,9 +24,19 @@ public struct EvaluatedMessage: Sendable, Equatable {
     self.outcome = outcome
   }
 
+  /// Whether the desk answered the message itself.
+  ///
+  /// An answer by the `operatore` FAQ to a `-` message is not one: it tells the citizen
+  /// that a person will write back and opens a ticket, which is the handover the message
+  /// needed. To an answerable message it is an answer like any other, right only when
+  /// `operatore` was expected.
+  public var isAnswered: Bool {
+    outcome.kind == .answer && !(outcome.handsOver && !entry.isAnswerable)
+  }
+
   /// Whether the desk's outcome was right, wrong, missed or rightly withheld.
   public var verdict: Verdict {
-    if outcome.kind == .answer {
+    if isAnswered {
       return entry.accepts(outcome.intent) ? .correct : .wrong
     }
     return entry.isAnswerable ? .missed : .withheld

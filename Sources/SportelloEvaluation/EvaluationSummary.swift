@@ -39,7 +39,10 @@ public struct EvaluationSummary: Sendable, Equatable, Codable {
   public mutating func add(_ result: EvaluatedMessage) {
     total += 1
     if result.entry.isAnswerable { answerable += 1 } else { unanswerable += 1 }
-    switch result.outcome.kind {
+    // The operatore FAQ's answer to a `-` message is the handover it needed.
+    let kind =
+      result.outcome.kind == .answer && !result.isAnswered ? .handover : result.outcome.kind
+    switch kind {
     case .answer:
       answered += 1
       if result.verdict == .correct { correct += 1 } else { wrong += 1 }

@@ -33,7 +33,7 @@ public struct IntentStatistics: Sendable, Equatable {
       if !result.entry.isAnswerable {
         update("-") { row in
           row.support += 1
-          if outcome.kind == .answer { row.wrong += 1 } else { row.correct += 1 }
+          if result.isAnswered { row.wrong += 1 } else { row.correct += 1 }
         }
       }
       for intent in result.entry.expected {
@@ -42,7 +42,7 @@ public struct IntentStatistics: Sendable, Equatable {
           if outcome.kind != .answer { row.missed += 1 }
         }
       }
-      if outcome.kind == .answer, let intent = outcome.intent {
+      if result.isAnswered, let intent = outcome.intent {
         let isRight = result.entry.expected.contains(intent)
         update(intent) { row in
           if isRight { row.correct += 1 } else { row.wrong += 1 }

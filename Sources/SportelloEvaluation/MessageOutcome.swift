@@ -28,16 +28,36 @@ public struct MessageOutcome: Sendable, Equatable, Codable {
   /// The decision's confidence, 0...1.
   public var score: Double
 
+  /// Whether the answer hands the citizen to a person: the answered FAQ's action is
+  /// `operatore`, so the reply says that someone will write back and a ticket is opened.
+  public var handsOver: Bool
+
   /// Creates an outcome.
   public init(
     kind: Kind, intent: String? = nil, options: [String] = [],
-    candidates: [ScoredIntent] = [], score: Double = 0
+    candidates: [ScoredIntent] = [], score: Double = 0, handsOver: Bool = false
   ) {
     self.kind = kind
     self.intent = intent
     self.options = options
     self.candidates = candidates
     self.score = score
+    self.handsOver = handsOver
+  }
+
+  private enum CodingKeys: String, CodingKey {
+    case kind, intent, options, candidates, score, handsOver
+  }
+
+  /// Reads an outcome; baselines saved before ``handsOver`` existed read it as false.
+  public init(from decoder: any Decoder) throws {
+    let container = try decoder.container(keyedBy: CodingKeys.self)
+    kind = try container.decode(Kind.self, forKey: .kind)
+    intent = try container.decodeIfPresent(String.self, forKey: .intent)
+    options = try container.decode([String].self, forKey: .options)
+    candidates = try container.decode([ScoredIntent].self, forKey: .candidates)
+    score = try container.decode(Double.self, forKey: .score)
+    handsOver = try container.decodeIfPresent(Bool.self, forKey: .handsOver) ?? false
   }
 
   /// A short description for reports: `faq-12`, `ask(faq-1, faq-2)` or `handover`.

@@ -67,7 +67,10 @@ import Testing
     var report: [String] = []
     for item in cases {
       let decision = responder.respond(to: item.message, pending: nil).decision
-      let isAnswered = decision.outcome == .answer
+      // The operatore FAQ's answer to a `-` message is the handover it needed.
+      let isAnswered =
+        decision.outcome == .answer
+        && !(item.expected.isEmpty && decision.handoverReason == .operatorRequested)
       let isRight = isAnswered && item.expected.contains(decision.intent ?? "")
       if item.expected.isEmpty {
         unanswerable += 1

@@ -27,6 +27,31 @@ import Testing
     #expect(abs(summary.cAt1 - 0.45) < 1e-12)
   }
 
+  /// The operatore FAQ's answer is the handover a `-` message needs, and an answer to a
+  /// message that asked for a person.
+  @Test func operatorAnswersHandOverOutOfScopeMessages() throws {
+    let toPerson = MessageOutcome(kind: .answer, intent: "operatore", score: 0.8, handsOver: true)
+    let results = [
+      EvaluatedMessage(entry: SampleResults.entry(1, []), outcome: toPerson),
+      EvaluatedMessage(entry: SampleResults.entry(2, ["operatore"]), outcome: toPerson),
+      EvaluatedMessage(entry: SampleResults.entry(3, []), outcome: SampleResults.answer("a")),
+    ]
+    #expect(results.map(\.verdict) == [.withheld, .correct, .wrong])
+    let summary = EvaluationSummary(results)
+    #expect(summary.answered == 2)
+    #expect(summary.handedOver == 1)
+    #expect(summary.unanswerableAnsweredCount == 1)
+    #expect(summary.precision == 0.5)
+    let rows = IntentStatistics.table(for: results)
+    #expect(rows.first { $0.intent == "-" }.map { [$0.correct, $0.wrong] } == [1, 1])
+    #expect(rows.first { $0.intent == "operatore" }.map { [$0.correct, $0.wrong] } == [1, 0])
+
+    // A baseline saved before `handsOver` existed still reads.
+    let old = #"{"kind":"answer","intent":"a","options":[],"candidates":[],"score":0.9}"#
+    let decoded = try JSONDecoder().decode(MessageOutcome.self, from: Data(old.utf8))
+    #expect(decoded == SampleResults.answer("a").withoutCandidates)
+  }
+
   @Test func emptyRunHasZeroRates() {
     let summary = EvaluationSummary([EvaluatedMessage]())
     #expect(summary.precision == 0)

@@ -46,3 +46,12 @@ enum SampleResults {
     EvaluatedMessage(entry: entry(10, ["a"]), outcome: answer("a")),
   ]
 }
+
+extension MessageOutcome {
+  /// The same outcome with no candidates, as a minimal saved baseline has.
+  var withoutCandidates: MessageOutcome {
+    var outcome = self
+    outcome.candidates = []
+    return outcome
+  }
+}
