@@ -70,9 +70,16 @@ extension Matcher {
       return "\(decision.outcome.rawValue): the citizen asks for a person"
     case (.answer, _):
       let score = decision.candidates.first { $0.intent == decision.intent }?.score ?? 0
-      let runnerUp = decision.candidates.first { $0.intent != decision.intent }?.score ?? 0
+      let shapes = index.boundShapes
+      let regular = scored.ranked.filter { !shapes[$0.faq].isSmallTalk }
+      let lead =
+        regular.first.flatMap { best in
+          ruleSet.faqs[best.faq].id == decision.intent
+            ? Matcher.lead(of: best, over: regular.dropFirst()) : nil
+        } ?? score
       return "answer: score \(Matcher.format(score)) >= \(Matcher.format(thresholds.answer)) "
-        + "and margin \(Matcher.format(score - runnerUp)) >= \(Matcher.format(thresholds.margin))"
+        + "and margin \(Matcher.format(lead)) >= \(Matcher.format(thresholds.margin)) over the "
+        + "next FAQ with its required words"
     case (.ask, _):
       return "ask: best score \(Matcher.format(best?.score ?? 0)) is below "
         + "\(Matcher.format(thresholds.answer)), the margin is below "

@@ -104,7 +104,8 @@ extension Matcher {
   }
 
   /// The lowest score with which an FAQ not yet scored could still change the top five
-  /// candidates, the runner-up, the menu options or the answered small talk of `ranked`.
+  /// candidates, the runner-up, the margin's contender, the menu options or the answered
+  /// small talk of `ranked`.
   ///
   /// It never falls as `ranked` grows, which is what lets scoring drop FAQs for good.
   func cutoff(_ ranked: [ScoredFAQ]) -> Double {
@@ -112,6 +113,11 @@ extension Matcher {
     let settings = ruleSet.settings
     var regularCount = 0
     var runnerUp = -Double.infinity
+    // The margin is taken over the first FAQ after the best that has its required words:
+    // an FAQ below the best by more than the margin cannot change that, nor one below
+    // the contender found so far.
+    var contenderFloor = -Double.infinity
+    var hasContender = false
     var optionFloor = settings.choiceThreshold
     var optionCount = 0
     var thirdOption: Double?
@@ -124,15 +130,20 @@ extension Matcher {
       regularCount += 1
       if regularCount == 1 {
         optionFloor = max(settings.choiceThreshold, item.score - Matcher.optionWindow)
+        contenderFloor = item.score - settings.margin
       }
       if regularCount == 2 { runnerUp = item.score }
+      if regularCount >= 2, !hasContender, item.missingRequiredGroups == 0 {
+        hasContender = true
+        contenderFloor = max(contenderFloor, item.score)
+      }
       if item.score >= optionFloor, ruleSet.faqs[item.faq].action != .handover {
         optionCount += 1
         if optionCount == 3 { thirdOption = item.score }
       }
     }
     return min(
-      ranked[4].score, runnerUp, thirdOption ?? optionFloor,
+      ranked[4].score, runnerUp, contenderFloor, thirdOption ?? optionFloor,
       max(bestSmallTalk ?? settings.answerThreshold, settings.answerThreshold))
   }
 

@@ -140,11 +140,10 @@ public struct Matcher: Sendable {
     let regular = scored.ranked.filter { !shapes[$0.faq].isSmallTalk }
     let best = regular.first
     if let best, best.score >= settings.choiceThreshold {
-      let runnerUp = regular.dropFirst().first?.score ?? 0
-      if best.score >= settings.answerThreshold, best.score - runnerUp >= settings.margin,
-        best.missingRequiredGroups == 0
+      if best.score >= settings.answerThreshold, best.missingRequiredGroups == 0,
+        let lead = Matcher.lead(of: best, over: regular.dropFirst()), lead >= settings.margin
       {
-        return answer(best, candidates: candidates, margin: best.score - runnerUp)
+        return answer(best, candidates: candidates)
       }
       // An FAQ without its required words is not offered: its author said it cannot be
       // meant without them, and a menu of such FAQs only delays the person who answers.
@@ -166,14 +165,24 @@ public struct Matcher: Sendable {
     if let talk = scored.ranked.first(where: { shapes[$0.faq].isSmallTalk }),
       talk.score >= settings.answerThreshold
     {
-      return answer(talk, candidates: candidates, margin: talk.score)
+      return answer(talk, candidates: candidates)
     }
     return Decision(
       outcome: .handover, confidence: 1 - (scored.ranked.first?.score ?? 0),
       candidates: candidates, handoverReason: .noMatch)
   }
 
-  private func answer(_ item: ScoredFAQ, candidates: [Candidate], margin: Double) -> Decision {
+  /// How far `best` leads the regular FAQs ranked after it, for the margin: its lead over
+  /// the first of them that has its required words, since only such an FAQ could be
+  /// answered or offered instead. Nil when one of them ties with it: an FAQ missing its
+  /// required words that scores as much is still no evidence for either.
+  static func lead(of best: ScoredFAQ, over others: ArraySlice<ScoredFAQ>) -> Double? {
+    if let next = others.first, next.score >= best.score { return nil }
+    let contender = others.first { $0.missingRequiredGroups == 0 }
+    return best.score - (contender?.score ?? 0)
+  }
+
+  private func answer(_ item: ScoredFAQ, candidates: [Candidate]) -> Decision {
     let faq = ruleSet.faqs[item.faq]
     return Decision(
       outcome: .answer, intent: faq.id, confidence: item.score, candidates: candidates,

@@ -96,4 +96,43 @@ import Testing
     #expect(reason.contains("(polizia.multe) is at least 0.35"), "\(reason)")
     #expect(reason.hasSuffix("has its required words"), "\(reason)")
   }
+
+  /// The margin is taken over the next FAQ that could be answered instead: one missing
+  /// its required words does not block the answer, unless it ties.
+  @Test func marginIgnoresFAQsMissingTheirRequiredWordsUnlessTheyTie() throws {
+    let rules = try TemporaryRules([
+      "a.faq":
+        faqText(
+          "sportello.appuntamento", title: "Appuntamenti",
+          examples: ["disdire appuntamento", "prenotare un appuntamento"])
+        + "\n"
+        + faqText(
+          "scuola.mensa", title: "Mensa", examples: ["disdire domani", "disdire il pasto"],
+          extra: "richiede:\n- mensa, pasto\n"),
+      "impostazioni.txt": "margine: 0.2\n",
+    ])
+    defer { rules.remove() }
+    let matcher = Matcher(ruleSet: try #require(RuleSet.load(from: rules.url, now: now).ruleSet))
+    let decision = matcher.decide("disdire appuntamento domani", now: now)
+    let mensa = try #require(decision.candidates.first { $0.intent == "scuola.mensa" })
+    let best = try #require(decision.candidates.first)
+    #expect(best.score - mensa.score < 0.2, "the FAQ without its words is within the margin")
+    #expect(decision.intent == "sportello.appuntamento", "\(decision.explanation.reason)")
+    #expect(decision.explanation.reason.hasSuffix("over the next FAQ with its required words"))
+
+    let missing = ScoredFAQ(
+      faq: 1, score: 0.7, exampleScore: 0.7, bestExample: nil, coverage: 0.5,
+      matchedKeywordGroups: 0, missingRequiredGroups: 1)
+    var best07 = missing
+    best07.faq = 0
+    best07.missingRequiredGroups = 0
+    #expect(Matcher.lead(of: best07, over: [missing][...]) == nil, "a tie is no lead")
+    var lower = missing
+    lower.score = 0.68
+    var contender = missing
+    contender.score = 0.6
+    contender.missingRequiredGroups = 0
+    let lead = try #require(Matcher.lead(of: best07, over: [lower, contender][...]))
+    #expect(abs(lead - 0.1) < 1e-9)
+  }
 }

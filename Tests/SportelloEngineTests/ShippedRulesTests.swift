@@ -48,6 +48,21 @@ import Testing
     #expect(Self.result.ruleSet != nil)
   }
 
+  /// The shipped rules have required words and exclusions, which the generated rules of
+  /// ``MatcherScoringTests`` lack, so the bound-and-cutoff scoring is checked on them too.
+  @Test func boundedScoringDecidesTheCorpusAsScoringEveryFAQ() throws {
+    let bounded = Matcher(ruleSet: try #require(Self.result.ruleSet))
+    var exhaustive = bounded
+    exhaustive.scoresEveryFAQ = true
+    let now = Date(timeIntervalSince1970: 1_796_288_400)
+    for item in try Self.corpus() {
+      let lhs = bounded.decide(item.message, now: now, explains: false)
+      let rhs = exhaustive.decide(item.message, now: now, explains: false)
+      #expect(
+        MatcherScoringTests.summary(lhs) == MatcherScoringTests.summary(rhs), "\(item.location)")
+    }
+  }
+
   @Test func everyCorpusIntentExistsInTheRules() throws {
     let rules = try #require(Self.result.ruleSet)
     let unknown = try Self.corpus().flatMap(\.expected).filter { rules.faq(withID: $0) == nil }
