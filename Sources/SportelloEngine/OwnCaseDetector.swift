@@ -81,6 +81,13 @@ enum OwnCaseDetector {
     // question for the lost-property FAQ, which says how to ask the office).
     ["ve", "l", "hanno"], ["ve", "lo", "hanno"], ["ve", "la", "hanno"],
     ["l", "hanno", "portat*"], ["l", "hanno", "consegnat*"], ["l", "hanno", "riportat*"],
+    // A visit or an inspection for the citizen.
+    ["vigile", "è", "passato"], ["vigile", "e", "passato"], ["è", "passato", "il", "vigile"],
+    ["e", "passato", "il", "vigile"], ["vigili", "sono", "passati"],
+    ["venite", "a", "controllare"], ["venite", "a", "vedere"],
+    // What the citizen still lacks.
+    ["ancora", "non", "ci", "è"], ["ancora", "non", "ci", "e"], ["non", "ci", "è", "ancora"],
+    ["non", "ci", "e", "ancora"],
     // Advice on the citizen's own choice, which no FAQ can give.
     ["mi", "conviene"], ["ci", "conviene"], ["conviene", "di", "più"],
     ["conviene", "di", "piu"],

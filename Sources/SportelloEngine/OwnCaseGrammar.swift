@@ -44,7 +44,7 @@ enum OwnCaseGrammar {
     "visto", "vista", "visti", "viste", "fatto", "fatta", "fatti", "fatte", "preso", "presa",
     "presi", "prese", "messo", "messa", "messi", "letto", "letta", "letti", "lette", "scritto",
     "risposto", "chiesto", "chiesta", "detto", "aperto", "aperta", "chiuso", "chiusa", "perso",
-    "persa", "corretto", "corretta",
+    "persa", "corretto", "corretta", "tolto", "tolta", "tolti", "tolte",
   ]
 
   /// The endings of regular past participles (`ricevuto`, `sistemata`, `spedite`).

@@ -79,6 +79,10 @@ import Testing
     ("ho perso un anello, per caso ve l'hanno portato?", "'ve l hanno'"),
     ("mi conviene pagare la multa o fare ricorso?", "'mi conviene'"),
     ("il microchip me lo controllate?", "'lo controllate'"),
+    ("il vigile e passato per la residenza?", "'vigile e passato'"),
+    ("il muro del vicino è abusivo, venite a controllare", "'venite a controllare'"),
+    ("il contrassegno scade domani e il nuovo ancora non c'è", "'ancora non ci è'"),
+    ("mi hanno tolto la dieta speciale, perché?", "'mi hanno tolto'"),
   ])
   func fixedPhrasesOfTheCitizensFile(message: String, evidence: String) throws {
     let decision = try decide(message)
