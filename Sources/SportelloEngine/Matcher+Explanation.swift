@@ -81,13 +81,35 @@ extension Matcher {
         + "and margin \(Matcher.format(lead)) >= \(Matcher.format(thresholds.margin)) over the "
         + "next FAQ with its required words"
     case (.ask, _):
-      return "ask: best score \(Matcher.format(best?.score ?? 0)) is below "
-        + "\(Matcher.format(thresholds.answer)), the margin is below "
-        + "\(Matcher.format(thresholds.margin)) or a required group is missing; options have "
-        + "scores >= \(Matcher.format(thresholds.choice))"
+      return "ask: " + askReason(scored) + "; options have scores >= "
+        + Matcher.format(thresholds.choice)
     default:
       return "handover (no_match): " + noMatchReason(scored)
     }
+  }
+
+  /// Why the best regular FAQ was offered rather than answered: it lacks its required
+  /// words, scored below the answer threshold, tied with the next FAQ, or led the next FAQ
+  /// with its required words by less than the margin.
+  private func askReason(_ scored: ScoredFAQs) -> String {
+    let thresholds = self.thresholds
+    let shapes = index.boundShapes
+    let regular = scored.ranked.filter { !shapes[$0.faq].isSmallTalk }
+    guard let best = regular.first else { return "no FAQ scored" }
+    let name = "\(ruleSet.faqs[best.faq].id) (\(Matcher.format(best.score)))"
+    if best.missingRequiredGroups > 0 { return "the best FAQ, \(name), lacks its required words" }
+    if best.score < thresholds.answer {
+      return "the best FAQ, \(name), scored below \(Matcher.format(thresholds.answer))"
+    }
+    let others = regular.dropFirst()
+    guard let lead = Matcher.lead(of: best, over: others) else {
+      let next = others.first.map { ruleSet.faqs[$0.faq].id } ?? ""
+      return "the best FAQ, \(name), ties with \(next)"
+    }
+    let contender = others.first { $0.missingRequiredGroups == 0 }
+    return "the best FAQ, \(name), leads "
+      + (contender.map { ruleSet.faqs[$0.faq].id } ?? "the rest")
+      + " by \(Matcher.format(lead)), below the margin \(Matcher.format(thresholds.margin))"
   }
 
   /// Why nothing could be answered or offered: the best regular FAQ scored too little, or

@@ -78,6 +78,11 @@ import Testing
     #expect(decision.outcome == .ask, "\(decision.explanation.reason)")
     #expect(decision.candidates.contains { $0.intent == "tributi.imu" })
     #expect(Set(decision.options) == ["tributi.tari", "anagrafe.cie"])
+    let reason = decision.explanation.reason
+    // The three tie; ties rank by intent id.
+    #expect(
+      reason == "ask: the best FAQ, anagrafe.cie (0.80), ties with tributi.imu; options "
+        + "have scores >= 0.35")
   }
 
   @Test func handoverForMissingRequiredWordsSaysSo() throws {
