@@ -80,6 +80,8 @@ public enum HandoverReason: String, Sendable, Codable {
   case ownCase = "own_case"
   /// The citizen asked for a person.
   case operatorRequested = "operator_requested"
+  /// The message is about another Comune's office or rules ("la tari di Montevarchi").
+  case otherComune = "other_comune"
   /// The message is not text (a photo, a voice note).
   case nonText = "non_text"
   /// The citizen chose "0" (a person) in a "which one?" menu.

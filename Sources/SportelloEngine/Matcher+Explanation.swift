@@ -61,11 +61,14 @@ extension Matcher {
 
   private func reason(for decision: Decision, scored: ScoredFAQs, tokens: [Token]) -> String {
     let thresholds = self.thresholds
-    let best = decision.candidates.first
     switch (decision.outcome, decision.handoverReason) {
     case (_, .ownCase?):
       let evidence = OwnCaseDetector.ownCaseEvidence(in: tokens) ?? ""
       return "handover (own_case): the message is about the citizen's own case: \(evidence)"
+    case (_, .otherComune?):
+      let words = OwnCaseReading(tokens).words
+      return "handover (other_comune): the message is about another Comune: "
+        + (otherComunes.mention(in: words) ?? "")
     case (_, .operatorRequested?) where OwnCaseDetector.requestsPerson(tokens):
       return "\(decision.outcome.rawValue): the citizen asks for a person"
     case (.answer, _):

@@ -33,6 +33,9 @@ public struct Matcher: Sendable {
   /// The scoring constants.
   let weights: ScoringWeights
 
+  /// The other Comuni the rules name, whose matters go to a person.
+  let otherComunes: OtherComunes
+
   /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
   let expiryInstants: [Date?]
 
@@ -56,6 +59,8 @@ public struct Matcher: Sendable {
     configuration.addAbbreviations(ruleSet.synonyms.abbreviations)
     configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
     configuration.addStopWords(ruleSet.synonyms.stopWords)
+    otherComunes = OtherComunes(ruleSet.synonyms.otherComunes)
+    configuration.addProtectedWords(otherComunes.words)
     var index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
     configuration.vocabulary = TypoVocabulary(words: index.vocabularyWords.sorted())
     // The words live on in the typo vocabulary; the index need not keep a second copy.
@@ -126,6 +131,10 @@ public struct Matcher: Sendable {
     if OwnCaseDetector.ownCaseEvidence(in: tokens, reading: reading) != nil {
       return Decision(
         outcome: .handover, confidence: 1, candidates: candidates, handoverReason: .ownCase)
+    }
+    if otherComunes.mention(in: reading.words) != nil {
+      return Decision(
+        outcome: .handover, confidence: 1, candidates: candidates, handoverReason: .otherComune)
     }
     if OwnCaseDetector.requestsPerson(reading) {
       if let person = faqs.firstIndex(where: { $0.action == .handover }) {

@@ -9,6 +9,8 @@
 ///     CUDE, SUAP, CILA, SCIA
 ///     [parole_vuote]
 ///     the, please, where
+///     [altri_comuni]
+///     Cortona, Montevarchi, Castiglion Fiorentino
 public struct Synonyms: Sendable, Equatable {
   /// Concepts: each lists equivalent phrases, the first being the concept's name.
   public var concepts: [[String]] = []
@@ -23,11 +25,15 @@ public struct Synonyms: Sendable, Equatable {
   /// Italian stop words: they weigh little and are never corrected as typos.
   public var stopWords: [String] = []
 
+  /// Other Comuni, lowercase, possibly of several words: a message about one of their
+  /// offices or rules goes to a person. Their words are never corrected as typos.
+  public var otherComunes: [String] = []
+
   /// Creates an empty set of synonyms.
   public init() {}
 
   /// The section names.
-  static let sections = ["sinonimi", "abbreviazioni", "protette", "parole_vuote"]
+  static let sections = ["sinonimi", "abbreviazioni", "protette", "parole_vuote", "altri_comuni"]
 
   /// Reads sinonimi.txt's text.
   static func parse(_ text: String, path: String) -> (Synonyms, [Diagnostic]) {
@@ -56,19 +62,19 @@ public struct Synonyms: Sendable, Equatable {
         report(
           line.number, line.column,
           "line outside a section: start with '[sinonimi]', "
-            + "'[abbreviazioni]', '[protette]' or '[parole_vuote]'")
+            + "'[abbreviazioni]', '[protette]', '[parole_vuote]' or '[altri_comuni]'")
         continue
       }
       let content = line.content.hasPrefix("-") ? String(line.content.dropFirst()) : line.content
       switch section {
-      case "protette", "parole_vuote":
+      case "protette", "parole_vuote", "altri_comuni":
         for word in content.split(separator: ",") {
           let trimmed = word.trimmed().lowercased()
           guard !trimmed.isEmpty else { continue }
-          if section == "protette" {
-            synonyms.protectedWords.append(trimmed)
-          } else {
-            synonyms.stopWords.append(trimmed)
+          switch section {
+          case "protette": synonyms.protectedWords.append(trimmed)
+          case "parole_vuote": synonyms.stopWords.append(trimmed)
+          default: synonyms.otherComunes.append(trimmed)
           }
         }
       default:

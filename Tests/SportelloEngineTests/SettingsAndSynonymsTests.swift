@@ -65,11 +65,12 @@ import Testing
       ])
   }
 
-  @Test func synonymsReadStopWords() {
-    let text = "[parole_vuote]\nthe, Please\n- where\n"
+  @Test func synonymsReadStopWordsAndOtherComunes() {
+    let text = "[parole_vuote]\nthe, Please\n- where\n[altri_comuni]\nCortona, Monte San Savino\n"
     let (synonyms, diagnostics) = Synonyms.parse(text, path: "s.txt")
     #expect(diagnostics.isEmpty)
     #expect(synonyms.stopWords == ["the", "please", "where"])
+    #expect(synonyms.otherComunes == ["cortona", "monte san savino"])
   }
 
   /// English function words, made stop words by the rules, no longer dilute a question

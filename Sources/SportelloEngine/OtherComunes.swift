@@ -1,0 +1,66 @@
+/// The other Comuni a rule set names (`[altri_comuni]` in sinonimi.txt), to recognise a
+/// message about another Comune's office, tax or rules: `la tari di Montevarchi`, `telefono
+/// anagrafe di Sansepolcro`, `una multa in ztl a Firenze`.
+///
+/// Arezzo's FAQs cannot answer those, and answering one with Arezzo's rules would be wrong,
+/// so such a message goes to a person. A message that also names Arezzo (`mi trasferisco ad
+/// Arezzo da Cortona`) or says "qui" is about Arezzo; so is one where the place is only where someone
+/// lives or studies (`mio figlio studia a Bologna`); a name after any other word (`vengo da
+/// Siena`) does not count.
+struct OtherComunes: Sendable {
+  /// Each name's folded words, longest names first so that `civitella in val di chiana`
+  /// is found whole before `civitella`.
+  private var names: [[String]]
+
+  /// The words before a name that make it the place a question is about.
+  static let placeWords: Set<String> = ["di", "a", "ad", "in"]
+
+  /// Words before `a`/`in` that make the place where a person lives, studies, works or was
+  /// born (`mio figlio studia a Bologna`, `sono residente a Cortona`): such a person may
+  /// well ask about Arezzo. After `di` a place is always the subject (`la tari di Siena`).
+  static let personalPlaceWords: Set<String> = [
+    "vive", "vivo", "viviamo", "vivono", "abita", "abito", "abitiamo", "abitano", "studia",
+    "studio", "studiano", "lavora", "lavoro", "lavoriamo", "lavorano", "nato", "nata", "nati",
+    "nate", "residente", "residenti", "sono", "siamo", "è", "e", "sta", "stanno", "domiciliato",
+    "domiciliata",
+  ]
+
+  /// Words for the Comune whose FAQs these are: a message with one is about it (`mi
+  /// trasferisco a Perugia, la tari qui come la chiudo?`).
+  static let homeWords: Set<String> = ["arezzo", "qui", "qua"]
+
+  /// Reads the names as the rules wrote them (any case, several words allowed; place names
+  /// are written without accents, so lowercasing folds them as messages are folded).
+  init(_ names: [String]) {
+    self.names = names.map { name in
+      name.lowercased().split(whereSeparator: { $0 == " " || $0 == "'" }).map(String.init)
+    }
+    .filter { !$0.isEmpty }
+    .sorted { $0.count > $1.count }
+  }
+
+  /// Every word of the names, for the analyzer to protect from typo correction.
+  var words: [String] { names.flatMap { $0 } }
+
+  /// The place word and name that make `words` a message about another Comune, or nil.
+  ///
+  /// - Parameter words: The message's folded words (``OwnCaseReading/words``).
+  func mention(in words: [String]) -> String? {
+    guard !names.isEmpty, !words.contains(where: OtherComunes.homeWords.contains) else {
+      return nil
+    }
+    for start in words.indices.dropFirst() where OtherComunes.placeWords.contains(words[start - 1])
+    {
+      let isPersonal =
+        words[start - 1] != "di" && start >= 2
+        && OtherComunes.personalPlaceWords.contains(words[start - 2])
+      if isPersonal { continue }
+      for name in names where start + name.count <= words.count {
+        if words[start..<start + name.count].elementsEqual(name) {
+          return "'\(words[start - 1]) \(name.joined(separator: " "))'"
+        }
+      }
+    }
+    return nil
+  }
+}
