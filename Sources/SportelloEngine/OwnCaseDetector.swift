@@ -65,6 +65,7 @@ enum OwnCaseDetector {
     ["stata", "autorizzat*"], ["stato", "autorizzat*"], ["stata", "accolt*"],
     ["stato", "accolt*"], ["stata", "rilasciat*"], ["stato", "rilasciat*"],
     ["stata", "rifiutat*"], ["stato", "rifiutat*"], ["è", "confermat*"], ["e", "confermat*"],
+    ["stato", "trascritt*"], ["stata", "trascritt*"], ["tra", "gli", "ammessi"],
     // What the citizen's records show, or should show by now.
     ["ancora", "a", "zero"], ["risulta", "ancora"], ["risultano", "ancora"],
     ["risulta", "non"], ["risultano", "non"], ["a", "mio", "nome"], ["intestat*", "a", "me"],
@@ -72,7 +73,11 @@ enum OwnCaseDetector {
     ["che", "ho", "chiesto"], ["che", "ho", "richiesto"], ["che", "abbiamo", "chiesto"],
     ["che", "abbiamo", "richiesto"], ["me", "lo", "pagate"], ["me", "li", "pagate"],
     ["ce", "lo", "pagate"], ["quando", "ci", "pagate"],
-    // A call the citizen was promised.
+    // A payment of the citizen's that failed, or a message that may be a scam.
+    ["andato", "in", "errore"], ["andata", "in", "errore"], ["mi", "sono", "usciti"],
+    ["mi", "hanno", "addebitato"], ["è", "una", "truffa"], ["e", "una", "truffa"],
+    // A call or a visit the citizen was promised.
+    ["dovevano", "passare"], ["doveva", "passare"],
     ["non", "mi", "ha", "richiamat*"], ["non", "mi", "hanno", "richiamat*"],
     ["nessuno", "mi", "ha", "richiamat*"], ["mi", "doveva", "richiamare"],
     ["mi", "dovevate", "richiamare"], ["doveva", "richiamarmi"], ["dovevate", "richiamarmi"],
@@ -116,6 +121,10 @@ enum OwnCaseDetector {
       }
       let digits = digitCount(token.folded)
       if token.kind == .code, digits >= 5 { return "reference '\(token.surface)'" }
+      // A number plate names the citizen's own vehicle (`il permesso della targa FG123XY`).
+      if token.kind == .code, index > 0, words[index - 1] == "targa" {
+        return "plate '\(token.surface)'"
+      }
       guard token.kind == .number || token.kind == .code || token.kind == .date, digits >= 4
       else { continue }
       if token.kind == .number, let year = Int(token.folded), (1900...2099).contains(year) {

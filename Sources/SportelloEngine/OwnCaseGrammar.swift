@@ -135,7 +135,7 @@ enum OwnCaseGrammar {
   /// Words that say a bill or a letter that came was wrong (`mi è arrivata doppia`).
   static let wrongnessWords: Set<String> = [
     "doppia", "doppio", "doppie", "doppi", "sbagliata", "sbagliato", "sbagliate", "sbagliati",
-    "errata", "errato", "altissima", "altissimo",
+    "errata", "errato", "altissima", "altissimo", "uguali", "identici", "identiche",
   ]
 
   /// Words that make a place number one of a ranking (`siamo al posto 12 della graduatoria`).
@@ -165,7 +165,7 @@ enum OwnCaseGrammar {
           || (words[position] == "mai" && position > 0 && words[position - 1] == "come")
       }
       if let why { return "\(arrival) with '\(words[why])'" }
-      let after = index + 2..<min(words.count, index + 5)
+      let after = index + 2..<min(words.count, index + 7)
       if let wrong = after.first(where: { wrongnessWords.contains(words[$0]) }) {
         return "\(arrival) with '\(words[wrong])'"
       }

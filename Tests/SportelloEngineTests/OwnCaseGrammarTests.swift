@@ -61,6 +61,8 @@ import Testing
     "mi è arrivata una multa, come la pago?",
     "ho trovato posto 3 in via roma, serve il permesso?",
     "perché la tari è così alta quest'anno?",
+    "ho cambiato macchina, devo aggiornare la targa sul permesso?",
+    "mi sono arrivate due multe, come le pago?",
   ])
   func generalQuestionsWithTheSameWordsAreNot(message: String) throws {
     let decision = try decide(message)
@@ -83,6 +85,13 @@ import Testing
     ("il muro del vicino è abusivo, venite a controllare", "'venite a controllare'"),
     ("il contrassegno scade domani e il nuovo ancora non c'è", "'ancora non ci è'"),
     ("mi hanno tolto la dieta speciale, perché?", "'mi hanno tolto'"),
+    ("il permesso ztl della targa FG123XY è ancora valido?", "plate 'FG123XY'"),
+    ("l'atto di nascita di mia figlia è stato trascritto?", "'stato trascritt*'"),
+    ("siamo tra gli ammessi al nido?", "'tra gli ammessi'"),
+    ("il pagamento pagopa è andato in errore", "'andato in errore'"),
+    ("mi è arrivato un sms per una multa, è una truffa?", "'è una truffa'"),
+    ("dovevano passare stamani per gli ingombranti", "'dovevano passare'"),
+    ("mi sono arrivati due avvisi tari uguali", "'mi sono arrivati' with 'uguali'"),
   ])
   func fixedPhrasesOfTheCitizensFile(message: String, evidence: String) throws {
     let decision = try decide(message)
