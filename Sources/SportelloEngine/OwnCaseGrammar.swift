@@ -178,7 +178,7 @@ enum OwnCaseGrammar {
   /// file.
   static let eventParticiples: Set<String> = [
     "rubato", "rubata", "rubati", "rubate", "scippato", "scippata", "multato", "multata",
-    "detto", "consigliato", "consigliata", "spiegato",
+    "detto", "consigliato", "consigliata", "spiegato", "notificato", "notificata",
   ]
 
   /// `mi hanno bocciato la richiesta`: `mi hanno` and a past participle.

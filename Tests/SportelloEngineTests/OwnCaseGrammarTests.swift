@@ -63,6 +63,7 @@ import Testing
     "perché la tari è così alta quest'anno?",
     "ho cambiato macchina, devo aggiornare la targa sul permesso?",
     "mi sono arrivate due multe, come le pago?",
+    "mi hanno notificato il decreto di cittadinanza, il giuramento come funziona?",
   ])
   func generalQuestionsWithTheSameWordsAreNot(message: String) throws {
     let decision = try decide(message)
