@@ -9,6 +9,11 @@ enum Placeholders {
   /// Every `{name}` in `text`, where the name is lowercase letters, digits and `_`.
   static func occurrences(in text: String) -> [Occurrence] {
     guard text.utf8.contains(UInt8(ascii: "{")) else { return [] }
+    return asciiOccurrences(in: text) ?? characterOccurrences(in: text)
+  }
+
+  /// Every `{name}` in `text`, found by walking its characters.
+  static func characterOccurrences(in text: String) -> [Occurrence] {
     var result: [Occurrence] = []
     var offset = 0
     var index = text.startIndex
@@ -28,6 +33,34 @@ enum Placeholders {
       index = text.index(after: index)
     }
     return result
+  }
+
+  /// Every `{name}` in `text` found from its bytes, or nil when `text` is not plain ASCII.
+  ///
+  /// In plain ASCII text (see ``ASCIIText``) a byte is a character, so byte offsets are the
+  /// character offsets that ``occurrences(in:)`` reports, without walking the characters.
+  static func asciiOccurrences(in text: String) -> [Occurrence]? {
+    var text = text
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { bytes -> [Occurrence]? in
+      guard ASCIIText.isPlain(bytes) else { return nil }
+      var result: [Occurrence] = []
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] == UInt8(ascii: "{") {
+          var end = index + 1
+          while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+          if end < bytes.count, bytes[end] == UInt8(ascii: "}"), end > index + 1 {
+            let name = ASCIIText.string(bytes, (index + 1)..<end)
+            result.append(Occurrence(name: name, offset: index))
+            index = end + 1
+            continue
+          }
+        }
+        index += 1
+      }
+      return result
+    } ?? nil
   }
 
   /// Replaces each `{name}` that `values` knows; unknown ones stay as written.

@@ -189,11 +189,7 @@ struct RuleSetLoader {
 
   private mutating func lintAnswer(of faq: FAQ) {
     guard let answer = faq.answer else { return }
-    // Most answers have no placeholder at all: their lines need no reading.
-    let lines =
-      answer.utf8.contains(UInt8(ascii: "{"))
-      ? answer.split(separator: "\n", omittingEmptySubsequences: false) : []
-    for (index, line) in lines.enumerated() {
+    for (index, line) in Self.linesWithBraces(of: answer) {
       let start =
         index < faq.sourceMap.answerLines.count
         ? faq.sourceMap.answerLines[index] : faq.sourceMap.answerKey
@@ -219,6 +215,47 @@ struct RuleSetLoader {
         faq.location.path, key.line, key.column,
         "answer of faq '\(faq.id)' is \(rendered.count) characters long once filled; whatsapp "
           + "takes at most \(RuleSet.maximumAnswerLength)")
+    }
+  }
+
+  /// The lines of `answer` that hold a `{`, numbered from 0 among all its lines.
+  ///
+  /// The lines are those of `answer.split(separator: "\n")`, found from the bytes: a line
+  /// ends at every line feed except one right after a carriage return, since the pair is
+  /// one character. Most lines hold no placeholder and need no further reading.
+  static func linesWithBraces(of answer: String) -> [(number: Int, line: Substring)] {
+    let utf8 = answer.utf8
+    var found: [(number: Int, start: Int, end: Int)] = []
+    let scanned: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+      var number = 0
+      var start = 0
+      var hasBrace = false
+      for index in 0...bytes.count {
+        let isEnd =
+          index == bytes.count
+          || bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)
+        guard isEnd else {
+          if bytes[index] == UInt8(ascii: "{") { hasBrace = true }
+          continue
+        }
+        if hasBrace { found.append((number, start, index)) }
+        number += 1
+        start = index + 1
+        hasBrace = false
+      }
+    }
+    guard scanned != nil else {
+      return answer.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        .filter { $0.element.utf8.contains(UInt8(ascii: "{")) }.map { ($0.offset, $0.element) }
+    }
+    return found.map { number, start, end in
+      (
+        number,
+        answer[
+          utf8.index(
+            utf8.startIndex, offsetBy: start)..<utf8.index(
+              utf8.startIndex, offsetBy: end)]
+      )
     }
   }
 
