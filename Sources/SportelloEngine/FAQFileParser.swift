@@ -204,7 +204,9 @@ struct FAQFileParser {
       current?.examples.append(text)
       current?.sourceMap.examples.append(.init(line: line.number, column: column))
     default:
-      let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed() }
+      let parts =
+        ASCIIText.commaSeparatedParts(of: text)
+        ?? text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed() }
       if parts.contains(where: \.isEmpty) {
         report(line.number, column, "empty alternative in '\(list)': remove the extra comma")
       }

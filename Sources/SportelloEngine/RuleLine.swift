@@ -77,7 +77,14 @@ struct RuleLine: Sendable {
   }
 
   /// Classifies one raw line (without its `\n`).
+  ///
+  /// A plain ASCII line, the usual kind, is read from its bytes with the same result.
   init(number: Int, raw: Substring) {
+    self = RuleLine(number: number, asciiRaw: raw) ?? RuleLine(number: number, characters: raw)
+  }
+
+  /// Classifies one raw line by walking its characters.
+  init(number: Int, characters raw: Substring) {
     self.number = number
     let leading = raw.prefix(while: { $0.isWhitespace })
     column = leading.count + 1
