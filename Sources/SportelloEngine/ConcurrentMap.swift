@@ -7,15 +7,20 @@ extension Array where Element: Sendable {
   /// spreading them over the cores is what keeps a reload short. Small arrays are mapped
   /// on the calling thread, where starting workers would cost more than it saves.
   ///
-  /// - Parameter transform: A pure function, called once per element from any thread.
+  /// - Parameters:
+  ///   - minimumCount: The fewest elements worth spreading over the cores.
+  ///   - smallestChunk: The fewest elements a worker takes at a time; 1 for elements that
+  ///     each cost a lot, such as whole files, so that the cores share them evenly.
+  ///   - transform: A pure function, called once per element from any thread.
   /// - Complexity: O(n) calls of `transform`, spread over the active cores.
   package func concurrentMap<Result: Sendable>(
+    minimumCount: Int = 32, smallestChunk: Int = 8,
     _ transform: @Sendable (Element) -> Result
   ) -> [Result] {
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    guard count >= 32, cores > 1 else { return map(transform) }
+    guard count >= Swift.max(2, minimumCount), cores > 1 else { return map(transform) }
     let slots = ResultSlots<Result>(count: count)
-    let chunkSize = Swift.max(8, count / (cores * 8))
+    let chunkSize = Swift.max(smallestChunk, count / (cores * 8))
     let chunkCount = (count + chunkSize - 1) / chunkSize
     withoutActuallyEscaping(transform) { transform in
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in

@@ -47,8 +47,10 @@ extension RuleSet {
     for file in files {
       contents.append(try? Data(contentsOf: directory.appendingPathComponent(file)))
     }
-    // FAQ files are parsed on all cores; everything else joins the rule set in path order.
-    let parsed = Array(zip(files, contents)).concurrentMap { file, data in
+    // FAQ files are parsed on all cores, one file at a time (a directory has a few large
+    // ones); everything else joins the rule set in path order.
+    let parsed = Array(zip(files, contents)).concurrentMap(minimumCount: 2, smallestChunk: 1) {
+      file, data in
       data.flatMap { data in
         file.hasSuffix(".faq")
           ? RuleSetLoader.parseFAQFile(data, displayPath: displayPath(file)) : nil
