@@ -11,7 +11,7 @@ extension RuleLine {
   }
 
   /// Classifies a line whose bytes are plain ASCII: byte offsets are columns.
-  private init(number: Int, ascii bytes: UnsafeBufferPointer<UInt8>) {
+  init(number: Int, ascii bytes: UnsafeBufferPointer<UInt8>) {
     self.number = number
     let content = ASCIIText.trimmed(in: bytes, 0..<bytes.count)
     column = content.lowerBound + 1
