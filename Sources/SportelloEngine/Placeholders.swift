@@ -67,33 +67,34 @@ enum Placeholders {
   ///
   /// - Complexity: O(n) in the length of `text`; a text without `{` is returned as is.
   static func fill(_ text: String, with values: (String) -> String?) -> String {
-    let bytes = text.utf8
-    guard bytes.contains(UInt8(ascii: "{")) else { return text }
-    var result = ""
+    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+    // Read from a copy of the bytes: indexing a string's UTF-8 view costs many times more.
+    let bytes = Array(text.utf8)
+    var result: [UInt8] = []
     result.reserveCapacity(bytes.count)
-    var copied = bytes.startIndex
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
+    var copied = 0
+    var index = 0
+    while index < bytes.count {
       guard bytes[index] == UInt8(ascii: "{") else {
-        index = bytes.index(after: index)
+        index += 1
         continue
       }
-      let nameStart = bytes.index(after: index)
+      let nameStart = index + 1
       var end = nameStart
-      while end < bytes.endIndex, isNameByte(bytes[end]) { end = bytes.index(after: end) }
-      if end < bytes.endIndex, bytes[end] == UInt8(ascii: "}"), end > nameStart,
-        let value = values(String(text[nameStart..<end]))
+      while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+      if end < bytes.count, bytes[end] == UInt8(ascii: "}"), end > nameStart,
+        let value = values(String(decoding: bytes[nameStart..<end], as: UTF8.self))
       {
-        result += text[copied..<index]
-        result += value
-        index = bytes.index(after: end)
+        result += bytes[copied..<index]
+        result += value.utf8
+        index = end + 1
         copied = index
         continue
       }
       index = nameStart
     }
-    result += text[copied...]
-    return result
+    result += bytes[copied...]
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// Whether `byte` may be part of a placeholder name: lowercase ASCII, a digit or `_`.

@@ -24,6 +24,15 @@ import Testing
     }
   }
 
+  @Test func fillReplacesKnownNamesAndKeepsTheRestAsWritten() {
+    let values = ["tel": "0575 1", "è": "x", "sito": "https://comune.it/{tel}"]
+    let filled = Placeholders.fill("Caffè {tel}, {{tel}} {ignoto} {è} {sito}{tel") {
+      values[$0]
+    }
+    #expect(filled == "Caffè 0575 1, {0575 1} {ignoto} {è} https://comune.it/{tel}{tel")
+    #expect(Placeholders.fill("senza graffe 😀") { _ in "x" } == "senza graffe 😀")
+  }
+
   @Test(arguments: ["caffè {tel}", "{tel}\r\n", "{a\u{301}b}"])
   func textBeyondPlainASCIIIsLeftToTheCharacterWalk(text: String) {
     #expect(Placeholders.asciiOccurrences(in: text) == nil)
