@@ -317,7 +317,11 @@ struct MatcherIndex: Sendable {
   static func analyse(_ text: String, with analyzer: Analyzer) -> (
     units: [TermUnit], words: [String]
   ) {
-    let analysed = analyzer.analyze(text)
+    units(of: analyzer.analyze(text))
+  }
+
+  /// The units of an analysed text and the vocabulary words it adds.
+  static func units(of analysed: AnalyzedMessage) -> (units: [TermUnit], words: [String]) {
     let words = analysed.tokens.filter { $0.kind == .word && !$0.isStopWord }.map(\.folded)
     return (TermUnit.units(of: analysed), words)
   }
@@ -346,12 +350,32 @@ struct MatcherIndex: Sendable {
         words += analysed.words
         return analysed.units
       }
+      // A phrase often comes back within an FAQ (a required word is usually a keyword
+      // too): each is analysed once. Its words need adding only once, since the
+      // vocabulary is a set.
+      var phrases: [String: [TermUnit]] = [:]
+      func phraseUnits(_ text: String) -> [TermUnit] {
+        if let known = phrases[text] { return known }
+        let found = units(text)
+        phrases[text] = found
+        return found
+      }
       examples = ([faq.title] + faq.examples).map(units)
-      keywordGroups = faq.keywordGroups.map { $0.map(units) }
-      requiredGroups = faq.requiredGroups.map { $0.map(units) }
+      keywordGroups = faq.keywordGroups.map { $0.map(phraseUnits) }
+      requiredGroups = faq.requiredGroups.map { $0.map(phraseUnits) }
       answer = faq.answer.map { units(ruleSet.fill($0)) }
-      exclusions = faq.exclusions.map(units)
-      exclusionWords = faq.exclusions.map { Query.words(of: analyzer.analyze($0).tokens) }
+      // One analysis of an exclusion gives both its units and its words.
+      var exclusions: [[TermUnit]] = []
+      var exclusionWords: [[String]] = []
+      for exclusion in faq.exclusions {
+        let analysed = analyzer.analyze(exclusion)
+        let found = MatcherIndex.units(of: analysed)
+        words += found.words
+        exclusions.append(found.units)
+        exclusionWords.append(Query.words(of: analysed.tokens))
+      }
+      self.exclusions = exclusions
+      self.exclusionWords = exclusionWords
       self.words = words
     }
   }
