@@ -183,49 +183,54 @@ struct MatcherIndex: Sendable {
       }
       let analysedFAQ = analysedFAQs[batch]
       words.formUnion(analysedFAQ.words)
-      var strong: Set<Int32> = []
+      // Term sets are kept as arrays, sorted and made unique when complete: cheaper than
+      // hashing each term into a set, with the same sorted result.
+      var strong: [Int32] = []
       let start = examples.count
       for (text, analysed) in zip([faq.title] + faq.examples, analysedFAQ.examples) {
-        var all: Set<Int32> = []
+        var all: [Int32] = []
+        all.reserveCapacity(analysed.count)
         var sequence: [Int32] = []
         for unit in analysed {
           let id = table.intern(unit.name, isStop: unit.isStop)
-          all.insert(id)
+          all.append(id)
           if !unit.isStop { sequence.append(id) }
         }
         let (conceptual, found) = conceptMap.apply(to: sequence)
-        all.formUnion(found)
-        let terms = MatcherIndex.replacingPhrases(all, sequence: sequence, conceptual: conceptual)
-        strong.formUnion(terms)
+        all += found
+        let terms = SortedTerms.replacingPhrases(
+          SortedTerms.unique(all), sequence: sequence, conceptual: conceptual)
+        strong += terms
         examples.append(
           Example(
-            faq: Int32(faqIndex), terms: terms.sorted(), norm: 0,
+            faq: Int32(faqIndex), terms: terms, norm: 0,
             bigrams: MatcherIndex.bigrams(of: conceptual), text: text))
       }
       let keywordGroups = faq.keywordGroups.enumerated().map { group, texts in
         compile(
           texts, analysedFAQ.keywordGroups[group], faq: faqIndex, role: .keyword(group: group))
       }
-      var keywordTerms: Set<Int32> = []
+      var keywordTerms: [Int32] = []
       for pattern in keywordGroups.joined().map({ patterns[$0] }) {
-        keywordTerms.formUnion(pattern.plain)
-        keywordTerms.formUnion(pattern.conceptual)
+        keywordTerms += pattern.plain
+        keywordTerms += pattern.conceptual
       }
-      strong.formUnion(keywordTerms)
+      keywordTerms = SortedTerms.unique(keywordTerms)
+      strong = SortedTerms.unique(strong + keywordTerms)
       let requiredGroups = faq.requiredGroups.enumerated().map { group, texts in
         compile(
           texts, analysedFAQ.requiredGroups[group], faq: faqIndex,
           role: .required(group: group))
       }
-      var answerAll: Set<Int32> = []
+      var answerAll: [Int32] = []
       if let answer = analysedFAQ.answer {
         let sequence = answer.filter { !$0.isStop }.map { table.intern($0.name, isStop: false) }
         let conceptual = conceptMap.apply(to: sequence)
-        answerAll = Set(sequence).union(conceptual.concepts)
+        answerAll = SortedTerms.unique(sequence + conceptual.concepts)
       }
-      let answerOnly = answerAll.subtracting(strong)
-      strongTerms.append(strong.sorted())
-      answerTerms.append(answerOnly.sorted())
+      let answerOnly = SortedTerms.subtracting(strong, from: answerAll)
+      strongTerms.append(strong)
+      answerTerms.append(answerOnly)
       entries.append(
         Entry(
           examples: start..<examples.count, keywordGroups: keywordGroups,
@@ -234,7 +239,7 @@ struct MatcherIndex: Sendable {
             faq.exclusions, analysedFAQ.exclusions, words: analysedFAQ.exclusionWords,
             faq: faqIndex, role: .exclusion),
           isSmallTalk: faq.action == .smallTalk,
-          keywordTerms: keywordTerms.sorted(), answerTerms: answerAll.sorted()))
+          keywordTerms: keywordTerms, answerTerms: answerAll))
     }
 
     // Document frequencies over FAQs, then the BM25 idf.
@@ -289,7 +294,7 @@ struct MatcherIndex: Sendable {
       }
     }
     let idOrder = ruleSet.faqs.indices.sorted { lhs, rhs in
-      Array(ruleSet.faqs[lhs].id.utf8).lexicographicallyPrecedes(ruleSet.faqs[rhs].id.utf8)
+      ruleSet.faqs[lhs].id.utf8.lexicographicallyPrecedes(ruleSet.faqs[rhs].id.utf8)
     }
     var idRanks = [Int32](repeating: 0, count: ruleSet.faqs.count)
     for (rank, faq) in idOrder.enumerated() { idRanks[faq] = Int32(rank) }
@@ -378,16 +383,6 @@ struct MatcherIndex: Sendable {
       self.exclusionWords = exclusionWords
       self.words = words
     }
-  }
-
-  /// An example's term set: phrase words replaced by their concept, stop words kept.
-  static func replacingPhrases(
-    _ all: Set<Int32>, sequence: [Int32], conceptual: [Int32]
-  ) -> Set<Int32> {
-    guard sequence != conceptual else { return all }
-    var result = all.subtracting(sequence)
-    result.formUnion(conceptual)
-    return result
   }
 
   /// Adjacent pairs of a content sequence as sorted, unique 64-bit keys.
