@@ -56,3 +56,29 @@ package final class ResultSlots<Result>: @unchecked Sendable {
   /// The results, in index order, once every slot is stored.
   package func values() -> [Result] { slots.compactMap { $0 } }
 }
+
+/// A value worked out on another thread while the caller does something else.
+///
+/// Building the matcher's index analyses the next batch of FAQs this way while it numbers
+/// the terms of the current one.
+package final class BackgroundTask<Result: Sendable>: @unchecked Sendable {
+  // Safe: `result` is written once, by the work, before the group is left, and read only
+  // after waiting on the group, which orders the write before the read.
+  private var result: Result?
+  private let group = DispatchGroup()
+  private let work: @Sendable () -> Result
+
+  /// Starts `work` on a global queue.
+  package init(_ work: @escaping @Sendable () -> Result) {
+    self.work = work
+    DispatchQueue.global().async(group: group) { self.result = work() }
+  }
+
+  /// The result of the work, waiting for it to finish.
+  package func value() -> Result {
+    group.wait()
+    // The work always stores a result before the group is left; working it out here is
+    // only the answer the type system asks for.
+    return result ?? work()
+  }
+}

@@ -171,15 +171,24 @@ struct MatcherIndex: Sendable {
 
     // Analysing the texts is most of the work and needs nothing shared: it runs on all
     // cores, a batch of FAQs at a time (so that few analyses are held at once), and the
-    // terms are then numbered in rule order, as if analysed one by one.
+    // terms are then numbered in rule order, as if analysed one by one. The next batch is
+    // analysed in the background while this thread numbers the terms of the current one.
+    @Sendable func analyseBatch(startingAt start: Int) -> [AnalysedFAQ] {
+      let end = min(ruleSet.faqs.count, start + Self.analysisBatch)
+      return Array(ruleSet.faqs[start..<end]).concurrentMap { faq in
+        AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: analyzer)
+      }
+    }
     var analysedFAQs: [AnalysedFAQ] = []
+    var nextBatch: BackgroundTask<[AnalysedFAQ]>?
     for (faqIndex, faq) in ruleSet.faqs.enumerated() {
       let batch = faqIndex % Self.analysisBatch
       if batch == 0 {
-        let end = min(ruleSet.faqs.count, faqIndex + Self.analysisBatch)
-        analysedFAQs = Array(ruleSet.faqs[faqIndex..<end]).concurrentMap { faq in
-          AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: analyzer)
-        }
+        analysedFAQs = nextBatch?.value() ?? analyseBatch(startingAt: faqIndex)
+        let next = faqIndex + Self.analysisBatch
+        nextBatch =
+          next < ruleSet.faqs.count
+          ? BackgroundTask { analyseBatch(startingAt: next) } : nil
       }
       let analysedFAQ = analysedFAQs[batch]
       words.formUnion(analysedFAQ.words)
