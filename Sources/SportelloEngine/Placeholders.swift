@@ -67,13 +67,22 @@ enum Placeholders {
   ///
   /// - Complexity: O(n) in the length of `text`; a text without `{` is returned as is.
   static func fill(_ text: String, with values: (String) -> String?) -> String {
-    guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
-    // Read from a copy of the bytes: indexing a string's UTF-8 view costs many times more.
-    let bytes = Array(text.utf8)
+    var text = text
+    text.makeContiguousUTF8()
+    // Read from the bytes in place: indexing a string's UTF-8 view costs many times more.
+    let filled = text.utf8.withContiguousStorageIfAvailable { fill($0, with: values) }
+    return (filled ?? Array(text.utf8).withUnsafeBufferPointer { fill($0, with: values) })
+      ?? text
+  }
+
+  /// `bytes` with each known `{name}` replaced, or nil when they hold no `{`.
+  private static func fill(
+    _ bytes: UnsafeBufferPointer<UInt8>, with values: (String) -> String?
+  ) -> String? {
+    guard var index = bytes.firstIndex(of: UInt8(ascii: "{")) else { return nil }
     var result: [UInt8] = []
     result.reserveCapacity(bytes.count)
     var copied = 0
-    var index = 0
     while index < bytes.count {
       guard bytes[index] == UInt8(ascii: "{") else {
         index += 1
@@ -83,7 +92,7 @@ enum Placeholders {
       var end = nameStart
       while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
       if end < bytes.count, bytes[end] == UInt8(ascii: "}"), end > nameStart,
-        let value = values(String(decoding: bytes[nameStart..<end], as: UTF8.self))
+        let value = values(ASCIIText.string(bytes, nameStart..<end))
       {
         result += bytes[copied..<index]
         result += value.utf8

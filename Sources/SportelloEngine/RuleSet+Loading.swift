@@ -145,7 +145,12 @@ struct RuleSetLoader {
   mutating func finish(directory: URL, checksOverlaps: Bool) -> RuleSetLoadResult {
     let today = CalendarDay(date: now, timeZone: profile.officeHours.timeZone)
     var firstByID: [String: FAQ] = [:]
-    for faq in faqs {
+    // Answers are linted on all cores; their diagnostics join the others in FAQ order.
+    let profile = profile
+    let answerDiagnostics = faqs.concurrentMap { faq in
+      RuleSetLoader.answerDiagnostics(of: faq, profile: profile)
+    }
+    for (position, faq) in faqs.enumerated() {
       if let first = firstByID[faq.id] {
         error(
           faq.location.path, faq.location.line, faq.sourceMap.idColumn,
@@ -153,7 +158,7 @@ struct RuleSetLoader {
       } else {
         firstByID[faq.id] = faq
       }
-      lintAnswer(of: faq)
+      diagnostics += answerDiagnostics[position]
       if faq.isExpired(on: today), let expiry = faq.expiresOn {
         diagnostics.append(
           Diagnostic(
@@ -189,8 +194,15 @@ struct RuleSetLoader {
       Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
   }
 
-  private mutating func lintAnswer(of faq: FAQ) {
-    guard let answer = faq.answer else { return }
+  /// The errors of an FAQ's answer: unknown placeholders, and a length over WhatsApp's
+  /// limit once filled with `profile`.
+  static func answerDiagnostics(of faq: FAQ, profile: Profile) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    func error(_ path: String, _ line: Int, _ column: Int, _ message: String) {
+      diagnostics.append(
+        Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+    }
+    guard let answer = faq.answer else { return [] }
     for (index, line) in Self.linesWithBraces(of: answer) {
       let start =
         index < faq.sourceMap.answerLines.count
@@ -206,7 +218,7 @@ struct RuleSetLoader {
       }
     }
     let rendered =
-      Placeholders.fill(answer) { self.profile.values[$0] }
+      Placeholders.fill(answer) { profile.values[$0] }
       + (faq.link.map { "\n" + $0 } ?? "")
     // A text has no more characters than UTF-8 bytes, so short ones need no counting.
     if rendered.utf8.count > RuleSet.maximumAnswerLength,
@@ -218,6 +230,7 @@ struct RuleSetLoader {
         "answer of faq '\(faq.id)' is \(rendered.count) characters long once filled; whatsapp "
           + "takes at most \(RuleSet.maximumAnswerLength)")
     }
+    return diagnostics
   }
 
   /// The lines of `answer` that hold a `{`, numbered from 0 among all its lines.
