@@ -55,10 +55,8 @@ public struct Matcher: Sendable {
     var configuration = AnalyzerConfiguration()
     configuration.addAbbreviations(ruleSet.synonyms.abbreviations)
     configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
-    var index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
-    configuration.vocabulary = TypoVocabulary(words: index.vocabularyWords.sorted())
-    // The words live on in the typo vocabulary; the index need not keep a second copy.
-    index.vocabularyWords = []
+    let index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
+    configuration.vocabulary = index.vocabulary
     self.index = index
     self.analyzer = Analyzer(configuration: configuration)
     var calendar = Calendar(identifier: .gregorian)

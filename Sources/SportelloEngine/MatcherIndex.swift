@@ -108,8 +108,9 @@ struct MatcherIndex: Sendable {
   /// Terms of small-talk FAQs (greetings, thanks): weighted low when scoring the other
   /// FAQs, since "buongiorno" never says which office a message is for.
   var isSmallTalkTerm: [Bool] = []
-  /// Every word of the rules (folded), the target of typo correction.
-  var vocabularyWords: Set<String> = []
+  /// Every word of the rules (folded), the target of typo correction; the matcher's
+  /// analyzer shares it.
+  var vocabulary = TypoVocabulary(words: [])
   /// The idf of a term found in one FAQ only: the rarest possible.
   var rarestIDF = 1.0
 
@@ -251,6 +252,11 @@ struct MatcherIndex: Sendable {
           keywordTerms: keywordTerms, answerTerms: answerAll))
     }
 
+    // The words are all known now: their typo index is built in the background while
+    // the postings are built here.
+    let vocabularyWords = words
+    let vocabulary = BackgroundTask { TypoVocabulary(words: vocabularyWords.sorted()) }
+
     // Document frequencies over FAQs, then the BM25 idf.
     let count = Double(max(1, entries.count))
     var smallTalkTerms = Array(repeating: false, count: table.names.count)
@@ -309,7 +315,7 @@ struct MatcherIndex: Sendable {
     for (rank, faq) in idOrder.enumerated() { idRanks[faq] = Int32(rank) }
     for id in table.names.indices where table.isStop[id] { postings[id] = [] }
 
-    self.vocabularyWords = words
+    self.vocabulary = vocabulary.value()
     self.terms = table
     self.concepts = conceptMap
     self.entries = entries
