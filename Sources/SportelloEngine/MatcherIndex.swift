@@ -342,7 +342,12 @@ struct MatcherIndex: Sendable {
 
   /// The units of an analysed text and the vocabulary words it adds.
   static func units(of analysed: AnalyzedMessage) -> (units: [TermUnit], words: [String]) {
-    let words = analysed.tokens.filter { $0.kind == .word && !$0.isStopWord }.map(\.folded)
+    // One pass, without a filtered copy of the tokens (each a handful of strings).
+    var words: [String] = []
+    words.reserveCapacity(analysed.tokens.count)
+    for token in analysed.tokens where token.kind == .word && !token.isStopWord {
+      words.append(token.folded)
+    }
     return (TermUnit.units(of: analysed), words)
   }
 
