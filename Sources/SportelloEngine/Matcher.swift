@@ -56,9 +56,9 @@ public struct Matcher: Sendable {
     configuration.addAbbreviations(ruleSet.synonyms.abbreviations)
     configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
     let index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
-    configuration.vocabulary = index.vocabulary
     self.index = index
-    self.analyzer = Analyzer(configuration: configuration)
+    // The same configuration with a typo vocabulary of the rules' words.
+    self.analyzer = index.messageAnalyzer
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = ruleSet.profile.officeHours.timeZone
     expiryInstants = ruleSet.faqs.map { faq in

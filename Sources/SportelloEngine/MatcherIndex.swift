@@ -108,9 +108,9 @@ struct MatcherIndex: Sendable {
   /// Terms of small-talk FAQs (greetings, thanks): weighted low when scoring the other
   /// FAQs, since "buongiorno" never says which office a message is for.
   var isSmallTalkTerm: [Bool] = []
-  /// Every word of the rules (folded), the target of typo correction; the matcher's
-  /// analyzer shares it.
-  var vocabulary = TypoVocabulary(words: [])
+  /// The analyzer for messages: the one the index was built with, plus typo correction
+  /// against every word of the rules (folded).
+  var messageAnalyzer: Analyzer
   /// The idf of a term found in one FAQ only: the rarest possible.
   var rarestIDF = 1.0
 
@@ -252,10 +252,14 @@ struct MatcherIndex: Sendable {
           keywordTerms: keywordTerms, answerTerms: answerAll))
     }
 
-    // The words are all known now: their typo index is built in the background while
-    // the postings are built here.
+    // The words are all known now: their typo index, and the message analyzer that
+    // corrects typos with it, are built in the background while the postings are here.
     let vocabularyWords = words
-    let vocabulary = BackgroundTask { TypoVocabulary(words: vocabularyWords.sorted()) }
+    let messageAnalyzer = BackgroundTask {
+      var configuration = analyzer.configuration
+      configuration.vocabulary = TypoVocabulary(words: vocabularyWords.sorted())
+      return Analyzer(configuration: configuration)
+    }
 
     // Document frequencies over FAQs, then the BM25 idf.
     let count = Double(max(1, entries.count))
@@ -315,7 +319,7 @@ struct MatcherIndex: Sendable {
     for (rank, faq) in idOrder.enumerated() { idRanks[faq] = Int32(rank) }
     for id in table.names.indices where table.isStop[id] { postings[id] = [] }
 
-    self.vocabulary = vocabulary.value()
+    self.messageAnalyzer = messageAnalyzer.value()
     self.terms = table
     self.concepts = conceptMap
     self.entries = entries
