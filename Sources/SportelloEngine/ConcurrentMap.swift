@@ -68,10 +68,18 @@ package final class BackgroundTask<Result: Sendable>: @unchecked Sendable {
   private let group = DispatchGroup()
   private let work: @Sendable () -> Result
 
-  /// Starts `work` on a global queue.
+  /// Starts `work` on a thread of its own.
+  ///
+  /// Not on a global queue: the caller may itself run on one whose threads are all busy
+  /// (a batch of reloads, say), and waiting for work queued behind them would stall it.
   package init(_ work: @escaping @Sendable () -> Result) {
     self.work = work
-    DispatchQueue.global().async(group: group) { self.result = work() }
+    group.enter()
+    let thread = Thread { [self] in
+      result = work()
+      group.leave()
+    }
+    thread.start()
   }
 
   /// The result of the work, waiting for it to finish.
