@@ -7,15 +7,20 @@ extension Array where Element: Sendable {
   /// spreading them over the cores is what keeps a reload short. Small arrays are mapped
   /// on the calling thread, where starting workers would cost more than it saves.
   ///
-  /// - Parameter transform: A pure function, called once per element from any thread.
+  /// - Parameters:
+  ///   - minimumCount: The fewest elements worth spreading over the cores.
+  ///   - smallestChunk: The fewest elements a worker takes at a time; 1 for elements that
+  ///     each cost a lot, such as whole files, so that the cores share them evenly.
+  ///   - transform: A pure function, called once per element from any thread.
   /// - Complexity: O(n) calls of `transform`, spread over the active cores.
   package func concurrentMap<Result: Sendable>(
+    minimumCount: Int = 32, smallestChunk: Int = 8,
     _ transform: @Sendable (Element) -> Result
   ) -> [Result] {
     let cores = ProcessInfo.processInfo.activeProcessorCount
-    guard count >= 32, cores > 1 else { return map(transform) }
+    guard count >= Swift.max(2, minimumCount), cores > 1 else { return map(transform) }
     let slots = ResultSlots<Result>(count: count)
-    let chunkSize = Swift.max(8, count / (cores * 8))
+    let chunkSize = Swift.max(smallestChunk, count / (cores * 8))
     let chunkCount = (count + chunkSize - 1) / chunkSize
     withoutActuallyEscaping(transform) { transform in
       DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
@@ -50,4 +55,38 @@ package final class ResultSlots<Result>: @unchecked Sendable {
 
   /// The results, in index order, once every slot is stored.
   package func values() -> [Result] { slots.compactMap { $0 } }
+}
+
+/// A value worked out on another thread while the caller does something else.
+///
+/// Building the matcher's index analyses the next batch of FAQs this way while it numbers
+/// the terms of the current one.
+package final class BackgroundTask<Result: Sendable>: @unchecked Sendable {
+  // Safe: `result` is written once, by the work, before the group is left, and read only
+  // after waiting on the group, which orders the write before the read.
+  private var result: Result?
+  private let group = DispatchGroup()
+  private let work: @Sendable () -> Result
+
+  /// Starts `work` on a thread of its own.
+  ///
+  /// Not on a global queue: the caller may itself run on one whose threads are all busy
+  /// (a batch of reloads, say), and waiting for work queued behind them would stall it.
+  package init(_ work: @escaping @Sendable () -> Result) {
+    self.work = work
+    group.enter()
+    let thread = Thread { [self] in
+      result = work()
+      group.leave()
+    }
+    thread.start()
+  }
+
+  /// The result of the work, waiting for it to finish.
+  package func value() -> Result {
+    group.wait()
+    // The work always stores a result before the group is left; working it out here is
+    // only the answer the type system asks for.
+    return result ?? work()
+  }
 }

@@ -82,7 +82,10 @@ struct FAQFileParser {
       report(line.number, column, "empty faq id")
       return
     }
-    if let bad = name.firstIndex(where: { !FAQFileParser.isIDCharacter($0) }) {
+    // An id of id bytes alone is valid: they are ASCII, one character each.
+    if !name.utf8.allSatisfy(FAQFileParser.isIDByte),
+      let bad = name.firstIndex(where: { !FAQFileParser.isIDCharacter($0) })
+    {
       let offset = name.distance(from: name.startIndex, to: bad)
       report(
         line.number, column + offset,
@@ -95,6 +98,13 @@ struct FAQFileParser {
     seenKeys = []
     openList = nil
     isInAnswer = false
+  }
+
+  /// Whether a byte is the UTF-8 of a character that may appear in an intent id.
+  static func isIDByte(_ byte: UInt8) -> Bool {
+    (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+      || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
   }
 
   /// Whether a character may appear in an intent id.
@@ -204,7 +214,9 @@ struct FAQFileParser {
       current?.examples.append(text)
       current?.sourceMap.examples.append(.init(line: line.number, column: column))
     default:
-      let parts = text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed() }
+      let parts =
+        ASCIIText.commaSeparatedParts(of: text)
+        ?? text.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed() }
       if parts.contains(where: \.isEmpty) {
         report(line.number, column, "empty alternative in '\(list)': remove the extra comma")
       }

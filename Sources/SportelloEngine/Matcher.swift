@@ -61,12 +61,10 @@ public struct Matcher: Sendable {
     configuration.addStopWords(ruleSet.synonyms.stopWords)
     otherComunes = OtherComunes(ruleSet.synonyms.otherComunes)
     configuration.addProtectedWords(otherComunes.words)
-    var index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
-    configuration.vocabulary = TypoVocabulary(words: index.vocabularyWords.sorted())
-    // The words live on in the typo vocabulary; the index need not keep a second copy.
-    index.vocabularyWords = []
+    let index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
     self.index = index
-    self.analyzer = Analyzer(configuration: configuration)
+    // The same configuration with a typo vocabulary of the rules' words.
+    self.analyzer = index.messageAnalyzer
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = ruleSet.profile.officeHours.timeZone
     expiryInstants = ruleSet.faqs.map { faq in

@@ -108,8 +108,9 @@ struct MatcherIndex: Sendable {
   /// Terms of small-talk FAQs (greetings, thanks): weighted low when scoring the other
   /// FAQs, since "buongiorno" never says which office a message is for.
   var isSmallTalkTerm: [Bool] = []
-  /// Every word of the rules (folded), the target of typo correction.
-  var vocabularyWords: Set<String> = []
+  /// The analyzer for messages: the one the index was built with, plus typo correction
+  /// against every word of the rules (folded).
+  var messageAnalyzer: Analyzer
   /// The idf of a term found in one FAQ only: the rarest possible.
   var rarestIDF = 1.0
 
@@ -171,61 +172,75 @@ struct MatcherIndex: Sendable {
 
     // Analysing the texts is most of the work and needs nothing shared: it runs on all
     // cores, a batch of FAQs at a time (so that few analyses are held at once), and the
-    // terms are then numbered in rule order, as if analysed one by one.
+    // terms are then numbered in rule order, as if analysed one by one. The next batch is
+    // analysed in the background while this thread numbers the terms of the current one.
+    @Sendable func analyseBatch(startingAt start: Int) -> [AnalysedFAQ] {
+      let end = min(ruleSet.faqs.count, start + Self.analysisBatch)
+      return Array(ruleSet.faqs[start..<end]).concurrentMap { faq in
+        AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: analyzer)
+      }
+    }
     var analysedFAQs: [AnalysedFAQ] = []
+    var nextBatch: BackgroundTask<[AnalysedFAQ]>?
     for (faqIndex, faq) in ruleSet.faqs.enumerated() {
       let batch = faqIndex % Self.analysisBatch
       if batch == 0 {
-        let end = min(ruleSet.faqs.count, faqIndex + Self.analysisBatch)
-        analysedFAQs = Array(ruleSet.faqs[faqIndex..<end]).concurrentMap { faq in
-          AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: analyzer)
-        }
+        analysedFAQs = nextBatch?.value() ?? analyseBatch(startingAt: faqIndex)
+        let next = faqIndex + Self.analysisBatch
+        nextBatch =
+          next < ruleSet.faqs.count
+          ? BackgroundTask { analyseBatch(startingAt: next) } : nil
       }
       let analysedFAQ = analysedFAQs[batch]
       words.formUnion(analysedFAQ.words)
-      var strong: Set<Int32> = []
+      // Term sets are kept as arrays, sorted and made unique when complete: cheaper than
+      // hashing each term into a set, with the same sorted result.
+      var strong: [Int32] = []
       let start = examples.count
       for (text, analysed) in zip([faq.title] + faq.examples, analysedFAQ.examples) {
-        var all: Set<Int32> = []
+        var all: [Int32] = []
+        all.reserveCapacity(analysed.count)
         var sequence: [Int32] = []
         for unit in analysed {
           let id = table.intern(unit.name, isStop: unit.isStop)
-          all.insert(id)
+          all.append(id)
           if !unit.isStop { sequence.append(id) }
         }
         let (conceptual, found) = conceptMap.apply(to: sequence)
-        all.formUnion(found)
-        let terms = MatcherIndex.replacingPhrases(all, sequence: sequence, conceptual: conceptual)
-        strong.formUnion(terms)
+        all += found
+        let terms = SortedTerms.replacingPhrases(
+          SortedTerms.unique(all), sequence: sequence, conceptual: conceptual)
+        strong += terms
         examples.append(
           Example(
-            faq: Int32(faqIndex), terms: terms.sorted(), norm: 0,
+            faq: Int32(faqIndex), terms: terms, norm: 0,
             bigrams: MatcherIndex.bigrams(of: conceptual), text: text))
       }
       let keywordGroups = faq.keywordGroups.enumerated().map { group, texts in
         compile(
           texts, analysedFAQ.keywordGroups[group], faq: faqIndex, role: .keyword(group: group))
       }
-      var keywordTerms: Set<Int32> = []
+      var keywordTerms: [Int32] = []
       for pattern in keywordGroups.joined().map({ patterns[$0] }) {
-        keywordTerms.formUnion(pattern.plain)
-        keywordTerms.formUnion(pattern.conceptual)
+        keywordTerms += pattern.plain
+        keywordTerms += pattern.conceptual
       }
-      strong.formUnion(keywordTerms)
+      keywordTerms = SortedTerms.unique(keywordTerms)
+      strong = SortedTerms.unique(strong + keywordTerms)
       let requiredGroups = faq.requiredGroups.enumerated().map { group, texts in
         compile(
           texts, analysedFAQ.requiredGroups[group], faq: faqIndex,
           role: .required(group: group))
       }
-      var answerAll: Set<Int32> = []
+      var answerAll: [Int32] = []
       if let answer = analysedFAQ.answer {
         let sequence = answer.filter { !$0.isStop }.map { table.intern($0.name, isStop: false) }
         let conceptual = conceptMap.apply(to: sequence)
-        answerAll = Set(sequence).union(conceptual.concepts)
+        answerAll = SortedTerms.unique(sequence + conceptual.concepts)
       }
-      let answerOnly = answerAll.subtracting(strong)
-      strongTerms.append(strong.sorted())
-      answerTerms.append(answerOnly.sorted())
+      let answerOnly = SortedTerms.subtracting(strong, from: answerAll)
+      strongTerms.append(strong)
+      answerTerms.append(answerOnly)
       entries.append(
         Entry(
           examples: start..<examples.count, keywordGroups: keywordGroups,
@@ -234,7 +249,16 @@ struct MatcherIndex: Sendable {
             faq.exclusions, analysedFAQ.exclusions, words: analysedFAQ.exclusionWords,
             faq: faqIndex, role: .exclusion),
           isSmallTalk: faq.action == .smallTalk,
-          keywordTerms: keywordTerms.sorted(), answerTerms: answerAll.sorted()))
+          keywordTerms: keywordTerms, answerTerms: answerAll))
+    }
+
+    // The words are all known now: their typo index, and the message analyzer that
+    // corrects typos with it, are built in the background while the postings are here.
+    let vocabularyWords = words
+    let messageAnalyzer = BackgroundTask {
+      var configuration = analyzer.configuration
+      configuration.vocabulary = TypoVocabulary(words: vocabularyWords.sorted())
+      return Analyzer(configuration: configuration)
     }
 
     // Document frequencies over FAQs, then the BM25 idf.
@@ -289,13 +313,13 @@ struct MatcherIndex: Sendable {
       }
     }
     let idOrder = ruleSet.faqs.indices.sorted { lhs, rhs in
-      Array(ruleSet.faqs[lhs].id.utf8).lexicographicallyPrecedes(ruleSet.faqs[rhs].id.utf8)
+      ruleSet.faqs[lhs].id.utf8.lexicographicallyPrecedes(ruleSet.faqs[rhs].id.utf8)
     }
     var idRanks = [Int32](repeating: 0, count: ruleSet.faqs.count)
     for (rank, faq) in idOrder.enumerated() { idRanks[faq] = Int32(rank) }
     for id in table.names.indices where table.isStop[id] { postings[id] = [] }
 
-    self.vocabularyWords = words
+    self.messageAnalyzer = messageAnalyzer.value()
     self.terms = table
     self.concepts = conceptMap
     self.entries = entries
@@ -317,8 +341,17 @@ struct MatcherIndex: Sendable {
   static func analyse(_ text: String, with analyzer: Analyzer) -> (
     units: [TermUnit], words: [String]
   ) {
-    let analysed = analyzer.analyze(text)
-    let words = analysed.tokens.filter { $0.kind == .word && !$0.isStopWord }.map(\.folded)
+    units(of: analyzer.analyze(text))
+  }
+
+  /// The units of an analysed text and the vocabulary words it adds.
+  static func units(of analysed: AnalyzedMessage) -> (units: [TermUnit], words: [String]) {
+    // One pass, without a filtered copy of the tokens (each a handful of strings).
+    var words: [String] = []
+    words.reserveCapacity(analysed.tokens.count)
+    for token in analysed.tokens where token.kind == .word && !token.isStopWord {
+      words.append(token.folded)
+    }
     return (TermUnit.units(of: analysed), words)
   }
 
@@ -346,24 +379,34 @@ struct MatcherIndex: Sendable {
         words += analysed.words
         return analysed.units
       }
+      // A phrase often comes back within an FAQ (a required word is usually a keyword
+      // too): each is analysed once. Its words need adding only once, since the
+      // vocabulary is a set.
+      var phrases: [String: [TermUnit]] = [:]
+      func phraseUnits(_ text: String) -> [TermUnit] {
+        if let known = phrases[text] { return known }
+        let found = units(text)
+        phrases[text] = found
+        return found
+      }
       examples = ([faq.title] + faq.examples).map(units)
-      keywordGroups = faq.keywordGroups.map { $0.map(units) }
-      requiredGroups = faq.requiredGroups.map { $0.map(units) }
+      keywordGroups = faq.keywordGroups.map { $0.map(phraseUnits) }
+      requiredGroups = faq.requiredGroups.map { $0.map(phraseUnits) }
       answer = faq.answer.map { units(ruleSet.fill($0)) }
-      exclusions = faq.exclusions.map(units)
-      exclusionWords = faq.exclusions.map { Query.words(of: analyzer.analyze($0).tokens) }
+      // One analysis of an exclusion gives both its units and its words.
+      var exclusions: [[TermUnit]] = []
+      var exclusionWords: [[String]] = []
+      for exclusion in faq.exclusions {
+        let analysed = analyzer.analyze(exclusion)
+        let found = MatcherIndex.units(of: analysed)
+        words += found.words
+        exclusions.append(found.units)
+        exclusionWords.append(Query.words(of: analysed.tokens))
+      }
+      self.exclusions = exclusions
+      self.exclusionWords = exclusionWords
       self.words = words
     }
-  }
-
-  /// An example's term set: phrase words replaced by their concept, stop words kept.
-  static func replacingPhrases(
-    _ all: Set<Int32>, sequence: [Int32], conceptual: [Int32]
-  ) -> Set<Int32> {
-    guard sequence != conceptual else { return all }
-    var result = all.subtracting(sequence)
-    result.formUnion(conceptual)
-    return result
   }
 
   /// Adjacent pairs of a content sequence as sorted, unique 64-bit keys.

@@ -9,6 +9,11 @@ enum Placeholders {
   /// Every `{name}` in `text`, where the name is lowercase letters, digits and `_`.
   static func occurrences(in text: String) -> [Occurrence] {
     guard text.utf8.contains(UInt8(ascii: "{")) else { return [] }
+    return asciiOccurrences(in: text) ?? characterOccurrences(in: text)
+  }
+
+  /// Every `{name}` in `text`, found by walking its characters.
+  static func characterOccurrences(in text: String) -> [Occurrence] {
     var result: [Occurrence] = []
     var offset = 0
     var index = text.startIndex
@@ -30,37 +35,75 @@ enum Placeholders {
     return result
   }
 
+  /// Every `{name}` in `text` found from its bytes, or nil when `text` is not plain ASCII.
+  ///
+  /// In plain ASCII text (see ``ASCIIText``) a byte is a character, so byte offsets are the
+  /// character offsets that ``occurrences(in:)`` reports, without walking the characters.
+  static func asciiOccurrences(in text: String) -> [Occurrence]? {
+    var text = text
+    text.makeContiguousUTF8()
+    return text.utf8.withContiguousStorageIfAvailable { bytes -> [Occurrence]? in
+      guard ASCIIText.isPlain(bytes) else { return nil }
+      var result: [Occurrence] = []
+      var index = 0
+      while index < bytes.count {
+        if bytes[index] == UInt8(ascii: "{") {
+          var end = index + 1
+          while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+          if end < bytes.count, bytes[end] == UInt8(ascii: "}"), end > index + 1 {
+            let name = ASCIIText.string(bytes, (index + 1)..<end)
+            result.append(Occurrence(name: name, offset: index))
+            index = end + 1
+            continue
+          }
+        }
+        index += 1
+      }
+      return result
+    } ?? nil
+  }
+
   /// Replaces each `{name}` that `values` knows; unknown ones stay as written.
   ///
   /// - Complexity: O(n) in the length of `text`; a text without `{` is returned as is.
   static func fill(_ text: String, with values: (String) -> String?) -> String {
-    let bytes = text.utf8
-    guard bytes.contains(UInt8(ascii: "{")) else { return text }
-    var result = ""
+    var text = text
+    text.makeContiguousUTF8()
+    // Read from the bytes in place: indexing a string's UTF-8 view costs many times more.
+    let filled = text.utf8.withContiguousStorageIfAvailable { fill($0, with: values) }
+    return (filled ?? Array(text.utf8).withUnsafeBufferPointer { fill($0, with: values) })
+      ?? text
+  }
+
+  /// `bytes` with each known `{name}` replaced, or nil when they hold no `{`.
+  private static func fill(
+    _ bytes: UnsafeBufferPointer<UInt8>, with values: (String) -> String?
+  ) -> String? {
+    guard var index = bytes.firstIndex(of: UInt8(ascii: "{")) else { return nil }
+    var result: [UInt8] = []
     result.reserveCapacity(bytes.count)
-    var copied = bytes.startIndex
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
+    var copied = 0
+    while index < bytes.count {
       guard bytes[index] == UInt8(ascii: "{") else {
-        index = bytes.index(after: index)
+        index += 1
         continue
       }
-      let nameStart = bytes.index(after: index)
+      let nameStart = index + 1
       var end = nameStart
-      while end < bytes.endIndex, isNameByte(bytes[end]) { end = bytes.index(after: end) }
-      if end < bytes.endIndex, bytes[end] == UInt8(ascii: "}"), end > nameStart,
-        let value = values(String(text[nameStart..<end]))
+      while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
+      if end < bytes.count, bytes[end] == UInt8(ascii: "}"), end > nameStart,
+        let value = values(ASCIIText.string(bytes, nameStart..<end))
       {
-        result += text[copied..<index]
-        result += value
-        index = bytes.index(after: end)
+        result += bytes[copied..<index]
+        result += value.utf8
+        index = end + 1
         copied = index
         continue
       }
       index = nameStart
     }
-    result += text[copied...]
-    return result
+    result += bytes[copied...]
+    return String(decoding: result, as: UTF8.self)
   }
 
   /// Whether `byte` may be part of a placeholder name: lowercase ASCII, a digit or `_`.

@@ -38,46 +38,66 @@ struct RuleLine: Sendable {
   ///
   /// Every character that `Character.isNewline` accepts ends a line (CR LF counts once):
   /// LF, CR, VT, FF, NEL, LS and PS. The text is split on its UTF-8 bytes, which is
-  /// much faster than walking its characters and ends lines at the same places.
+  /// much faster than walking its characters and ends lines at the same places, and a
+  /// plain ASCII line is classified straight from its bytes.
   static func lines(of text: String) -> [RuleLine] {
-    var result: [RuleLine] = []
-    var number = 0
-    let bytes = text.utf8
-    var start = bytes.startIndex
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = bytes.index(start, offsetBy: 3) }
-    var index = start
-    func endLine(before end: String.Index, resumingAt next: String.Index) {
-      number += 1
-      result.append(RuleLine(number: number, raw: text[start..<end]))
-      start = next
-      index = next
-    }
-    while index < bytes.endIndex {
-      let byte = bytes[index]
-      let next = bytes.index(after: index)
-      switch byte {
-      case 0x0A, 0x0B, 0x0C:
-        endLine(before: index, resumingAt: next)
-      case 0x0D:
-        let isPair = next < bytes.endIndex && bytes[next] == 0x0A
-        endLine(before: index, resumingAt: isPair ? bytes.index(after: next) : next)
-      case 0xC2 where next < bytes.endIndex && bytes[next] == 0x85:
-        endLine(before: index, resumingAt: bytes.index(after: next))
-      case 0xE2
-      where bytes[next...].starts(with: [0x80, 0xA8])
-        || bytes[next...].starts(with: [0x80, 0xA9]):
-        endLine(before: index, resumingAt: bytes.index(index, offsetBy: 3))
-      default:
+    let utf8 = text.utf8
+    return Array(utf8).withUnsafeBufferPointer { bytes in
+      var result: [RuleLine] = []
+      let hasMark = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+      var start = hasMark ? 3 : 0
+      var index = start
+      var isPlain = true
+      func endLine(before end: Int, resumingAt next: Int) {
+        let number = result.count + 1
+        let range = start..<end
+        result.append(
+          isPlain
+            ? RuleLine(number: number, ascii: UnsafeBufferPointer(rebasing: bytes[range]))
+            : RuleLine(
+              number: number,
+              characters: text[
+                utf8.index(
+                  utf8.startIndex, offsetBy: start)..<utf8.index(
+                    utf8.startIndex, offsetBy: end)]))
+        start = next
         index = next
+        isPlain = true
       }
+      while index < bytes.count {
+        let byte = bytes[index]
+        let next = index + 1
+        let hasNext = next < bytes.count
+        switch byte {
+        case 0x0A, 0x0B, 0x0C:
+          endLine(before: index, resumingAt: next)
+        case 0x0D:
+          endLine(before: index, resumingAt: hasNext && bytes[next] == 0x0A ? next + 1 : next)
+        case 0xC2 where hasNext && bytes[next] == 0x85:
+          endLine(before: index, resumingAt: next + 1)
+        case 0xE2
+        where next + 1 < bytes.count && bytes[next] == 0x80
+          && (bytes[next + 1] == 0xA8 || bytes[next + 1] == 0xA9):
+          endLine(before: index, resumingAt: index + 3)
+        default:
+          if byte >= 0x80 { isPlain = false }
+          index = next
+        }
+      }
+      endLine(before: bytes.count, resumingAt: bytes.count)
+      return result
     }
-    number += 1
-    result.append(RuleLine(number: number, raw: text[start...]))
-    return result
   }
 
   /// Classifies one raw line (without its `\n`).
+  ///
+  /// A plain ASCII line, the usual kind, is read from its bytes with the same result.
   init(number: Int, raw: Substring) {
+    self = RuleLine(number: number, asciiRaw: raw) ?? RuleLine(number: number, characters: raw)
+  }
+
+  /// Classifies one raw line by walking its characters.
+  init(number: Int, characters raw: Substring) {
     self.number = number
     let leading = raw.prefix(while: { $0.isWhitespace })
     column = leading.count + 1

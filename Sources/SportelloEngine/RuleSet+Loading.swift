@@ -47,8 +47,10 @@ extension RuleSet {
     for file in files {
       contents.append(try? Data(contentsOf: directory.appendingPathComponent(file)))
     }
-    // FAQ files are parsed on all cores; everything else joins the rule set in path order.
-    let parsed = Array(zip(files, contents)).concurrentMap { file, data in
+    // FAQ files are parsed on all cores, one file at a time (a directory has a few large
+    // ones); everything else joins the rule set in path order.
+    let parsed = Array(zip(files, contents)).concurrentMap(minimumCount: 2, smallestChunk: 1) {
+      file, data in
       data.flatMap { data in
         file.hasSuffix(".faq")
           ? RuleSetLoader.parseFAQFile(data, displayPath: displayPath(file)) : nil
@@ -143,7 +145,12 @@ struct RuleSetLoader {
   mutating func finish(directory: URL, checksOverlaps: Bool) -> RuleSetLoadResult {
     let today = CalendarDay(date: now, timeZone: profile.officeHours.timeZone)
     var firstByID: [String: FAQ] = [:]
-    for faq in faqs {
+    // Answers are linted on all cores; their diagnostics join the others in FAQ order.
+    let profile = profile
+    let answerDiagnostics = faqs.concurrentMap { faq in
+      RuleSetLoader.answerDiagnostics(of: faq, profile: profile)
+    }
+    for (position, faq) in faqs.enumerated() {
       if let first = firstByID[faq.id] {
         error(
           faq.location.path, faq.location.line, faq.sourceMap.idColumn,
@@ -151,7 +158,7 @@ struct RuleSetLoader {
       } else {
         firstByID[faq.id] = faq
       }
-      lintAnswer(of: faq)
+      diagnostics += answerDiagnostics[position]
       if faq.isExpired(on: today), let expiry = faq.expiresOn {
         diagnostics.append(
           Diagnostic(
@@ -187,13 +194,16 @@ struct RuleSetLoader {
       Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
   }
 
-  private mutating func lintAnswer(of faq: FAQ) {
-    guard let answer = faq.answer else { return }
-    // Most answers have no placeholder at all: their lines need no reading.
-    let lines =
-      answer.utf8.contains(UInt8(ascii: "{"))
-      ? answer.split(separator: "\n", omittingEmptySubsequences: false) : []
-    for (index, line) in lines.enumerated() {
+  /// The errors of an FAQ's answer: unknown placeholders, and a length over WhatsApp's
+  /// limit once filled with `profile`.
+  static func answerDiagnostics(of faq: FAQ, profile: Profile) -> [Diagnostic] {
+    var diagnostics: [Diagnostic] = []
+    func error(_ path: String, _ line: Int, _ column: Int, _ message: String) {
+      diagnostics.append(
+        Diagnostic(path: path, line: line, column: column, severity: .error, message: message))
+    }
+    guard let answer = faq.answer else { return [] }
+    for (index, line) in Self.linesWithBraces(of: answer) {
       let start =
         index < faq.sourceMap.answerLines.count
         ? faq.sourceMap.answerLines[index] : faq.sourceMap.answerKey
@@ -208,7 +218,7 @@ struct RuleSetLoader {
       }
     }
     let rendered =
-      Placeholders.fill(answer) { self.profile.values[$0] }
+      Placeholders.fill(answer) { profile.values[$0] }
       + (faq.link.map { "\n" + $0 } ?? "")
     // A text has no more characters than UTF-8 bytes, so short ones need no counting.
     if rendered.utf8.count > RuleSet.maximumAnswerLength,
@@ -219,6 +229,48 @@ struct RuleSetLoader {
         faq.location.path, key.line, key.column,
         "answer of faq '\(faq.id)' is \(rendered.count) characters long once filled; whatsapp "
           + "takes at most \(RuleSet.maximumAnswerLength)")
+    }
+    return diagnostics
+  }
+
+  /// The lines of `answer` that hold a `{`, numbered from 0 among all its lines.
+  ///
+  /// The lines are those of `answer.split(separator: "\n")`, found from the bytes: a line
+  /// ends at every line feed except one right after a carriage return, since the pair is
+  /// one character. Most lines hold no placeholder and need no further reading.
+  static func linesWithBraces(of answer: String) -> [(number: Int, line: Substring)] {
+    let utf8 = answer.utf8
+    var found: [(number: Int, start: Int, end: Int)] = []
+    let scanned: Void? = utf8.withContiguousStorageIfAvailable { bytes in
+      var number = 0
+      var start = 0
+      var hasBrace = false
+      for index in 0...bytes.count {
+        let isEnd =
+          index == bytes.count
+          || bytes[index] == 0x0A && (index == 0 || bytes[index - 1] != 0x0D)
+        guard isEnd else {
+          if bytes[index] == UInt8(ascii: "{") { hasBrace = true }
+          continue
+        }
+        if hasBrace { found.append((number, start, index)) }
+        number += 1
+        start = index + 1
+        hasBrace = false
+      }
+    }
+    guard scanned != nil else {
+      return answer.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        .filter { $0.element.utf8.contains(UInt8(ascii: "{")) }.map { ($0.offset, $0.element) }
+    }
+    return found.map { number, start, end in
+      (
+        number,
+        answer[
+          utf8.index(
+            utf8.startIndex, offsetBy: start)..<utf8.index(
+              utf8.startIndex, offsetBy: end)]
+      )
     }
   }
 

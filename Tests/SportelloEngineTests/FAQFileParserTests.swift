@@ -160,6 +160,24 @@ import Testing
       ])
   }
 
+  @Test func idBytesAreExactlyTheASCIIIDCharacters() {
+    for byte in UInt8(0)..<0x80 {
+      let character = Character(Unicode.Scalar(byte))
+      #expect(FAQFileParser.isIDByte(byte) == FAQFileParser.isIDCharacter(character), "\(byte)")
+    }
+  }
+
+  @Test func invalidCharacterBeyondASCIIIsReportedAtItsColumn() {
+    let text = "[anagrafe.città]\ntitolo: A\ndomande:\n- uno\nrisposta: ok\n[a.b\u{301}]\n"
+    #expect(
+      diagnostics(text).prefix(2) == [
+        "t.faq:1:15: error: invalid character 'à' in id 'anagrafe.città': use lowercase "
+          + "letters, digits, '_', '-' and '.'",
+        "t.faq:6:4: error: invalid character 'b\u{301}' in id 'a.b\u{301}': use lowercase "
+          + "letters, digits, '_', '-' and '.'",
+      ])
+  }
+
   @Test func unknownActionSuggestsTheClosest() {
     let text = "[a]\ntitolo: A\ndomande:\n- uno\nazione: operatre"
     #expect(

@@ -80,6 +80,16 @@ import Testing
       ])
   }
 
+  @Test(arguments: [
+    "", "{a}", "uno\n{a}\ntre {b}", "{a}\r\n{b}\n\n{c}", "caffè\n😀 {a}\n", "\n\n{", "x\r{y}",
+  ])
+  func linesWithBracesAreNumberedAsTheCharacterSplitNumbersThem(answer: String) {
+    let reference = answer.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated().filter { $0.element.contains("{") }.map { "\($0.offset):\($0.element)" }
+    let lines = RuleSetLoader.linesWithBraces(of: answer).map { "\($0.number):\($0.line)" }
+    #expect(lines == reference)
+  }
+
   @Test func answerOverTheWhatsAppLimitOnceFilledIsAnError() throws {
     let long = String(repeating: "x", count: 4000)
     let rules = try TemporaryRules([
