@@ -37,24 +37,26 @@ struct Query: Sendable {
   /// Builds the query of an analysed message.
   init(message: AnalyzedMessage, index: MatcherIndex, unknownFactor: Double) {
     let table = index.terms
-    var seen: Set<Int32> = []
-    var unknown = Set<String>()
-    for unit in TermUnit.units(of: message) {
-      guard let id = table.id(of: unit.name) else {
-        if !unit.isStop {
+    // A message has a few dozen terms at most: arrays searched in full cost less than
+    // sets, which hash every term.
+    var unknown: [String] = []
+    TermUnit.forEachUnit(of: message) { name, isStop in
+      guard let id = table.id(of: name) else {
+        if !isStop {
           plain.append(-1)
-          unknown.insert(unit.name)
+          if !unknown.contains(name) { unknown.append(name) }
         }
-        continue
+        return
       }
       if table.isStop[Int(id)] {
-        if seen.insert(id).inserted { stopTerms.append(id) }
+        if !stopTerms.contains(id) { stopTerms.append(id) }
       } else {
         plain.append(id)
       }
     }
     (conceptual, concepts) = index.concepts.apply(to: plain)
-    for id in conceptual where id >= 0 && seen.insert(id).inserted { contentTerms.append(id) }
+    // Stop terms and content terms are never the same term.
+    for id in conceptual where id >= 0 && !contentTerms.contains(id) { contentTerms.append(id) }
     norm = Double(unknown.count) * index.rarestIDF * unknownFactor
     regularNorm = norm
     for id in contentTerms {

@@ -63,17 +63,23 @@ extension TermUnit {
   static func units(of message: AnalyzedMessage) -> [TermUnit] {
     var units: [TermUnit] = []
     units.reserveCapacity(message.tokens.count)
+    forEachUnit(of: message) { units.append(TermUnit(name: $0, isStop: $1)) }
+    return units
+  }
+
+  /// Calls `body` with the name of each of the units of `message` and whether it is a
+  /// stop word, in order, without making the units.
+  static func forEachUnit(of message: AnalyzedMessage, _ body: (String, Bool) -> Void) {
     for token in message.tokens {
       switch token.kind {
       case .word:
         guard !token.stem.isEmpty else { continue }
-        units.append(TermUnit(name: token.stem, isStop: token.isStopWord))
+        body(token.stem, token.isStopWord)
       case .number, .code:
-        units.append(TermUnit(name: token.folded, isStop: false))
+        body(token.folded, false)
       default:
         continue
       }
     }
-    return units
   }
 }
