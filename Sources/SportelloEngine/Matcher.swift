@@ -28,13 +28,17 @@ public struct Matcher: Sendable {
   /// The analyzer used for messages, with typo correction against the rules' words.
   public let analyzer: Analyzer
 
-  let index: MatcherIndex
+  /// The index and what scoring reads of it, shared by every copy of the matcher.
+  let tables: ScoringTables
+
+  /// The index of the rules.
+  var index: MatcherIndex { tables.index }
 
   /// The scoring constants.
-  let weights: ScoringWeights
+  var weights: ScoringWeights { tables.weights }
 
   /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
-  let expiryInstants: [Date?]
+  var expiryInstants: [Date?] { tables.expiryInstants }
 
   /// Whether every FAQ that shares a term with a message is scored in full, instead of
   /// only those whose bound can change the decision: slower, with the same result. Tests
@@ -51,7 +55,6 @@ public struct Matcher: Sendable {
   /// Indexes `ruleSet` with other scoring constants (for measurements).
   init(ruleSet: RuleSet, weights: ScoringWeights) {
     self.ruleSet = ruleSet
-    self.weights = weights
     var configuration = AnalyzerConfiguration()
     configuration.addAbbreviations(ruleSet.synonyms.abbreviations)
     configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
@@ -59,16 +62,18 @@ public struct Matcher: Sendable {
     configuration.vocabulary = TypoVocabulary(words: index.vocabularyWords.sorted())
     // The words live on in the typo vocabulary; the index need not keep a second copy.
     index.vocabularyWords = []
-    self.index = index
     self.analyzer = Analyzer(configuration: configuration)
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = ruleSet.profile.officeHours.timeZone
-    expiryInstants = ruleSet.faqs.map { faq in
+    let expiryInstants = ruleSet.faqs.map { faq -> Date? in
       guard let day = faq.expiresOn else { return nil }
       let start = calendar.date(
         from: DateComponents(year: day.year, month: day.month, day: day.day))
       return start.flatMap { calendar.date(byAdding: .day, value: 1, to: $0) }
     }
+    tables = ScoringTables(
+      index: index, weights: weights, expiryInstants: expiryInstants,
+      isHandover: ruleSet.faqs.map { $0.action == .handover })
   }
 
   /// The thresholds in force.

@@ -1,17 +1,19 @@
 import Foundation
 
-extension Matcher {
+extension ScoringTables {
   /// The exact score of one FAQ: its best example, its coverage and its keyword groups.
   ///
   /// - Parameters:
+  ///   - faqShared: The weight the FAQ shares with the query (see ``sharedWeight(of:query:)``).
+  ///   - hits: What occurs of the FAQ's keyword and required groups.
   ///   - phraseHits: How many of the message's two-word phrases the FAQ has anywhere.
   ///   - buffer: Scratch space for the examples' shared weights, at least as long as the
   ///     FAQ's examples; reused from one FAQ to the next.
   func fullScore(
-    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits, phraseHits: UInt8,
-    skipping skipped: Int?, buffer shared: inout [Double]
+    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits.Counts,
+    phraseHits: UInt8, skipping skipped: Int?, buffer shared: inout [Double]
   ) -> ScoredFAQ {
-    let examples = index.entries[faq].examples
+    let examples = exampleRanges[faq]
     let isSmallTalk = index.boundShapes[faq].isSmallTalk
     let norm = isSmallTalk ? query.norm : query.regularNorm
     let contentWeights = isSmallTalk ? query.contentWeights : query.regularContentWeights
@@ -38,7 +40,7 @@ extension Matcher {
         ? 0
         : min(weights.bigrams, Matcher.sharedCount(query.bigrams, index.examples[example].bigrams))
       let similarity =
-        (weight / norm * weight / index.examples[example].norm).squareRoot()
+        (weight / norm * weight / exampleNorms[example]).squareRoot()
         + Double(phrases) * weights.bigram
       if similarity > best {
         best = similarity
@@ -46,14 +48,13 @@ extension Matcher {
       }
     }
     let coverage = min(1, faqShared / norm)
-    let keywords = keywordBonus(hits.keywordGroups[faq])
+    let keywords = keywordBonus(hits.keywordGroups)
     let raw = min(1, max(best, coverage * weights.coverage) + keywords)
     return ScoredFAQ(
       faq: faq, score: (raw * 10_000).rounded() / 10_000, exampleScore: min(1, best),
       bestExample: bestExample, coverage: coverage,
-      matchedKeywordGroups: Int(hits.keywordGroups[faq]),
-      missingRequiredGroups: index.entries[faq].requiredGroups.count
-        - Int(hits.requiredGroups[faq]))
+      matchedKeywordGroups: Int(hits.keywordGroups),
+      missingRequiredGroups: requiredGroupCounts[faq] - Int(hits.requiredGroups))
   }
 
   /// The weight the query shares with `faq`: its terms' weights times their credit in
@@ -107,7 +108,9 @@ extension Matcher {
     }
     return shared
   }
+}
 
+extension Matcher {
   /// Whether the sorted array `terms` holds `term` (binary search).
   static func contains(_ terms: [Int32], _ term: Int32) -> Bool {
     var low = 0

@@ -1,0 +1,235 @@
+import Foundation
+
+/// The state of scoring one message: what has been read, bounded and scored so far.
+///
+/// The steps are those of ``Matcher/score(_:now:skipping:)``, which calls them in order.
+struct Scoring {
+  /// What scoring reads of the matcher.
+  let tables: ScoringTables
+  let query: Query
+  let now: Date
+  let skipped: Int?
+  /// The rules' `soglia_risposta`, for the cutoff.
+  let answerThreshold: Double
+  /// The rules' `soglia_scelta`, for the cutoff.
+  let choiceThreshold: Double
+  /// Whether the cutoff rises as FAQs are scored; without it every FAQ that shares a term
+  /// is scored in full (``Matcher/scoresEveryFAQ``).
+  let updatesCutoff: Bool
+  /// The keyword groups, required groups and exclusions that occur, by FAQ.
+  let hits: PatternHits
+  /// The FAQs with a two-word phrase of the message, ascending.
+  let phraseFAQs: [Int]
+  /// How many of the message's phrases each of `phraseFAQs` has.
+  let phraseCounts: [UInt8]
+
+  /// Per FAQ, the weight shared with the terms read so far.
+  var partialShared: [Double]
+  /// The FAQs reached by a term read since they were last bounded.
+  var reached: [Int] = []
+  /// The FAQs whose bound is known (or that are left out).
+  var isBounded: [Bool]
+  /// The FAQs waiting to be scored in full.
+  var pending: [BoundHeap.Item] = []
+  /// The FAQs scored in full, in ranking order.
+  var ranked: [ScoredFAQ] = []
+  /// The weight of the content terms not read yet.
+  var unreadWeight = 0.0
+  /// Whether every content term was read, in the query's order: then ``partialShared`` is
+  /// each FAQ's shared weight added up exactly as ``ScoringTables/sharedWeight(of:query:)``
+  /// adds it, and scoring in full need not add it up again.
+  var hasReadInQueryOrder = false
+  /// Scratch space for the examples' shared weights.
+  var exampleShared: [Double]
+
+  init(
+    tables: ScoringTables, query: Query, now: Date, skipping skipped: Int?,
+    answerThreshold: Double, choiceThreshold: Double, updatesCutoff: Bool
+  ) {
+    self.tables = tables
+    self.query = query
+    self.now = now
+    self.skipped = skipped
+    self.answerThreshold = answerThreshold
+    self.choiceThreshold = choiceThreshold
+    self.updatesCutoff = updatesCutoff
+    let faqCount = tables.faqCount
+    hits = PatternHits(query: query, index: tables.index)
+    (phraseFAQs, phraseCounts) = tables.sharedPhraseCounts(query)
+    partialShared = Array(repeating: 0, count: faqCount)
+    isBounded = Array(repeating: false, count: faqCount)
+    exampleShared = Array(repeating: 0, count: tables.index.mostExamples)
+  }
+
+  /// The cutoff for the FAQs scored so far.
+  ///
+  /// Worked out again only when an FAQ scores at least the cutoff: one that scores less
+  /// is below the fifth candidate, the runner-up, the menu's floor and the small talk's,
+  /// so it cannot change any of them.
+  private(set) var cutoff = -Double.infinity
+
+  /// The most that an FAQ reached by no term read so far can score: it shares at most
+  /// the unread weight, and has no keyword group and no phrase (those FAQs are bounded).
+  var unreachedBound: Double {
+    guard unreadWeight > 0 else { return 0 }
+    let norm = min(query.norm, query.regularNorm)
+    guard norm > 0 else { return 0 }
+    let similarity = tables.similarityBoundOverAllExamples(
+      shared: unreadWeight + query.stopWeight, norm: norm)
+    let coverage = min(1, unreadWeight / norm) * tables.weights.coverage
+    return min(1, max(similarity, coverage))
+  }
+
+  /// How many of the message's phrases `faq` has.
+  private func phraseCount(of faq: Int) -> UInt8 {
+    guard !phraseFAQs.isEmpty else { return 0 }
+    var low = 0
+    var high = phraseFAQs.count
+    while low < high {
+      let middle = (low + high) / 2
+      if phraseFAQs[middle] < faq { low = middle + 1 } else { high = middle }
+    }
+    return low < phraseFAQs.count && phraseFAQs[low] == faq ? phraseCounts[low] : 0
+  }
+
+  /// Reads the content term at `position` of the query: adds its weight to the FAQs
+  /// it reaches.
+  mutating func read(_ position: Int) {
+    let weight = query.contentWeights[position]
+    let postings = tables.index.faqPostings
+    for position in postings.positions(of: query.contentTerms[position]) {
+      let posting = postings[position]
+      let faq = Int(posting.faq)
+      if partialShared[faq] == 0 { reached.append(faq) }
+      partialShared[faq] += weight * posting.credit
+    }
+  }
+
+  /// Bounds the FAQs reached by the terms read that share enough weight to pass the
+  /// cutoff, once all the terms have been read; the others can never pass it.
+  mutating func boundReachedFAQs() {
+    let minimum = minimumSharedWeight(toPass: cutoff)
+    for faq in reached where !isBounded[faq] && partialShared[faq] + unreadWeight >= minimum {
+      bound(faq)
+    }
+    reached = []
+  }
+
+  /// Bounds the `count` reached FAQs that share the most weight with the message.
+  mutating func boundMostSharingFAQs(count: Int) {
+    var most: [Int] = []
+    for faq in reached
+    where most.count < count || partialShared[faq] > partialShared[most[most.count - 1]] {
+      let position = most.firstIndex { partialShared[faq] > partialShared[$0] } ?? most.count
+      most.insert(faq, at: position)
+      if most.count > count { most.removeLast() }
+    }
+    for faq in most where !isBounded[faq] { bound(faq) }
+  }
+
+  /// Bounds the FAQs that have a keyword group or a phrase of the message, when a term
+  /// read reaches them or one of the terms at `positions`, not read yet, would: their
+  /// bonus may lift them above FAQs that share more weight, so neither
+  /// ``minimumSharedWeight(toPass:)`` nor ``unreachedBound`` counts on their words.
+  mutating func boundFAQsWithKeywordsOrPhrases(reachedThrough positions: [Int]) {
+    for faqs in [hits.faqsWithKeywords, phraseFAQs] {
+      for faq in faqs where !isBounded[faq] {
+        let isReached =
+          partialShared[faq] > 0
+          || positions.contains { tables.credit(of: faq, for: query.contentTerms[$0]) > 0 }
+        if isReached { bound(faq) }
+      }
+    }
+  }
+
+  /// The least weight an FAQ without keyword groups or phrases must share with the
+  /// message to score `cutoff`: its score is at most the larger of the best similarity
+  /// any example could reach with that weight and its coverage, both rising with it.
+  ///
+  /// - Complexity: O(log n) in the number of examples, by bisection.
+  func minimumSharedWeight(toPass cutoff: Double) -> Double {
+    let norm = min(query.norm, query.regularNorm)
+    guard cutoff > 0, norm > 0 else { return 0 }
+    func reach(_ shared: Double) -> Double {
+      let similarity = tables.similarityBoundOverAllExamples(
+        shared: shared + query.stopWeight, norm: norm)
+      let coverage = min(1, shared / norm) * tables.weights.coverage
+      return min(1, max(similarity, coverage)) + Matcher.roundingSlack
+    }
+    var low = 0.0
+    var high = norm
+    guard reach(high) >= cutoff else { return .infinity }
+    for _ in 0..<40 {
+      let middle = (low + high) / 2
+      if reach(middle) >= cutoff { high = middle } else { low = middle }
+    }
+    return low
+  }
+
+  /// Works out the bound of `faq` and queues it, unless it is left out.
+  ///
+  /// The weights of terms not read yet count in full, as if the FAQ had them all.
+  private mutating func bound(_ faq: Int) {
+    isBounded[faq] = true
+    let shape = tables.index.boundShapes[faq]
+    if let expiry = tables.expiryInstants[faq], now >= expiry { return }
+    let counts = hits.counts(of: faq)
+    guard counts.firstExclusion < 0, shape.isSmallTalk || query.hasRegularContent else {
+      return
+    }
+    let norm = shape.isSmallTalk ? query.norm : query.regularNorm
+    guard norm > 0 else { return }
+    let shared = partialShared[faq] + unreadWeight
+    let weights = tables.weights
+    let coverage = min(1, shared / norm) * weights.coverage
+    let phrases = Double(min(weights.bigrams, Int(phraseCount(of: faq)))) * weights.bigram
+    let similarity = tables.similarityBound(
+      shared: shared + query.stopWeight, norm: norm, shape: shape)
+    let bound = min(
+      1, max(similarity + phrases, coverage) + tables.keywordBonus(counts.keywordGroups))
+    pending.append(.init(bound: bound, faq: faq))
+  }
+
+  /// Scores in full the few queued FAQs with the highest bounds, so that the cutoff can
+  /// drop the rest of the queue at once.
+  mutating func scoreSeeds() {
+    let seeds = ScoringTables.highestBounds(in: pending, count: Matcher.seedCount)
+    for item in seeds { scoreInFull(item.faq) }
+    let floor = cutoff
+    pending.removeAll { item in
+      item.bound + Matcher.roundingSlack < floor || seeds.contains { $0.faq == item.faq }
+    }
+  }
+
+  /// Scores the queued FAQs from the highest bound down while their bound passes the
+  /// cutoff; the others can never pass it, and are dropped.
+  mutating func scoreWhileBoundsPass() {
+    let floor = cutoff
+    var heap = BoundHeap(pending.filter { $0.bound + Matcher.roundingSlack >= floor })
+    pending = []
+    while let top = heap.top, top.bound + Matcher.roundingSlack >= cutoff {
+      _ = heap.pop()
+      scoreInFull(top.faq)
+    }
+  }
+
+  private mutating func scoreInFull(_ faq: Int) {
+    let shared: Double
+    if let skipped, Int(tables.index.examples[skipped].faq) == faq {
+      shared = tables.coverageWithout(example: skipped, of: faq, query: query)
+    } else if hasReadInQueryOrder {
+      shared = partialShared[faq]
+    } else {
+      shared = tables.sharedWeight(of: faq, query: query)
+    }
+    let scored = tables.fullScore(
+      of: faq, query: query, shared: shared, hits: hits.counts(of: faq),
+      phraseHits: phraseCount(of: faq), skipping: skipped, buffer: &exampleShared)
+    let position = ranked.firstIndex { tables.precedes(scored, $0) } ?? ranked.count
+    ranked.insert(scored, at: position)
+    if updatesCutoff, scored.score >= cutoff {
+      cutoff = tables.cutoff(
+        ranked, answerThreshold: answerThreshold, choiceThreshold: choiceThreshold)
+    }
+  }
+}
