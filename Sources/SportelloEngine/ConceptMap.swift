@@ -41,8 +41,8 @@ struct ConceptMap: Sendable {
   /// - Returns: The sequence with phrases replaced, and the concepts found.
   func apply(to sequence: [Int32]) -> (sequence: [Int32], concepts: [Int32]) {
     guard !phrases.isEmpty else { return (sequence, []) }
+    // Made only at the first phrase found: most messages have none.
     var result: [Int32] = []
-    result.reserveCapacity(sequence.count)
     var concepts: [Int32] = []
     var index = 0
     while index < sequence.count {
@@ -54,13 +54,17 @@ struct ConceptMap: Sendable {
           candidate.phrase.count <= remaining.count && remaining.starts(with: candidate.phrase)
         }
         if let match {
+          if concepts.isEmpty {
+            result.reserveCapacity(sequence.count)
+            result += sequence[..<index]
+          }
           result.append(match.concept)
           concepts.append(match.concept)
           index += match.phrase.count
           continue
         }
       }
-      result.append(term)
+      if !concepts.isEmpty { result.append(term) }
       index += 1
     }
     // Without a phrase the sequence is returned itself, so the two share their storage.

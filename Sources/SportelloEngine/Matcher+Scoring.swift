@@ -68,7 +68,7 @@ extension Matcher {
   /// terms with long posting lists (frequent words such as "posso" or "sapere" in a large
   /// rule set), as many as fit in ``lastReadShare`` of the message's weight.
   private func termsToReadLast(_ query: Query) -> [Int] {
-    let postings = index.faqPostings
+    let postings = tables.index.faqPostings
     var long: [Int] = []
     for position in query.contentTerms.indices
     where postings.count(of: query.contentTerms[position]) > Matcher.longPostingList {

@@ -106,7 +106,7 @@ public struct Matcher: Sendable {
   func decide(
     analyzed message: AnalyzedMessage, now: Date, skipping example: Int?, explains: Bool = false
   ) -> Decision {
-    let query = Query(message: message, index: index, unknownFactor: weights.unknown)
+    let query = Query(message: message, index: tables.index, unknownFactor: weights.unknown)
     let scored = score(query, now: now, skipping: example)
     var decision = choose(scored, tokens: message.tokens)
     if explains {
@@ -122,7 +122,7 @@ public struct Matcher: Sendable {
     // The closures below read local copies: capturing `self` would copy the whole
     // matcher, with a retain of each of its arrays, once per message.
     let faqs = ruleSet.faqs
-    let shapes = index.boundShapes
+    let shapes = tables.index.boundShapes
     let candidates = scored.ranked.prefix(5).map { item in
       Candidate(intent: faqs[item.faq].id, title: faqs[item.faq].title, score: item.score)
     }
@@ -178,10 +178,11 @@ public struct Matcher: Sendable {
   }
 
   private func answer(_ item: ScoredFAQ, candidates: [Candidate], margin: Double) -> Decision {
-    let faq = ruleSet.faqs[item.faq]
-    return Decision(
-      outcome: .answer, intent: faq.id, confidence: item.score, candidates: candidates,
-      handoverReason: faq.action == .handover ? .operatorRequested : nil)
+    // Two fields, not a copy of the whole FAQ with its texts.
+    Decision(
+      outcome: .answer, intent: ruleSet.faqs[item.faq].id, confidence: item.score,
+      candidates: candidates,
+      handoverReason: tables.isHandover[item.faq] ? .operatorRequested : nil)
   }
 
 }

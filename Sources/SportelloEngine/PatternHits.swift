@@ -28,6 +28,7 @@ struct PatternHits: Sendable {
   /// Finds the patterns of `index` that occur in `query`.
   init(query: Query, index: MatcherIndex) {
     var tried: [Int32] = []
+    tried.reserveCapacity(query.plain.count + query.conceptual.count)
     var matched: [Int32] = []
     // The message's words, read once, when the first exclusion matched on words needs them.
     var words: [String]?

@@ -40,6 +40,11 @@ struct Query: Sendable {
     // A message has a few dozen terms at most: arrays searched in full cost less than
     // sets, which hash every term.
     var unknown: [String] = []
+    let count = message.tokens.count
+    plain.reserveCapacity(count)
+    contentTerms.reserveCapacity(count)
+    contentWeights.reserveCapacity(count)
+    regularContentWeights.reserveCapacity(count)
     TermUnit.forEachUnit(of: message) { name, isStop in
       guard let id = table.id(of: name) else {
         if !isStop {
@@ -86,7 +91,15 @@ struct Query: Sendable {
   /// The words of `tokens` as exclusions are matched: words, numbers and codes, folded,
   /// stop words included.
   static func words(of tokens: [Token]) -> [String] {
-    tokens.filter { [.word, .number, .code].contains($0.kind) }.map(\.folded)
+    var words: [String] = []
+    words.reserveCapacity(tokens.count)
+    for token in tokens {
+      switch token.kind {
+      case .word, .number, .code: words.append(token.folded)
+      default: continue
+      }
+    }
+    return words
   }
 
   /// Whether `words` occur in `message` (a message's ``words(of:)``) one after the

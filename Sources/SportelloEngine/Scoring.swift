@@ -96,13 +96,21 @@ struct Scoring {
   /// it reaches.
   mutating func read(_ position: Int) {
     let weight = query.contentWeights[position]
-    let postings = tables.index.faqPostings
-    for position in postings.positions(of: query.contentTerms[position]) {
-      let posting = postings[position]
-      let faq = Int(posting.faq)
-      if partialShared[faq] == 0 { reached.append(faq) }
-      partialShared[faq] += weight * posting.credit
+    // A frequent term of a large rule set reaches most FAQs: the loop runs on raw buffers,
+    // without a bounds check or a uniqueness check per posting. Every posting's FAQ is
+    // below the FAQ count, the length of `partialShared`.
+    var newlyReached: [Int] = []
+    swap(&newlyReached, &reached)
+    tables.index.faqPostings.withPostings(of: query.contentTerms[position]) { postings in
+      partialShared.withUnsafeMutableBufferPointer { shared in
+        for posting in postings {
+          let faq = Int(posting.faq)
+          if shared[faq] == 0 { newlyReached.append(faq) }
+          shared[faq] += weight * posting.credit
+        }
+      }
     }
+    swap(&newlyReached, &reached)
   }
 
   /// Bounds the FAQs reached by the terms read that share enough weight to pass the
@@ -117,14 +125,20 @@ struct Scoring {
 
   /// Bounds the `count` reached FAQs that share the most weight with the message.
   mutating func boundMostSharingFAQs(count: Int) {
-    var most: [Int] = []
-    for faq in reached
-    where most.count < count || partialShared[faq] > partialShared[most[most.count - 1]] {
-      let position = most.firstIndex { partialShared[faq] > partialShared[$0] } ?? most.count
-      most.insert(faq, at: position)
+    // Most FAQs share less than the last of a full list, and are passed over after one
+    // comparison; ties keep the FAQ reached first.
+    var most: [(faq: Int, shared: Double)] = []
+    most.reserveCapacity(count + 1)
+    var floor = -Double.infinity
+    for faq in reached {
+      let shared = partialShared[faq]
+      guard most.count < count || shared > floor else { continue }
+      let position = most.firstIndex { shared > $0.shared } ?? most.count
+      most.insert((faq, shared), at: position)
       if most.count > count { most.removeLast() }
+      if most.count == count { floor = most[count - 1].shared }
     }
-    for faq in most where !isBounded[faq] { bound(faq) }
+    for item in most where !isBounded[item.faq] { bound(item.faq) }
   }
 
   /// Bounds the FAQs that have a keyword group or a phrase of the message, when a term
