@@ -91,7 +91,7 @@ extension Matcher {
   /// The FAQs left out because they expired or an exclusion occurs, among those that
   /// share a content term with the query, in the order the terms reach them.
   func exclusions(_ query: Query, now: Date) -> [ScoredFAQs.Exclusion] {
-    let hits = PatternHits(query: query, index: index)
+    let hits = PatternHits(query: query, tables: tables)
     var seen = Set<Int32>()
     var exclusions: [ScoredFAQs.Exclusion] = []
     for term in query.contentTerms {

@@ -106,7 +106,7 @@ public struct Matcher: Sendable {
   func decide(
     analyzed message: AnalyzedMessage, now: Date, skipping example: Int?, explains: Bool = false
   ) -> Decision {
-    let query = Query(message: message, index: tables.index, unknownFactor: weights.unknown)
+    let query = Query(message: message, tables: tables, unknownFactor: weights.unknown)
     let scored = score(query, now: now, skipping: example)
     var decision = choose(scored, tokens: message.tokens)
     if explains {

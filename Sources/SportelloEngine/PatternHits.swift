@@ -25,20 +25,24 @@ struct PatternHits: Sendable {
   /// The FAQs with at least one keyword group in the message, ascending.
   private(set) var faqsWithKeywords: [Int] = []
 
-  /// Finds the patterns of `index` that occur in `query`.
-  init(query: Query, index: MatcherIndex) {
+  /// Finds the patterns of the index that occur in `query`.
+  init(query: Query, tables: ScoringTables) {
+    // The two arrays, not the whole index: passing the index by value copies it.
+    let patterns = tables.index.patterns
+    let patternsByFirstTerm = tables.index.patternsByFirstTerm
     var tried: [Int32] = []
     tried.reserveCapacity(query.plain.count + query.conceptual.count)
     var matched: [Int32] = []
+    matched.reserveCapacity(16)
     // The message's words, read once, when the first exclusion matched on words needs them.
     var words: [String]?
     func tryPatterns(startingWith term: Int32) {
       guard term >= 0, !tried.contains(term) else { return }
       tried.append(term)
-      for position in index.patternsByFirstTerm.positions(of: term) {
-        let number = index.patternsByFirstTerm[position]
-        guard query.contains(index.patterns[Int(number)]) else { continue }
-        if let written = index.patterns[Int(number)].words {
+      for position in patternsByFirstTerm.positions(of: term) {
+        let number = patternsByFirstTerm[position]
+        guard query.contains(patterns[Int(number)]) else { continue }
+        if let written = patterns[Int(number)].words {
           if words == nil { words = Query.words(of: query.tokens) }
           guard Query.contains(written, in: words ?? []) else { continue }
         }
@@ -55,8 +59,8 @@ struct PatternHits: Sendable {
     matched.sort()
     var previous: (faq: Int32, role: MatcherIndex.Role)?
     for number in matched {
-      let faq = index.patterns[Int(number)].faq
-      let role = index.patterns[Int(number)].role
+      let faq = patterns[Int(number)].faq
+      let role = patterns[Int(number)].role
       if let previous, previous.faq == faq, previous.role == role { continue }
       previous = (faq, role)
       if faqs.last != faq {

@@ -35,8 +35,10 @@ struct Query: Sendable {
   var tokens: [Token] = []
 
   /// Builds the query of an analysed message.
-  init(message: AnalyzedMessage, index: MatcherIndex, unknownFactor: Double) {
-    let table = index.terms
+  init(message: AnalyzedMessage, tables: ScoringTables, unknownFactor: Double) {
+    // The parts it reads, not the whole index: a copy of the index retains every array.
+    let table = tables.index.terms
+    let isSmallTalkTerm = tables.index.isSmallTalkTerm
     // A message has a few dozen terms at most: arrays searched in full cost less than
     // sets, which hash every term.
     var unknown: [String] = []
@@ -59,15 +61,15 @@ struct Query: Sendable {
         plain.append(id)
       }
     }
-    (conceptual, concepts) = index.concepts.apply(to: plain)
+    (conceptual, concepts) = tables.index.concepts.apply(to: plain)
     // Stop terms and content terms are never the same term.
     for id in conceptual where id >= 0 && !contentTerms.contains(id) { contentTerms.append(id) }
-    norm = Double(unknown.count) * index.rarestIDF * unknownFactor
+    norm = Double(unknown.count) * tables.index.rarestIDF * unknownFactor
     regularNorm = norm
     for id in contentTerms {
       let weight = table.weight(id)
       let regularWeight =
-        index.isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
+        isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
       contentWeights.append(weight)
       regularContentWeights.append(regularWeight)
       norm += weight
@@ -79,13 +81,13 @@ struct Query: Sendable {
       stopWeight += weight
       norm += weight
       regularNorm +=
-        index.isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
+        isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
     }
     bigrams = MatcherIndex.bigrams(of: conceptual)
     tokens = message.tokens
     let hasWords = message.tokens.contains { $0.kind == .word || $0.kind == .code }
     hasRegularContent =
-      hasWords && (!unknown.isEmpty || contentTerms.contains { !index.isSmallTalkTerm[Int($0)] })
+      hasWords && (!unknown.isEmpty || contentTerms.contains { !isSmallTalkTerm[Int($0)] })
   }
 
   /// The words of `tokens` as exclusions are matched: words, numbers and codes, folded,
@@ -107,9 +109,12 @@ struct Query: Sendable {
   /// finds `trovata` and `trovati`, not `trovare`; `casa` finds only `casa`).
   static func contains(_ words: [String], in message: [String]) -> Bool {
     guard !words.isEmpty, words.count <= message.count else { return false }
-    for start in 0...(message.count - words.count)
-    where zip(message[start..<start + words.count], words).allSatisfy(sameWord) {
-      return true
+    for start in 0...(message.count - words.count) {
+      var matched = 0
+      while matched < words.count, sameWord(message[start + matched], words[matched]) {
+        matched += 1
+      }
+      if matched == words.count { return true }
     }
     return false
   }

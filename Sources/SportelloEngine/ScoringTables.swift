@@ -19,6 +19,10 @@ final class ScoringTables: Sendable {
   /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
   let expiryInstants: [Date?]
 
+  /// When each FAQ expires, in seconds from the reference date, or infinity: compared as
+  /// ``Date`` compares, without a call per FAQ.
+  let expiryTimes: [Double]
+
   /// Whether each FAQ hands the citizen to a person (such an FAQ is never a menu option).
   let isHandover: [Bool]
 
@@ -41,6 +45,7 @@ final class ScoringTables: Sendable {
     self.index = index
     self.weights = weights
     self.expiryInstants = expiryInstants
+    expiryTimes = expiryInstants.map { $0?.timeIntervalSinceReferenceDate ?? .infinity }
     self.isHandover = isHandover
     exampleRanges = index.entries.map(\.examples)
     requiredGroupCounts = index.entries.map(\.requiredGroups.count)
