@@ -46,6 +46,22 @@ struct PostingLists<Element: Sendable>: Sendable {
     }
   }
 
+  /// The first index of `postings` whose key is not below `key`, for a buffer sorted by
+  /// `key` (such as one given by ``withPostings(of:_:)``).
+  ///
+  /// - Complexity: O(log n).
+  static func firstIndex(
+    in postings: UnsafeBufferPointer<Element>, notBelow key: Int32, by keyOf: (Element) -> Int32
+  ) -> Int {
+    var low = 0
+    var high = postings.count
+    while low < high {
+      let middle = (low + high) / 2
+      if keyOf(postings[middle]) < key { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
   /// The posting at `position`.
   subscript(_ position: Int) -> Element { elements[position] }
 
