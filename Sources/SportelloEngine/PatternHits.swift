@@ -27,8 +27,7 @@ struct PatternHits: Sendable {
 
   /// Finds the patterns of the index that occur in `query`.
   init(query: Query, tables: ScoringTables) {
-    // The two arrays, not the whole index: passing the index by value copies it.
-    let patterns = tables.index.patterns
+    let patterns = tables.patterns
     let patternsByFirstTerm = tables.index.patternsByFirstTerm
     var tried: [Int32] = []
     tried.reserveCapacity(query.plain.count + query.conceptual.count)
@@ -41,8 +40,12 @@ struct PatternHits: Sendable {
       tried.append(term)
       for position in patternsByFirstTerm.positions(of: term) {
         let number = patternsByFirstTerm[position]
-        guard query.contains(patterns[Int(number)]) else { continue }
-        if let written = patterns[Int(number)].words {
+        let occurs =
+          Query.occurs(
+            patterns.terms, patterns.conceptualRange(of: Int(number)), in: query.conceptual)
+          || Query.occurs(patterns.terms, patterns.plainRange(of: Int(number)), in: query.plain)
+        guard occurs else { continue }
+        if patterns.hasWords[Int(number)], let written = tables.index.patterns[Int(number)].words {
           if words == nil { words = Query.words(of: query.tokens) }
           guard Query.contains(written, in: words ?? []) else { continue }
         }
@@ -57,10 +60,12 @@ struct PatternHits: Sendable {
     // in ascending order, the alternatives of one group are adjacent and each group is
     // counted once.
     matched.sort()
+    faqs.reserveCapacity(matched.count)
+    counts.reserveCapacity(matched.count)
     var previous: (faq: Int32, role: MatcherIndex.Role)?
     for number in matched {
-      let faq = patterns[Int(number)].faq
-      let role = patterns[Int(number)].role
+      let faq = patterns.faqs[Int(number)]
+      let role = patterns.roles[Int(number)]
       if let previous, previous.faq == faq, previous.role == role { continue }
       previous = (faq, role)
       if faqs.last != faq {

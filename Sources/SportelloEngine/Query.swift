@@ -124,13 +124,21 @@ struct Query: Sendable {
   /// UTF-8 bytes, since it runs for every exclusion whose stems a message shares.
   static func sameWord(_ written: String, _ rule: String) -> Bool {
     if written == rule { return true }
-    let writtenBytes = written.utf8
-    let ruleBytes = rule.utf8
-    guard writtenBytes.count == ruleBytes.count, ruleBytes.count >= 5,
-      let last = writtenBytes.last, let ruleLast = ruleBytes.last,
-      isFinalVowel(last), isFinalVowel(ruleLast)
-    else { return false }
-    return writtenBytes.dropLast().elementsEqual(ruleBytes.dropLast())
+    guard written.utf8.count == rule.utf8.count, rule.utf8.count >= 5 else { return false }
+    // Read as contiguous bytes (a native string already is): the generic views cost a
+    // call per byte.
+    var written = written
+    var rule = rule
+    return written.withUTF8 { writtenBytes in
+      rule.withUTF8 { ruleBytes in
+        let last = ruleBytes.count - 1
+        guard isFinalVowel(writtenBytes[last]), isFinalVowel(ruleBytes[last]) else {
+          return false
+        }
+        for offset in 0..<last where writtenBytes[offset] != ruleBytes[offset] { return false }
+        return true
+      }
+    }
   }
 
   /// Whether `byte` is a vowel that inflection changes at the end of a word.
@@ -141,17 +149,24 @@ struct Query: Sendable {
 
   /// Whether `pattern` occurs in the message, as written or through synonyms.
   func contains(_ pattern: MatcherIndex.Pattern) -> Bool {
-    Query.occurs(pattern.conceptual, in: conceptual) || Query.occurs(pattern.plain, in: plain)
+    Query.occurs(pattern.conceptual, pattern.conceptual.indices, in: conceptual)
+      || Query.occurs(pattern.plain, pattern.plain.indices, in: plain)
   }
 
-  private static func occurs(_ needle: [Int32], in haystack: [Int32]) -> Bool {
-    guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-    if needle.count == 1 { return haystack.contains(needle[0]) }
-    for start in 0...(haystack.count - needle.count)
-    where haystack[start] == needle[0]
-      && haystack[start..<start + needle.count].elementsEqual(needle)
-    {
-      return true
+  /// Whether the terms of `terms` in `range` occur in `haystack` one after the other.
+  ///
+  /// Takes an array and a range rather than a slice, so that the flat pattern terms of
+  /// ``ScoringTables/patterns`` are read without a retain per pattern.
+  static func occurs(_ terms: [Int32], _ range: Range<Int>, in haystack: [Int32]) -> Bool {
+    guard !range.isEmpty, range.count <= haystack.count else { return false }
+    let first = terms[range.lowerBound]
+    if range.count == 1 { return haystack.contains(first) }
+    for start in 0...(haystack.count - range.count) where haystack[start] == first {
+      var matched = 1
+      while matched < range.count, haystack[start + matched] == terms[range.lowerBound + matched] {
+        matched += 1
+      }
+      if matched == range.count { return true }
     }
     return false
   }

@@ -71,6 +71,7 @@ struct Scoring {
     for faq in phraseFAQs { flags[faq] |= Scoring.phraseFlag }
     nowTime = now.timeIntervalSinceReferenceDate
     reached.reserveCapacity(faqCount)
+    ranked.reserveCapacity(16)
     pending.reserveCapacity(min(faqCount, 64))
     exampleShared = Array(repeating: 0, count: tables.index.mostExamples)
   }
@@ -178,29 +179,65 @@ struct Scoring {
     }
   }
 
-  /// The least weight an FAQ without keyword groups or phrases must share with the
-  /// message to score `cutoff`: its score is at most the larger of the best similarity
+  /// The most an FAQ without keyword groups or phrases can score when it shares `shared`
+  /// of the message's weight, plus the rounding slack: the larger of the best similarity
   /// any example could reach with that weight and its coverage, both rising with it.
+  func reachableScore(sharing shared: Double) -> Double {
+    let norm = min(query.norm, query.regularNorm)
+    let similarity = tables.similarityBoundOverAllExamples(
+      shared: shared + query.stopWeight, norm: norm)
+    let coverage = min(1, shared / norm) * tables.weights.coverage
+    return min(1, max(similarity, coverage)) + Matcher.roundingSlack
+  }
+
+  /// The least weight an FAQ without keyword groups or phrases must share with the
+  /// message to score `cutoff` (see ``reachableScore(sharing:)``), or a little less; it is
+  /// never more, so no FAQ that could pass the cutoff is dropped.
   ///
-  /// - Complexity: O(log n) in the number of examples, by bisection.
+  /// Worked out in closed form. The coverage reaches `c` (the cutoff less the slack) at a
+  /// share `c / coverage` of the norm `N`. An example of norm `n` reaches `c` once the
+  /// weight shared with it, `x`, meets `c × sqrt(N × n)`, if its coverable share
+  /// `ratio × n` can hold that much, that is when `n ≥ (c / ratio)² × N`: the smallest
+  /// such norm needs the least. The result is checked, and bisected when the check fails.
+  ///
+  /// - Complexity: O(log n) in the number of examples.
   func minimumSharedWeight(toPass cutoff: Double) -> Double {
     let norm = min(query.norm, query.regularNorm)
     guard cutoff > 0, norm > 0 else { return 0 }
-    func reach(_ shared: Double) -> Double {
-      let similarity = tables.similarityBoundOverAllExamples(
-        shared: shared + query.stopWeight, norm: norm)
-      let coverage = min(1, shared / norm) * tables.weights.coverage
-      return min(1, max(similarity, coverage)) + Matcher.roundingSlack
+    guard reachableScore(sharing: norm) >= cutoff else { return .infinity }
+    let needed = cutoff - Matcher.roundingSlack
+    guard needed > 0 else { return 0 }
+
+    let byCoverage =
+      needed <= tables.weights.coverage ? needed / tables.weights.coverage * norm : .infinity
+    var bySimilarity = Double.infinity
+    let norms = tables.index.sortedExampleNorms
+    let ratio = tables.index.largestCoverableNormRatio
+    // Slightly lowered: an example just at the limit must not be missed to rounding.
+    let smallestUsable = (needed / ratio) * (needed / ratio) * norm * (1 - 1e-9)
+    var low = 0
+    var high = norms.count
+    while low < high {
+      let middle = (low + high) / 2
+      if norms[middle] < smallestUsable { low = middle + 1 } else { high = middle }
     }
+    if low < norms.count {
+      bySimilarity = needed * (norm * norms[low]).squareRoot() - query.stopWeight
+    }
+    let estimate = max(0, min(byCoverage, bySimilarity, norm) * (1 - 1e-9))
+    if estimate == 0 || reachableScore(sharing: estimate) < cutoff { return estimate }
+    return bisectedMinimumSharedWeight(toPass: cutoff)
+  }
+
+  /// ``minimumSharedWeight(toPass:)`` by bisection, for when rounding defeats the closed
+  /// form: `low` always falls short of the cutoff, so it is never above the true minimum.
+  /// Twenty-four steps leave a gap of 6e-8 of the norm.
+  func bisectedMinimumSharedWeight(toPass cutoff: Double) -> Double {
     var low = 0.0
-    var high = norm
-    guard reach(high) >= cutoff else { return .infinity }
-    // Each step halves the interval; `low` always falls short of the cutoff, so it is
-    // never above the true minimum, and an FAQ it lets through in excess is bounded and
-    // dropped by its bound. Twenty-four steps leave a gap of 6e-8 of the norm.
+    var high = min(query.norm, query.regularNorm)
     for _ in 0..<24 {
       let middle = (low + high) / 2
-      if reach(middle) >= cutoff { high = middle } else { low = middle }
+      if reachableScore(sharing: middle) >= cutoff { high = middle } else { low = middle }
     }
     return low
   }
@@ -264,8 +301,14 @@ struct Scoring {
     let scored = tables.fullScore(
       of: faq, query: query, shared: shared, hits: hits(of: faq),
       phraseHits: phraseCount(of: faq), skipping: skipped, buffer: &exampleShared)
-    let position = ranked.firstIndex { tables.precedes(scored, $0) } ?? ranked.count
-    ranked.insert(scored, at: position)
+    // Moved up from the end to its place: the ranking is a strict order (ties in score
+    // are broken by intent id), so this is where an insertion would put it.
+    ranked.append(scored)
+    var position = ranked.count - 1
+    while position > 0, tables.precedes(ranked[position], ranked[position - 1]) {
+      ranked.swapAt(position, position - 1)
+      position -= 1
+    }
     if updatesCutoff, scored.score >= cutoff {
       cutoff = tables.cutoff(
         ranked, answerThreshold: answerThreshold, choiceThreshold: choiceThreshold)

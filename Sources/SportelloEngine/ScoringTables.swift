@@ -35,6 +35,9 @@ final class ScoringTables: Sendable {
   /// Each example's norm, by example.
   let exampleNorms: [Double]
 
+  /// The index's patterns, flat.
+  let patterns: FlatPatterns
+
   /// Makes the tables of `index`.
   ///
   /// - Parameter isHandover: Whether each FAQ, in rule order, hands over to a person.
@@ -50,8 +53,51 @@ final class ScoringTables: Sendable {
     exampleRanges = index.entries.map(\.examples)
     requiredGroupCounts = index.entries.map(\.requiredGroups.count)
     exampleNorms = index.examples.map(\.norm)
+    patterns = FlatPatterns(index.patterns)
   }
 
   /// The number of FAQs.
   var faqCount: Int { exampleRanges.count }
+}
+
+/// The index's patterns (``MatcherIndex/patterns``) laid out in flat arrays.
+///
+/// Matching a message tries a few dozen patterns; reading one as a ``MatcherIndex/Pattern``
+/// retains and releases each of its arrays and its label.
+struct FlatPatterns: Sendable {
+  /// Each pattern's conceptual terms, then its plain terms, pattern after pattern.
+  let terms: [Int32]
+  /// Where each pattern's terms start in `terms`: pattern `p` has its conceptual terms
+  /// from `starts[2p]`, its plain terms from `starts[2p + 1]`, up to `starts[2p + 2]`.
+  let starts: [Int]
+  /// Each pattern's FAQ.
+  let faqs: [Int32]
+  /// Each pattern's role.
+  let roles: [MatcherIndex.Role]
+  /// Whether each pattern is matched on its words too (``MatcherIndex/Pattern/words``).
+  let hasWords: [Bool]
+
+  /// Lays out `patterns`.
+  init(_ patterns: [MatcherIndex.Pattern]) {
+    var terms: [Int32] = []
+    var starts: [Int] = [0]
+    starts.reserveCapacity(2 * patterns.count + 1)
+    for pattern in patterns {
+      terms += pattern.conceptual
+      starts.append(terms.count)
+      terms += pattern.plain
+      starts.append(terms.count)
+    }
+    self.terms = terms
+    self.starts = starts
+    faqs = patterns.map(\.faq)
+    roles = patterns.map(\.role)
+    hasWords = patterns.map { $0.words != nil }
+  }
+
+  /// The conceptual terms of pattern `number`, as a range of `terms`.
+  func conceptualRange(of number: Int) -> Range<Int> { starts[2 * number]..<starts[2 * number + 1] }
+
+  /// The plain terms of pattern `number`, as a range of `terms`.
+  func plainRange(of number: Int) -> Range<Int> { starts[2 * number + 1]..<starts[2 * number + 2] }
 }
