@@ -38,7 +38,9 @@ extension Matcher {
       answerThreshold: settings.answerThreshold, choiceThreshold: settings.choiceThreshold,
       updatesCutoff: !scoresEveryFAQ)
     let frequent = termsToReadLast(query)
-    scoring.unreadWeight = frequent.reduce(0) { $0 + query.contentWeights[$1] }
+    // Closures read this array, not `query`: capturing the query copies it whole.
+    let contentWeights = query.contentWeights
+    scoring.unreadWeight = frequent.reduce(0) { $0 + contentWeights[$1] }
     for position in query.contentTerms.indices where !frequent.contains(position) {
       scoring.read(position)
     }
@@ -77,9 +79,11 @@ extension Matcher {
     guard !long.isEmpty else { return [] }
     var budget = Matcher.lastReadShare * min(query.norm, query.regularNorm) - query.stopWeight
     var chosen: [Int] = []
-    for position in long.sorted(by: { query.contentWeights[$0] < query.contentWeights[$1] }) {
-      guard query.contentWeights[position] <= budget else { break }
-      budget -= query.contentWeights[position]
+    // The closure reads this array, not `query`: capturing the query copies it whole.
+    let weights = query.contentWeights
+    for position in long.sorted(by: { weights[$0] < weights[$1] }) {
+      guard weights[position] <= budget else { break }
+      budget -= weights[position]
       chosen.append(position)
     }
     return chosen

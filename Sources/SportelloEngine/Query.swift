@@ -43,10 +43,14 @@ struct Query: Sendable {
     // sets, which hash every term.
     var unknown: [String] = []
     let count = message.tokens.count
-    plain.reserveCapacity(count)
     contentTerms.reserveCapacity(count)
     contentWeights.reserveCapacity(count)
     regularContentWeights.reserveCapacity(count)
+    // Locals, not properties, in the closure: a closure that changes `self` copies the
+    // whole query in and out.
+    var plain: [Int32] = []
+    plain.reserveCapacity(count)
+    var stopTerms: [Int32] = []
     TermUnit.forEachUnit(of: message) { name, isStop in
       guard let id = table.id(of: name) else {
         if !isStop {
@@ -61,6 +65,8 @@ struct Query: Sendable {
         plain.append(id)
       }
     }
+    self.plain = plain
+    self.stopTerms = stopTerms
     (conceptual, concepts) = tables.index.concepts.apply(to: plain)
     // Stop terms and content terms are never the same term.
     for id in conceptual where id >= 0 && !contentTerms.contains(id) { contentTerms.append(id) }
@@ -95,9 +101,9 @@ struct Query: Sendable {
   static func words(of tokens: [Token]) -> [String] {
     var words: [String] = []
     words.reserveCapacity(tokens.count)
-    for token in tokens {
-      switch token.kind {
-      case .word, .number, .code: words.append(token.folded)
+    for index in tokens.indices {
+      switch tokens[index].kind {
+      case .word, .number, .code: words.append(tokens[index].folded)
       default: continue
       }
     }

@@ -96,14 +96,20 @@ struct Scoring {
   }
 
   /// Whether the bound of `faq` is known, or it is left out.
+  @inline(__always)
   func isBounded(_ faq: Int) -> Bool { flags[faq] & Scoring.boundedFlag != 0 }
 
   /// What occurs of the patterns of `faq`.
+  ///
+  /// Inlined, like ``phraseCount(of:)``: a call of a method of this large value from a
+  /// mutating one copies the whole value first (measured: a copy per FAQ bounded).
+  @inline(__always)
   private func hits(of faq: Int) -> PatternHits.Counts {
     flags[faq] & Scoring.patternFlag == 0 ? PatternHits.Counts() : hits.counts(of: faq)
   }
 
   /// How many of the message's phrases `faq` has.
+  @inline(__always)
   private func phraseCount(of faq: Int) -> UInt8 {
     guard flags[faq] & Scoring.phraseFlag != 0 else { return 0 }
     var low = 0
@@ -140,7 +146,8 @@ struct Scoring {
   /// cutoff, once all the terms have been read; the others can never pass it.
   mutating func boundReachedFAQs() {
     let minimum = minimumSharedWeight(toPass: cutoff)
-    for faq in reached where !isBounded(faq) && partialShared[faq] + unreadWeight >= minimum {
+    // The weight first: with a large rule set most reached FAQs fail it.
+    for faq in reached where partialShared[faq] + unreadWeight >= minimum && !isBounded(faq) {
       bound(faq)
     }
     reached.removeAll(keepingCapacity: true)
@@ -169,14 +176,16 @@ struct Scoring {
   /// bonus may lift them above FAQs that share more weight, so neither
   /// ``minimumSharedWeight(toPass:)`` nor ``unreachedBound`` counts on their words.
   mutating func boundFAQsWithKeywordsOrPhrases(reachedThrough positions: [Int]) {
-    for faqs in [hits.faqsWithKeywords, phraseFAQs] {
-      for faq in faqs where !isBounded(faq) {
-        let isReached =
-          partialShared[faq] > 0
-          || positions.contains { tables.credit(of: faq, for: query.contentTerms[$0]) > 0 }
-        if isReached { bound(faq) }
-      }
+    let contentTerms = query.contentTerms
+    func boundIfReached(_ faq: Int) {
+      guard !isBounded(faq) else { return }
+      let isReached =
+        partialShared[faq] > 0
+        || positions.contains { tables.credit(of: faq, for: contentTerms[$0]) > 0 }
+      if isReached { bound(faq) }
     }
+    for faq in hits.faqsWithKeywords { boundIfReached(faq) }
+    for faq in phraseFAQs { boundIfReached(faq) }
   }
 
   /// The most an FAQ without keyword groups or phrases can score when it shares `shared`

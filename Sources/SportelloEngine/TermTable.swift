@@ -70,13 +70,16 @@ extension TermUnit {
   /// Calls `body` with the name of each of the units of `message` and whether it is a
   /// stop word, in order, without making the units.
   static func forEachUnit(of message: AnalyzedMessage, _ body: (String, Bool) -> Void) {
-    for token in message.tokens {
-      switch token.kind {
+    // By index, reading the fields it needs: `for token in` copies each token, with a
+    // retain of each of its strings.
+    let tokens = message.tokens
+    for index in tokens.indices {
+      switch tokens[index].kind {
       case .word:
-        guard !token.stem.isEmpty else { continue }
-        body(token.stem, token.isStopWord)
+        guard !tokens[index].stem.isEmpty else { continue }
+        body(tokens[index].stem, tokens[index].isStopWord)
       case .number, .code:
-        body(token.folded, false)
+        body(tokens[index].folded, false)
       default:
         continue
       }
