@@ -24,8 +24,14 @@ struct Scoring {
 
   /// Per FAQ, the weight shared with the terms read so far.
   var partialShared: [Double]
-  /// The FAQs reached by a term read since they were last bounded.
-  var reached: [Int] = []
+  /// The FAQs reached by a term read since they were last bounded: the first
+  /// `reachedCount`, in the order the terms reached them.
+  ///
+  /// As long as the rules: an FAQ is reached once, when its shared weight leaves 0 (weights
+  /// are positive), so the list never outgrows them, and is written without growing.
+  var reached: [Int32]
+  /// How many of `reached` are in use.
+  var reachedCount = 0
   /// Per FAQ, whether its bound is known (or it is left out) and whether it has a pattern
   /// hit or a phrase: most FAQs have neither, and need not be looked up in those lists.
   var flags: [UInt8]
@@ -70,7 +76,7 @@ struct Scoring {
     for faq in hits.faqs { flags[Int(faq)] |= Scoring.patternFlag }
     for faq in phraseFAQs { flags[faq] |= Scoring.phraseFlag }
     nowTime = now.timeIntervalSinceReferenceDate
-    reached.reserveCapacity(faqCount)
+    reached = Array(repeating: 0, count: faqCount)
     ranked.reserveCapacity(16)
     pending.reserveCapacity(min(faqCount, 64))
     exampleShared = Array(repeating: 0, count: tables.index.mostExamples)
@@ -128,18 +134,27 @@ struct Scoring {
     // A frequent term of a large rule set reaches most FAQs: the loop runs on raw buffers,
     // without a bounds check or a uniqueness check per posting. Every posting's FAQ is
     // below the FAQ count, the length of `partialShared`.
-    var newlyReached: [Int] = []
+    // Both arrays are moved out while their buffers are written, so that the closures
+    // touch locals, not two parts of `self` at once.
+    var newlyReached: [Int32] = []
     swap(&newlyReached, &reached)
+    var count = reachedCount
     tables.index.faqPostings.withPostings(of: query.contentTerms[position]) { postings in
       partialShared.withUnsafeMutableBufferPointer { shared in
-        for posting in postings {
-          let faq = Int(posting.faq)
-          if shared[faq] == 0 { newlyReached.append(faq) }
-          shared[faq] += weight * posting.credit
+        newlyReached.withUnsafeMutableBufferPointer { newly in
+          for posting in postings {
+            let faq = Int(posting.faq)
+            if shared[faq] == 0 {
+              newly[count] = posting.faq
+              count += 1
+            }
+            shared[faq] += weight * posting.credit
+          }
         }
       }
     }
     swap(&newlyReached, &reached)
+    reachedCount = count
   }
 
   /// Bounds the FAQs reached by the terms read that share enough weight to pass the
@@ -147,10 +162,11 @@ struct Scoring {
   mutating func boundReachedFAQs() {
     let minimum = minimumSharedWeight(toPass: cutoff)
     // The weight first: with a large rule set most reached FAQs fail it.
-    for faq in reached where partialShared[faq] + unreadWeight >= minimum && !isBounded(faq) {
-      bound(faq)
+    for index in 0..<reachedCount {
+      let faq = Int(reached[index])
+      if partialShared[faq] + unreadWeight >= minimum, !isBounded(faq) { bound(faq) }
     }
-    reached.removeAll(keepingCapacity: true)
+    reachedCount = 0
   }
 
   /// Bounds the `count` reached FAQs that share the most weight with the message.
@@ -160,7 +176,8 @@ struct Scoring {
     var most: [(faq: Int, shared: Double)] = []
     most.reserveCapacity(count + 1)
     var floor = -Double.infinity
-    for faq in reached {
+    for index in 0..<reachedCount {
+      let faq = Int(reached[index])
       let shared = partialShared[faq]
       guard most.count < count || shared > floor else { continue }
       let position = most.firstIndex { shared > $0.shared } ?? most.count
