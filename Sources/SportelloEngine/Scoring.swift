@@ -161,11 +161,24 @@ struct Scoring {
   /// cutoff, once all the terms have been read; the others can never pass it.
   mutating func boundReachedFAQs() {
     let minimum = minimumSharedWeight(toPass: cutoff)
-    // The weight first: with a large rule set most reached FAQs fail it.
-    for index in 0..<reachedCount {
-      let faq = Int(reached[index])
-      if partialShared[faq] + unreadWeight >= minimum, !isBounded(faq) { bound(faq) }
+    // The weight first, in one scan on the raw buffers: with a large rule set most
+    // reached FAQs fail it. Those that pass are kept at the front of the list, in order
+    // (the place written is never past the place read).
+    let unread = unreadWeight
+    let count = reachedCount
+    var kept = 0
+    var list: [Int32] = []
+    swap(&list, &reached)
+    partialShared.withUnsafeBufferPointer { shared in
+      list.withUnsafeMutableBufferPointer { list in
+        for index in 0..<count where shared[Int(list[index])] + unread >= minimum {
+          list[kept] = list[index]
+          kept += 1
+        }
+      }
     }
+    swap(&list, &reached)
+    for index in 0..<kept where !isBounded(Int(reached[index])) { bound(Int(reached[index])) }
     reachedCount = 0
   }
 
@@ -176,16 +189,32 @@ struct Scoring {
     var most: [(faq: Int, shared: Double)] = []
     most.reserveCapacity(count + 1)
     var floor = -Double.infinity
-    for index in 0..<reachedCount {
-      let faq = Int(reached[index])
-      let shared = partialShared[faq]
-      guard most.count < count || shared > floor else { continue }
+    forEachReachedFAQ { faq, shared in
+      guard most.count < count || shared > floor else { return }
       let position = most.firstIndex { shared > $0.shared } ?? most.count
       most.insert((faq, shared), at: position)
       if most.count > count { most.removeLast() }
       if most.count == count { floor = most[count - 1].shared }
     }
     for item in most where !isBounded(item.faq) { bound(item.faq) }
+  }
+
+  /// Calls `body` with each reached FAQ, in order, and its shared weight so far.
+  ///
+  /// With a large rule set most FAQs are reached and few are kept, so the scan runs on
+  /// the raw buffers, without a bounds check per FAQ: every reached FAQ is below the
+  /// length of `partialShared`, and `reachedCount` is at most that of `reached`.
+  @inline(__always)
+  private func forEachReachedFAQ(_ body: (Int, Double) -> Void) {
+    let count = reachedCount
+    partialShared.withUnsafeBufferPointer { shared in
+      reached.withUnsafeBufferPointer { reached in
+        for index in 0..<count {
+          let faq = Int(reached[index])
+          body(faq, shared[faq])
+        }
+      }
+    }
   }
 
   /// Bounds the FAQs that have a keyword group or a phrase of the message, when a term
