@@ -7,8 +7,11 @@
 /// meet on the same term.
 struct ConceptMap: Sendable {
   private var phrases: [[Int32]: Int32] = [:]
-  private var starters: Set<Int32> = []
-  private var longest = 0
+  /// By first term id, where its phrases are in `phrasesByStarter`, or -1: a message's
+  /// terms are looked up here, which is cheaper than hashing each of them.
+  private var starterSlots: [Int32] = []
+  /// The phrases of each first term with their concepts, longest first.
+  private var phrasesByStarter: [[(phrase: [Int32], concept: Int32)]] = []
 
   /// Whether no concept is defined.
   var isEmpty: Bool { phrases.isEmpty }
@@ -17,8 +20,19 @@ struct ConceptMap: Sendable {
   mutating func add(_ phrase: [Int32], concept: Int32) {
     guard !phrase.isEmpty, phrases[phrase] == nil else { return }
     phrases[phrase] = concept
-    starters.insert(phrase[0])
-    longest = max(longest, phrase.count)
+    let starter = Int(phrase[0])
+    if starter >= starterSlots.count {
+      starterSlots += repeatElement(-1, count: starter + 1 - starterSlots.count)
+    }
+    if starterSlots[starter] < 0 {
+      starterSlots[starter] = Int32(phrasesByStarter.count)
+      phrasesByStarter.append([])
+    }
+    let slot = Int(starterSlots[starter])
+    let position =
+      phrasesByStarter[slot].firstIndex { $0.phrase.count < phrase.count }
+      ?? phrasesByStarter[slot].count
+    phrasesByStarter[slot].insert((phrase, concept), at: position)
   }
 
   /// Replaces each phrase in `sequence` by its concept, longest match first, left to right.
@@ -27,30 +41,30 @@ struct ConceptMap: Sendable {
   /// - Returns: The sequence with phrases replaced, and the concepts found.
   func apply(to sequence: [Int32]) -> (sequence: [Int32], concepts: [Int32]) {
     guard !phrases.isEmpty else { return (sequence, []) }
+    // Made only at the first phrase found: most messages have none.
     var result: [Int32] = []
-    result.reserveCapacity(sequence.count)
     var concepts: [Int32] = []
     var index = 0
     while index < sequence.count {
       let term = sequence[index]
-      if starters.contains(term) {
-        var length = min(longest, sequence.count - index)
-        var matched: Int32?
-        while length > 0 {
-          if let concept = phrases[Array(sequence[index..<index + length])] {
-            matched = concept
-            break
-          }
-          length -= 1
+      if term >= 0, Int(term) < starterSlots.count, starterSlots[Int(term)] >= 0 {
+        let remaining = sequence[index...]
+        // Longest first, as the phrases of one first term are kept.
+        let match = phrasesByStarter[Int(starterSlots[Int(term)])].first { candidate in
+          candidate.phrase.count <= remaining.count && remaining.starts(with: candidate.phrase)
         }
-        if let matched {
-          result.append(matched)
-          concepts.append(matched)
-          index += length
+        if let match {
+          if concepts.isEmpty {
+            result.reserveCapacity(sequence.count)
+            result += sequence[..<index]
+          }
+          result.append(match.concept)
+          concepts.append(match.concept)
+          index += match.phrase.count
           continue
         }
       }
-      result.append(term)
+      if !concepts.isEmpty { result.append(term) }
       index += 1
     }
     // Without a phrase the sequence is returned itself, so the two share their storage.

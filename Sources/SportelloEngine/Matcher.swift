@@ -28,16 +28,20 @@ public struct Matcher: Sendable {
   /// The analyzer used for messages, with typo correction against the rules' words.
   public let analyzer: Analyzer
 
-  let index: MatcherIndex
+  /// The index and what scoring reads of it, shared by every copy of the matcher.
+  let tables: ScoringTables
+
+  /// The index of the rules.
+  var index: MatcherIndex { tables.index }
 
   /// The scoring constants.
-  let weights: ScoringWeights
+  var weights: ScoringWeights { tables.weights }
 
   /// The other Comuni the rules name, whose matters go to a person.
   let otherComunes: OtherComunes
 
   /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
-  let expiryInstants: [Date?]
+  var expiryInstants: [Date?] { tables.expiryInstants }
 
   /// Whether every FAQ that shares a term with a message is scored in full, instead of
   /// only those whose bound can change the decision: slower, with the same result. Tests
@@ -54,7 +58,6 @@ public struct Matcher: Sendable {
   /// Indexes `ruleSet` with other scoring constants (for measurements).
   init(ruleSet: RuleSet, weights: ScoringWeights) {
     self.ruleSet = ruleSet
-    self.weights = weights
     var configuration = AnalyzerConfiguration()
     configuration.addAbbreviations(ruleSet.synonyms.abbreviations)
     configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
@@ -62,17 +65,19 @@ public struct Matcher: Sendable {
     otherComunes = OtherComunes(ruleSet.synonyms.otherComunes)
     configuration.addProtectedWords(otherComunes.words)
     let index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
-    self.index = index
     // The same configuration with a typo vocabulary of the rules' words.
     self.analyzer = index.messageAnalyzer
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = ruleSet.profile.officeHours.timeZone
-    expiryInstants = ruleSet.faqs.map { faq in
+    let expiryInstants = ruleSet.faqs.map { faq -> Date? in
       guard let day = faq.expiresOn else { return nil }
       let start = calendar.date(
         from: DateComponents(year: day.year, month: day.month, day: day.day))
       return start.flatMap { calendar.date(byAdding: .day, value: 1, to: $0) }
     }
+    tables = ScoringTables(
+      index: index, weights: weights, expiryInstants: expiryInstants,
+      isHandover: ruleSet.faqs.map { $0.action == .handover })
   }
 
   /// The thresholds in force.
@@ -105,7 +110,7 @@ public struct Matcher: Sendable {
   func decide(
     analyzed message: AnalyzedMessage, now: Date, skipping example: Int?, explains: Bool = false
   ) -> Decision {
-    let query = Query(message: message, index: index, unknownFactor: weights.unknown)
+    let query = Query(message: message, tables: tables, unknownFactor: weights.unknown)
     let scored = score(query, now: now, skipping: example)
     var decision = choose(scored, tokens: message.tokens)
     if explains {
@@ -121,7 +126,7 @@ public struct Matcher: Sendable {
     // The closures below read local copies: capturing `self` would copy the whole
     // matcher, with a retain of each of its arrays, once per message.
     let faqs = ruleSet.faqs
-    let shapes = index.boundShapes
+    let shapes = tables.index.boundShapes
     let candidates = scored.ranked.prefix(5).map { item in
       Candidate(intent: faqs[item.faq].id, title: faqs[item.faq].title, score: item.score)
     }
@@ -190,10 +195,11 @@ public struct Matcher: Sendable {
   }
 
   private func answer(_ item: ScoredFAQ, candidates: [Candidate]) -> Decision {
-    let faq = ruleSet.faqs[item.faq]
-    return Decision(
-      outcome: .answer, intent: faq.id, confidence: item.score, candidates: candidates,
-      handoverReason: faq.action == .handover ? .operatorRequested : nil)
+    // Two fields, not a copy of the whole FAQ with its texts.
+    Decision(
+      outcome: .answer, intent: ruleSet.faqs[item.faq].id, confidence: item.score,
+      candidates: candidates,
+      handoverReason: tables.isHandover[item.faq] ? .operatorRequested : nil)
   }
 
 }

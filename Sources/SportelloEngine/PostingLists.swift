@@ -32,6 +32,36 @@ struct PostingLists<Element: Sendable>: Sendable {
   /// How many postings `term` has.
   func count(of term: Int32) -> Int { positions(of: term).count }
 
+  /// Calls `body` with the postings of `term`, in order, as contiguous memory.
+  ///
+  /// For the loops that read every posting of a message's terms, which with a large rule
+  /// set are most of the work: through the buffer they run without a bounds check per
+  /// posting. The buffer points into this value's storage and is valid only inside `body`.
+  func withPostings<Result>(
+    of term: Int32, _ body: (UnsafeBufferPointer<Element>) throws -> Result
+  ) rethrows -> Result {
+    let range = positions(of: term)
+    return try elements.withUnsafeBufferPointer { all in
+      try body(UnsafeBufferPointer(rebasing: all[range]))
+    }
+  }
+
+  /// The first index of `postings` whose key is not below `key`, for a buffer sorted by
+  /// `key` (such as one given by ``withPostings(of:_:)``).
+  ///
+  /// - Complexity: O(log n).
+  static func firstIndex(
+    in postings: UnsafeBufferPointer<Element>, notBelow key: Int32, by keyOf: (Element) -> Int32
+  ) -> Int {
+    var low = 0
+    var high = postings.count
+    while low < high {
+      let middle = (low + high) / 2
+      if keyOf(postings[middle]) < key { low = middle + 1 } else { high = middle }
+    }
+    return low
+  }
+
   /// The posting at `position`.
   subscript(_ position: Int) -> Element { elements[position] }
 

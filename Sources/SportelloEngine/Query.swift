@@ -35,32 +35,47 @@ struct Query: Sendable {
   var tokens: [Token] = []
 
   /// Builds the query of an analysed message.
-  init(message: AnalyzedMessage, index: MatcherIndex, unknownFactor: Double) {
-    let table = index.terms
-    var seen: Set<Int32> = []
-    var unknown = Set<String>()
-    for unit in TermUnit.units(of: message) {
-      guard let id = table.id(of: unit.name) else {
-        if !unit.isStop {
+  init(message: AnalyzedMessage, tables: ScoringTables, unknownFactor: Double) {
+    // The parts it reads, not the whole index: a copy of the index retains every array.
+    let table = tables.index.terms
+    let isSmallTalkTerm = tables.index.isSmallTalkTerm
+    // A message has a few dozen terms at most: arrays searched in full cost less than
+    // sets, which hash every term.
+    var unknown: [String] = []
+    let count = message.tokens.count
+    contentTerms.reserveCapacity(count)
+    contentWeights.reserveCapacity(count)
+    regularContentWeights.reserveCapacity(count)
+    // Locals, not properties, in the closure: a closure that changes `self` copies the
+    // whole query in and out.
+    var plain: [Int32] = []
+    plain.reserveCapacity(count)
+    var stopTerms: [Int32] = []
+    TermUnit.forEachUnit(of: message) { name, isStop in
+      guard let id = table.id(of: name) else {
+        if !isStop {
           plain.append(-1)
-          unknown.insert(unit.name)
+          if !unknown.contains(name) { unknown.append(name) }
         }
-        continue
+        return
       }
       if table.isStop[Int(id)] {
-        if seen.insert(id).inserted { stopTerms.append(id) }
+        if !stopTerms.contains(id) { stopTerms.append(id) }
       } else {
         plain.append(id)
       }
     }
-    (conceptual, concepts) = index.concepts.apply(to: plain)
-    for id in conceptual where id >= 0 && seen.insert(id).inserted { contentTerms.append(id) }
-    norm = Double(unknown.count) * index.rarestIDF * unknownFactor
+    self.plain = plain
+    self.stopTerms = stopTerms
+    (conceptual, concepts) = tables.index.concepts.apply(to: plain)
+    // Stop terms and content terms are never the same term.
+    for id in conceptual where id >= 0 && !contentTerms.contains(id) { contentTerms.append(id) }
+    norm = Double(unknown.count) * tables.index.rarestIDF * unknownFactor
     regularNorm = norm
     for id in contentTerms {
       let weight = table.weight(id)
       let regularWeight =
-        index.isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
+        isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
       contentWeights.append(weight)
       regularContentWeights.append(regularWeight)
       norm += weight
@@ -72,19 +87,27 @@ struct Query: Sendable {
       stopWeight += weight
       norm += weight
       regularNorm +=
-        index.isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
+        isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
     }
     bigrams = MatcherIndex.bigrams(of: conceptual)
     tokens = message.tokens
     let hasWords = message.tokens.contains { $0.kind == .word || $0.kind == .code }
     hasRegularContent =
-      hasWords && (!unknown.isEmpty || contentTerms.contains { !index.isSmallTalkTerm[Int($0)] })
+      hasWords && (!unknown.isEmpty || contentTerms.contains { !isSmallTalkTerm[Int($0)] })
   }
 
   /// The words of `tokens` as exclusions are matched: words, numbers and codes, folded,
   /// stop words included.
   static func words(of tokens: [Token]) -> [String] {
-    tokens.filter { [.word, .number, .code].contains($0.kind) }.map(\.folded)
+    var words: [String] = []
+    words.reserveCapacity(tokens.count)
+    for index in tokens.indices {
+      switch tokens[index].kind {
+      case .word, .number, .code: words.append(tokens[index].folded)
+      default: continue
+      }
+    }
+    return words
   }
 
   /// Whether `words` occur in `message` (a message's ``words(of:)``) one after the
@@ -92,9 +115,12 @@ struct Query: Sendable {
   /// finds `trovata` and `trovati`, not `trovare`; `casa` finds only `casa`).
   static func contains(_ words: [String], in message: [String]) -> Bool {
     guard !words.isEmpty, words.count <= message.count else { return false }
-    for start in 0...(message.count - words.count)
-    where zip(message[start..<start + words.count], words).allSatisfy(sameWord) {
-      return true
+    for start in 0...(message.count - words.count) {
+      var matched = 0
+      while matched < words.count, sameWord(message[start + matched], words[matched]) {
+        matched += 1
+      }
+      if matched == words.count { return true }
     }
     return false
   }
@@ -104,13 +130,21 @@ struct Query: Sendable {
   /// UTF-8 bytes, since it runs for every exclusion whose stems a message shares.
   static func sameWord(_ written: String, _ rule: String) -> Bool {
     if written == rule { return true }
-    let writtenBytes = written.utf8
-    let ruleBytes = rule.utf8
-    guard writtenBytes.count == ruleBytes.count, ruleBytes.count >= 5,
-      let last = writtenBytes.last, let ruleLast = ruleBytes.last,
-      isFinalVowel(last), isFinalVowel(ruleLast)
-    else { return false }
-    return writtenBytes.dropLast().elementsEqual(ruleBytes.dropLast())
+    guard written.utf8.count == rule.utf8.count, rule.utf8.count >= 5 else { return false }
+    // Read as contiguous bytes (a native string already is): the generic views cost a
+    // call per byte.
+    var written = written
+    var rule = rule
+    return written.withUTF8 { writtenBytes in
+      rule.withUTF8 { ruleBytes in
+        let last = ruleBytes.count - 1
+        guard isFinalVowel(writtenBytes[last]), isFinalVowel(ruleBytes[last]) else {
+          return false
+        }
+        for offset in 0..<last where writtenBytes[offset] != ruleBytes[offset] { return false }
+        return true
+      }
+    }
   }
 
   /// Whether `byte` is a vowel that inflection changes at the end of a word.
@@ -121,17 +155,24 @@ struct Query: Sendable {
 
   /// Whether `pattern` occurs in the message, as written or through synonyms.
   func contains(_ pattern: MatcherIndex.Pattern) -> Bool {
-    Query.occurs(pattern.conceptual, in: conceptual) || Query.occurs(pattern.plain, in: plain)
+    Query.occurs(pattern.conceptual, pattern.conceptual.indices, in: conceptual)
+      || Query.occurs(pattern.plain, pattern.plain.indices, in: plain)
   }
 
-  private static func occurs(_ needle: [Int32], in haystack: [Int32]) -> Bool {
-    guard !needle.isEmpty, needle.count <= haystack.count else { return false }
-    if needle.count == 1 { return haystack.contains(needle[0]) }
-    for start in 0...(haystack.count - needle.count)
-    where haystack[start] == needle[0]
-      && haystack[start..<start + needle.count].elementsEqual(needle)
-    {
-      return true
+  /// Whether the terms of `terms` in `range` occur in `haystack` one after the other.
+  ///
+  /// Takes an array and a range rather than a slice, so that the flat pattern terms of
+  /// ``ScoringTables/patterns`` are read without a retain per pattern.
+  static func occurs(_ terms: [Int32], _ range: Range<Int>, in haystack: [Int32]) -> Bool {
+    guard !range.isEmpty, range.count <= haystack.count else { return false }
+    let first = terms[range.lowerBound]
+    if range.count == 1 { return haystack.contains(first) }
+    for start in 0...(haystack.count - range.count) where haystack[start] == first {
+      var matched = 1
+      while matched < range.count, haystack[start + matched] == terms[range.lowerBound + matched] {
+        matched += 1
+      }
+      if matched == range.count { return true }
     }
     return false
   }

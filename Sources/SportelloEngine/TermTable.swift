@@ -63,17 +63,26 @@ extension TermUnit {
   static func units(of message: AnalyzedMessage) -> [TermUnit] {
     var units: [TermUnit] = []
     units.reserveCapacity(message.tokens.count)
-    for token in message.tokens {
-      switch token.kind {
+    forEachUnit(of: message) { units.append(TermUnit(name: $0, isStop: $1)) }
+    return units
+  }
+
+  /// Calls `body` with the name of each of the units of `message` and whether it is a
+  /// stop word, in order, without making the units.
+  static func forEachUnit(of message: AnalyzedMessage, _ body: (String, Bool) -> Void) {
+    // By index, reading the fields it needs: `for token in` copies each token, with a
+    // retain of each of its strings.
+    let tokens = message.tokens
+    for index in tokens.indices {
+      switch tokens[index].kind {
       case .word:
-        guard !token.stem.isEmpty else { continue }
-        units.append(TermUnit(name: token.stem, isStop: token.isStopWord))
+        guard !tokens[index].stem.isEmpty else { continue }
+        body(tokens[index].stem, tokens[index].isStopWord)
       case .number, .code:
-        units.append(TermUnit(name: token.folded, isStop: false))
+        body(tokens[index].folded, false)
       default:
         continue
       }
     }
-    return units
   }
 }

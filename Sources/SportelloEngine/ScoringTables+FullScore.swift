@@ -1,17 +1,19 @@
 import Foundation
 
-extension Matcher {
+extension ScoringTables {
   /// The exact score of one FAQ: its best example, its coverage and its keyword groups.
   ///
   /// - Parameters:
+  ///   - faqShared: The weight the FAQ shares with the query (see ``sharedWeight(of:query:)``).
+  ///   - hits: What occurs of the FAQ's keyword and required groups.
   ///   - phraseHits: How many of the message's two-word phrases the FAQ has anywhere.
   ///   - buffer: Scratch space for the examples' shared weights, at least as long as the
   ///     FAQ's examples; reused from one FAQ to the next.
   func fullScore(
-    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits, phraseHits: UInt8,
-    skipping skipped: Int?, buffer shared: inout [Double]
+    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits.Counts,
+    phraseHits: UInt8, skipping skipped: Int?, buffer shared: inout [Double]
   ) -> ScoredFAQ {
-    let examples = index.entries[faq].examples
+    let examples = exampleRanges[faq]
     let isSmallTalk = index.boundShapes[faq].isSmallTalk
     let norm = isSmallTalk ? query.norm : query.regularNorm
     let contentWeights = isSmallTalk ? query.contentWeights : query.regularContentWeights
@@ -20,11 +22,14 @@ extension Matcher {
 
     // Content words first, in message order, then stop words, only where a content
     // word is shared: the order in which the weights add up is part of the result.
+    let postings = index.examplePostings
     for (position, term) in query.contentTerms.enumerated() {
-      forEachExample(in: examples, having: term) { shared[$0 - first] += contentWeights[position] }
+      forEachExample(in: examples, having: term, postings) {
+        shared[$0 - first] += contentWeights[position]
+      }
     }
     for (position, term) in query.stopTerms.enumerated() {
-      forEachExample(in: examples, having: term) { example in
+      forEachExample(in: examples, having: term, postings) { example in
         if shared[example - first] > 0 { shared[example - first] += query.stopWeights[position] }
       }
     }
@@ -38,7 +43,7 @@ extension Matcher {
         ? 0
         : min(weights.bigrams, Matcher.sharedCount(query.bigrams, index.examples[example].bigrams))
       let similarity =
-        (weight / norm * weight / index.examples[example].norm).squareRoot()
+        (weight / norm * weight / exampleNorms[example]).squareRoot()
         + Double(phrases) * weights.bigram
       if similarity > best {
         best = similarity
@@ -46,22 +51,22 @@ extension Matcher {
       }
     }
     let coverage = min(1, faqShared / norm)
-    let keywords = keywordBonus(hits.keywordGroups[faq])
+    let keywords = keywordBonus(hits.keywordGroups)
     let raw = min(1, max(best, coverage * weights.coverage) + keywords)
     return ScoredFAQ(
       faq: faq, score: (raw * 10_000).rounded() / 10_000, exampleScore: min(1, best),
       bestExample: bestExample, coverage: coverage,
-      matchedKeywordGroups: Int(hits.keywordGroups[faq]),
-      missingRequiredGroups: index.entries[faq].requiredGroups.count
-        - Int(hits.requiredGroups[faq]))
+      matchedKeywordGroups: Int(hits.keywordGroups),
+      missingRequiredGroups: requiredGroupCounts[faq] - Int(hits.requiredGroups))
   }
 
   /// The weight the query shares with `faq`: its terms' weights times their credit in
   /// the FAQ, added in the query's order.
   func sharedWeight(of faq: Int, query: Query) -> Double {
+    let postings = index.faqPostings
     var shared = 0.0
     for (position, term) in query.contentTerms.enumerated() {
-      let credit = credit(of: faq, for: term)
+      let credit = Self.credit(of: faq, for: term, in: postings)
       if credit > 0 { shared += query.contentWeights[position] * credit }
     }
     return shared
@@ -70,24 +75,37 @@ extension Matcher {
   /// The credit of `term` in `faq` (1 in its examples, title or keywords, less in its
   /// answer or for small talk), or 0 when the FAQ does not have it.
   func credit(of faq: Int, for term: Int32) -> Double {
-    let postings = index.faqPostings
-    let positions = postings.positions(of: term)
-    let found = postings.firstPosition(in: positions, notBelow: Int32(faq)) { $0.faq }
-    guard found < positions.upperBound, postings[found].faq == Int32(faq) else { return 0 }
-    return postings[found].credit
+    Self.credit(of: faq, for: term, in: index.faqPostings)
+  }
+
+  /// ``credit(of:for:)`` in `postings`, the index's FAQ postings, read once by the caller
+  /// for all its terms.
+  private static func credit(
+    of faq: Int, for term: Int32, in postings: PostingLists<FAQPosting>
+  ) -> Double {
+    // Binary searches in every posting list of the message, for each FAQ scored: through
+    // the buffer they run without bounds checks.
+    postings.withPostings(of: term) { list in
+      let found = PostingLists.firstIndex(in: list, notBelow: Int32(faq)) { $0.faq }
+      guard found < list.count, list[found].faq == Int32(faq) else { return 0 }
+      return list[found].credit
+    }
   }
 
   /// Calls `body` with each example in `examples` (one FAQ's) that has `term`, in order.
-  private func forEachExample(in examples: Range<Int>, having term: Int32, _ body: (Int) -> Void) {
-    let postings = index.examplePostings
-    let positions = postings.positions(of: term)
-    var position = postings.firstPosition(
-      in: positions, notBelow: Int32(examples.lowerBound)
-    ) { $0 }
-    let end = Int32(examples.upperBound)
-    while position < positions.upperBound, postings[position] < end {
-      body(Int(postings[position]))
-      position += 1
+  private func forEachExample(
+    in examples: Range<Int>, having term: Int32, _ postings: PostingLists<Int32>,
+    _ body: (Int) -> Void
+  ) {
+    postings.withPostings(of: term) { list in
+      var position = PostingLists.firstIndex(in: list, notBelow: Int32(examples.lowerBound)) {
+        $0
+      }
+      let end = Int32(examples.upperBound)
+      while position < list.count, list[position] < end {
+        body(Int(list[position]))
+        position += 1
+      }
     }
   }
 
@@ -107,7 +125,9 @@ extension Matcher {
     }
     return shared
   }
+}
 
+extension Matcher {
   /// Whether the sorted array `terms` holds `term` (binary search).
   static func contains(_ terms: [Int32], _ term: Int32) -> Bool {
     var low = 0

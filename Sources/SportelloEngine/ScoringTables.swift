@@ -1,0 +1,103 @@
+import Foundation
+
+/// What scoring a message reads of a matcher, behind one reference.
+///
+/// A ``Matcher`` is a value of many arrays: copying it into the state of each message
+/// costs a retain and a release of every one of them. Scoring holds this reference
+/// instead. It also keeps a few facts per FAQ and per example in flat arrays, because
+/// reading one field of an ``MatcherIndex/Entry`` or ``MatcherIndex/Example`` can copy
+/// the element, with a retain of each array it holds.
+///
+/// Immutable once built, so it is shared between threads as freely as a value.
+final class ScoringTables: Sendable {
+  /// The index the tables were made from.
+  let index: MatcherIndex
+
+  /// The scoring constants.
+  let weights: ScoringWeights
+
+  /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
+  let expiryInstants: [Date?]
+
+  /// When each FAQ expires, in seconds from the reference date, or infinity: compared as
+  /// ``Date`` compares, without a call per FAQ.
+  let expiryTimes: [Double]
+
+  /// Whether each FAQ hands the citizen to a person (such an FAQ is never a menu option).
+  let isHandover: [Bool]
+
+  /// Each FAQ's examples (title included), as a range of ``MatcherIndex/examples``.
+  let exampleRanges: [Range<Int>]
+
+  /// How many required groups each FAQ has.
+  let requiredGroupCounts: [Int]
+
+  /// Each example's norm, by example.
+  let exampleNorms: [Double]
+
+  /// The index's patterns, flat.
+  let patterns: FlatPatterns
+
+  /// Makes the tables of `index`.
+  ///
+  /// - Parameter isHandover: Whether each FAQ, in rule order, hands over to a person.
+  /// - Complexity: O(n) in the number of FAQs and examples.
+  init(
+    index: MatcherIndex, weights: ScoringWeights, expiryInstants: [Date?], isHandover: [Bool]
+  ) {
+    self.index = index
+    self.weights = weights
+    self.expiryInstants = expiryInstants
+    expiryTimes = expiryInstants.map { $0?.timeIntervalSinceReferenceDate ?? .infinity }
+    self.isHandover = isHandover
+    exampleRanges = index.entries.map(\.examples)
+    requiredGroupCounts = index.entries.map(\.requiredGroups.count)
+    exampleNorms = index.examples.map(\.norm)
+    patterns = FlatPatterns(index.patterns)
+  }
+
+  /// The number of FAQs.
+  var faqCount: Int { exampleRanges.count }
+}
+
+/// The index's patterns (``MatcherIndex/patterns``) laid out in flat arrays.
+///
+/// Matching a message tries a few dozen patterns; reading one as a ``MatcherIndex/Pattern``
+/// retains and releases each of its arrays and its label.
+struct FlatPatterns: Sendable {
+  /// Each pattern's conceptual terms, then its plain terms, pattern after pattern.
+  let terms: [Int32]
+  /// Where each pattern's terms start in `terms`: pattern `p` has its conceptual terms
+  /// from `starts[2p]`, its plain terms from `starts[2p + 1]`, up to `starts[2p + 2]`.
+  let starts: [Int]
+  /// Each pattern's FAQ.
+  let faqs: [Int32]
+  /// Each pattern's role.
+  let roles: [MatcherIndex.Role]
+  /// Whether each pattern is matched on its words too (``MatcherIndex/Pattern/words``).
+  let hasWords: [Bool]
+
+  /// Lays out `patterns`.
+  init(_ patterns: [MatcherIndex.Pattern]) {
+    var terms: [Int32] = []
+    var starts: [Int] = [0]
+    starts.reserveCapacity(2 * patterns.count + 1)
+    for pattern in patterns {
+      terms += pattern.conceptual
+      starts.append(terms.count)
+      terms += pattern.plain
+      starts.append(terms.count)
+    }
+    self.terms = terms
+    self.starts = starts
+    faqs = patterns.map(\.faq)
+    roles = patterns.map(\.role)
+    hasWords = patterns.map { $0.words != nil }
+  }
+
+  /// The conceptual terms of pattern `number`, as a range of `terms`.
+  func conceptualRange(of number: Int) -> Range<Int> { starts[2 * number]..<starts[2 * number + 1] }
+
+  /// The plain terms of pattern `number`, as a range of `terms`.
+  func plainRange(of number: Int) -> Range<Int> { starts[2 * number + 1]..<starts[2 * number + 2] }
+}
