@@ -32,6 +32,21 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     self.init(year: year, month: month, day: day)
   }
 
+  /// The day `days` after 1970-01-01 (before it when negative), in the proleptic Gregorian
+  /// calendar: days are counted in eras of 400 years (146,097 days), each starting on
+  /// 1 March so that the leap day ends a year.
+  init(daysSince1970 days: Int) {
+    let shifted = days + 719_468  // days from 0000-03-01
+    let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+    let dayOfEra = shifted - era * 146_097
+    let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+    let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+    let shiftedMonth = (5 * dayOfYear + 2) / 153  // 0 is March
+    day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+    month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+    year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+  }
+
   /// The day on which `date` falls in `timeZone`.
   public init(date: Date, timeZone: TimeZone) {
     var calendar = Calendar(identifier: .gregorian)
@@ -55,7 +70,6 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
-  /// The number of days of a month in the Gregorian calendar.
   /// The next day.
   var following: CalendarDay {
     var next = self
@@ -72,6 +86,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     return next
   }
 
+  /// The number of days of a month in the Gregorian calendar.
   static func daysIn(month: Int, year: Int) -> Int {
     switch month {
     case 2:

@@ -95,7 +95,7 @@ public struct OfficeHours: Sendable, Equatable {
   }
 
   /// A moment as read on the office's wall clock.
-  private struct WallClock {
+  struct WallClock: Equatable {
     /// The day.
     var day: CalendarDay
     /// The weekday, 0 for Monday.
@@ -112,16 +112,20 @@ public struct OfficeHours: Sendable, Equatable {
     var clock: WallClock
   }
 
-  /// `date` on the office's wall clock, read with one calendar call.
-  private func wallClock(_ date: Date) -> WallClock {
-    let parts = calendar.dateComponents(
-      [.year, .month, .day, .weekday, .hour, .minute], from: date)
-    let day =
-      CalendarDay(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-      ?? CalendarDay(date: date, timeZone: timeZone)
-    return WallClock(
-      day: day, weekday: ((parts.weekday ?? 2) + 5) % 7,
-      minute: (parts.hour ?? 0) * 60 + (parts.minute ?? 0))
+  /// `date` on the office's wall clock: the time zone's offset at that moment, then the
+  /// Gregorian calendar by arithmetic. Every handover acknowledgement reads the clock, and a
+  /// `Calendar` call costs several times more.
+  func wallClock(_ date: Date) -> WallClock {
+    let local = Int(
+      (date.timeIntervalSince1970 + Double(timeZone.secondsFromGMT(for: date))).rounded(.down))
+    var (days, seconds) = local.quotientAndRemainder(dividingBy: 86_400)
+    if seconds < 0 {
+      days -= 1
+      seconds += 86_400
+    }
+    // 1970-01-01 was a Thursday, weekday 3 when Monday is 0.
+    let weekday = ((days % 7) + 7 + 3) % 7
+    return WallClock(day: CalendarDay(daysSince1970: days), weekday: weekday, minute: seconds / 60)
   }
 
   /// Whether the office is open at `date`.

@@ -8,9 +8,10 @@
 /// lives or studies (`mio figlio studia a Bologna`); a name after any other word (`vengo da
 /// Siena`) does not count.
 struct OtherComunes: Sendable {
-  /// Each name's folded words, longest names first so that `civitella in val di chiana`
-  /// is found whole before `civitella`.
-  private var names: [[String]]
+  /// Each name's folded words, by its first word, longest names first so that `civitella
+  /// in val di chiana` is found whole before `civitella`. Every message is read for them, so
+  /// a word is hashed only when it follows a place word.
+  private var namesByFirstWord: [String: [[String]]] = [:]
 
   /// The words before a name that make it the place a question is about.
   static let placeWords: Set<String> = ["di", "a", "ad", "in"]
@@ -32,33 +33,39 @@ struct OtherComunes: Sendable {
   /// Reads the names as the rules wrote them (any case, several words allowed; place names
   /// are written without accents, so lowercasing folds them as messages are folded).
   init(_ names: [String]) {
-    self.names = names.map { name in
+    let split = names.map { name in
       name.lowercased().split(whereSeparator: { $0 == " " || $0 == "'" }).map(String.init)
     }
-    .filter { !$0.isEmpty }
-    .sorted { $0.count > $1.count }
+    for name in split.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
+      namesByFirstWord[name[0], default: []].append(name)
+    }
   }
 
   /// Every word of the names, for the analyzer to protect from typo correction.
-  var words: [String] { names.flatMap { $0 } }
+  var words: [String] { namesByFirstWord.values.flatMap { $0.flatMap { $0 } }.sorted() }
+
+  /// Whether `word` is one of ``placeWords``; most words are longer than any of them and
+  /// are not hashed, since this runs for every word of every message.
+  private static func isPlaceWord(_ word: String) -> Bool {
+    word.utf8.count <= 2 && placeWords.contains(word)
+  }
 
   /// The place word and name that make `words` a message about another Comune, or nil.
   ///
   /// - Parameter words: The message's folded words (``OwnCaseReading/words``).
   func mention(in words: [String]) -> String? {
-    guard !names.isEmpty, !words.contains(where: OtherComunes.homeWords.contains) else {
-      return nil
-    }
-    for start in words.indices.dropFirst() where OtherComunes.placeWords.contains(words[start - 1])
-    {
+    guard !namesByFirstWord.isEmpty else { return nil }
+    for start in words.indices.dropFirst() where OtherComunes.isPlaceWord(words[start - 1]) {
+      guard let names = namesByFirstWord[words[start]] else { continue }
       let isPersonal =
         words[start - 1] != "di" && start >= 2
         && OtherComunes.personalPlaceWords.contains(words[start - 2])
       if isPersonal { continue }
       for name in names where start + name.count <= words.count {
-        if words[start..<start + name.count].elementsEqual(name) {
-          return "'\(words[start - 1]) \(name.joined(separator: " "))'"
-        }
+        guard words[start..<start + name.count].elementsEqual(name) else { continue }
+        // Checked last, since few messages get this far.
+        if words.contains(where: OtherComunes.homeWords.contains) { return nil }
+        return "'\(words[start - 1]) \(name.joined(separator: " "))'"
       }
     }
     return nil

@@ -114,7 +114,10 @@ enum OwnCaseDetector {
   /// tokens' reading already made.
   static func ownCaseEvidence(in tokens: [Token], reading: OwnCaseReading) -> String? {
     let words = reading.words
-    for (index, token) in tokens.enumerated() where token.kind != .word {
+    // Tokens are read by index: binding each one would copy it, with its strings, and most
+    // are words, which this pass skips.
+    for index in tokens.indices where tokens[index].kind != .word {
+      let token = tokens[index]
       let before = max(0, index - 3)..<index
       if token.kind == .date, before.contains(where: { reading.word($0, is: .filing) }) {
         return "date '\(token.surface)' of a filing"
@@ -151,7 +154,8 @@ enum OwnCaseDetector {
     }
     // The evidence names the phrase listed first in `phrases` among those found.
     var found: Int?
-    for (start, word) in words.enumerated() where reading.word(start, is: .phraseStart) {
+    for start in words.indices where reading.word(start, is: .phraseStart) {
+      let word = words[start]
       for number in phrasesByFirstWord[word] ?? [] where number < found ?? phrases.count {
         let phrase = phrases[number]
         if start + phrase.count <= words.count,

@@ -120,4 +120,31 @@ import Testing
     #expect(
       hours.nextOpening(after: try rome("2026-12-08T08:29")) == (try rome("2026-12-08T08:30")))
   }
+
+  /// The wall clock worked out by arithmetic agrees with Foundation's calendar, across both
+  /// daylight-saving changes and leap days.
+  @Test func wallClockAgreesWithTheCalendar() throws {
+    let rome = try #require(TimeZone(identifier: "Europe/Rome"))
+    let hours = OfficeHours(weekly: Array(repeating: [], count: 7), timeZone: rome)
+    var calendar = Calendar(identifier: .gregorian)
+    calendar.timeZone = rome
+    var generator = SystemRandomNumberGenerator()
+    var dates = [Date(timeIntervalSince1970: 0), Date(timeIntervalSince1970: -1)]
+    // 2024-02-29, and the nights of 2026-03-29 and 2026-10-25 (clocks change at 2:00/3:00).
+    for start in [1_709_164_800.0, 1_774_746_000, 1_792_890_000] {
+      dates += (0..<48).map { Date(timeIntervalSince1970: start + Double($0) * 1_799) }
+    }
+    dates += (0..<2_000).map { _ in
+      let seconds = Int64.random(in: -2_000_000_000...4_000_000_000, using: &generator)
+      return Date(timeIntervalSince1970: Double(seconds))
+    }
+    for date in dates {
+      let parts = calendar.dateComponents(
+        [.year, .month, .day, .weekday, .hour, .minute], from: date)
+      let expected = OfficeHours.WallClock(
+        day: try #require(CalendarDay(year: parts.year!, month: parts.month!, day: parts.day!)),
+        weekday: (parts.weekday! + 5) % 7, minute: parts.hour! * 60 + parts.minute!)
+      #expect(hours.wallClock(date) == expected, "\(date)")
+    }
+  }
 }
