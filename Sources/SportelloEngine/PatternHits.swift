@@ -1,8 +1,8 @@
 /// The keyword alternatives, required alternatives and exclusions that occur in a message,
 /// counted per FAQ.
 ///
-/// Found through ``MatcherIndex/patternsByFirstTerm``: only the patterns that start with
-/// one of the message's terms are tried, so the cost follows the message, not the number
+/// Found through ``FlatPatterns/formsByFirstTerm``: only the patterns that start with one
+/// of the message's terms are tried, each distinct pattern once, so the cost follows the message, not the number
 /// of patterns in the rules. Only the few FAQs with a hit are listed, so nothing as long
 /// as the rules is allocated for a message.
 struct PatternHits: Sendable {
@@ -28,7 +28,8 @@ struct PatternHits: Sendable {
   /// Finds the patterns of the index that occur in `query`.
   init(query: Query, tables: ScoringTables) {
     let patterns = tables.patterns
-    let patternsByFirstTerm = tables.index.patternsByFirstTerm
+    let formsByFirstTerm = patterns.formsByFirstTerm
+    let formMembers = patterns.formMembers
     var tried: [Int32] = []
     tried.reserveCapacity(query.plain.count + query.conceptual.count)
     var matched: [Int32] = []
@@ -38,8 +39,11 @@ struct PatternHits: Sendable {
     func tryPatterns(startingWith term: Int32) {
       guard term >= 0, !tried.contains(term) else { return }
       tried.append(term)
-      for position in patternsByFirstTerm.positions(of: term) {
-        let number = patternsByFirstTerm[position]
+      // One test per form: the same exclusion written in many FAQs is tested once, and
+      // then counts for each of them.
+      for position in formsByFirstTerm.positions(of: term) {
+        let members = formMembers.positions(of: formsByFirstTerm[position])
+        let number = formMembers[members.lowerBound]
         let occurs =
           Query.occurs(
             patterns.terms, patterns.conceptualRange(of: Int(number)), in: query.conceptual)
@@ -49,7 +53,7 @@ struct PatternHits: Sendable {
           if words == nil { words = Query.words(of: query.tokens) }
           guard Query.contains(written, in: words ?? []) else { continue }
         }
-        matched.append(number)
+        for member in members { matched.append(formMembers[member]) }
       }
     }
     for term in query.plain { tryPatterns(startingWith: term) }

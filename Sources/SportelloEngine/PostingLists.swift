@@ -29,6 +29,9 @@ struct PostingLists<Element: Sendable>: Sendable {
     Int(starts[Int(term)])..<Int(starts[Int(term) + 1])
   }
 
+  /// How many terms there are lists for.
+  var termCount: Int { starts.count - 1 }
+
   /// How many postings `term` has.
   func count(of term: Int32) -> Int { positions(of: term).count }
 

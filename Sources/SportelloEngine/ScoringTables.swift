@@ -53,7 +53,7 @@ final class ScoringTables: Sendable {
     exampleRanges = index.entries.map(\.examples)
     requiredGroupCounts = index.entries.map(\.requiredGroups.count)
     exampleNorms = index.examples.map(\.norm)
-    patterns = FlatPatterns(index.patterns)
+    patterns = FlatPatterns(index.patterns, byFirstTerm: index.patternsByFirstTerm)
   }
 
   /// The number of FAQs.
@@ -76,9 +76,16 @@ struct FlatPatterns: Sendable {
   let roles: [MatcherIndex.Role]
   /// Whether each pattern is matched on its words too (``MatcherIndex/Pattern/words``).
   let hasWords: [Bool]
+  /// Each form's patterns, ascending: patterns with the same terms and words (the same
+  /// exclusion written in many FAQs) share a form, so a message tests it once.
+  let formMembers: PostingLists<Int32>
+  /// Content term -> the forms whose patterns start with it (as in
+  /// ``MatcherIndex/patternsByFirstTerm``), ascending.
+  let formsByFirstTerm: PostingLists<Int32>
 
-  /// Lays out `patterns`.
-  init(_ patterns: [MatcherIndex.Pattern]) {
+  /// Lays out `patterns`, and groups them by form for `byFirstTerm`, the index's
+  /// ``MatcherIndex/patternsByFirstTerm``.
+  init(_ patterns: [MatcherIndex.Pattern], byFirstTerm: PostingLists<Int32>) {
     var terms: [Int32] = []
     var starts: [Int] = [0]
     starts.reserveCapacity(2 * patterns.count + 1)
@@ -93,6 +100,37 @@ struct FlatPatterns: Sendable {
     faqs = patterns.map(\.faq)
     roles = patterns.map(\.role)
     hasWords = patterns.map { $0.words != nil }
+
+    var formNumbers: [FormKey: Int32] = [:]
+    var members: [[Int32]] = []
+    var formOf: [Int32] = []
+    formOf.reserveCapacity(patterns.count)
+    for (number, pattern) in patterns.enumerated() {
+      let key = FormKey(conceptual: pattern.conceptual, plain: pattern.plain, words: pattern.words)
+      let form = formNumbers[key] ?? Int32(members.count)
+      if form == Int32(members.count) {
+        formNumbers[key] = form
+        members.append([])
+      }
+      members[Int(form)].append(Int32(number))
+      formOf.append(form)
+    }
+    formMembers = PostingLists(members)
+    formsByFirstTerm = PostingLists(
+      (0..<byFirstTerm.termCount).map { term in
+        var forms = byFirstTerm.positions(of: Int32(term)).map { formOf[Int(byFirstTerm[$0])] }
+        forms.sort()
+        var unique: [Int32] = []
+        for form in forms where unique.last != form { unique.append(form) }
+        return unique
+      })
+  }
+
+  /// What makes two patterns occur in the same messages.
+  private struct FormKey: Hashable {
+    var conceptual: [Int32]
+    var plain: [Int32]
+    var words: [String]?
   }
 
   /// The conceptual terms of pattern `number`, as a range of `terms`.

@@ -8,14 +8,16 @@ import Testing
 @Suite struct PatternHitsTests {
   static let matcher = Matcher(ruleSet: MatcherScoringTests.generatedRules(count: 300))
 
-  static func query(_ message: String) -> Query {
+  static func query(_ message: String, _ matcher: Matcher = matcher) -> Query {
     Query(
       message: matcher.analyzer.analyze(message), tables: matcher.tables,
       unknownFactor: matcher.weights.unknown)
   }
 
   /// Per FAQ, what trying every pattern of the index finds.
-  static func countsByTryingEveryPattern(_ query: Query) -> [PatternHits.Counts] {
+  static func countsByTryingEveryPattern(
+    _ query: Query, _ matcher: Matcher = matcher
+  ) -> [PatternHits.Counts] {
     let index = matcher.index
     let words = Query.words(of: query.tokens)
     var counts = Array(repeating: PatternHits.Counts(), count: index.entries.count)
@@ -54,6 +56,27 @@ import Testing
       foundKeyword = foundKeyword || !withKeywords.isEmpty
     }
     #expect(foundExclusion && foundKeyword)
+  }
+
+  /// The shipped rules repeat the same exclusions in many FAQs, which are tested once per
+  /// message as one form: each FAQ must still get them.
+  @Test func sharedFormsCountForEveryFAQOfTheShippedRules() throws {
+    let matcher = Matcher(ruleSet: try #require(ShippedRulesTests.result.ruleSet))
+    #expect(matcher.tables.patterns.formMembers.termCount < matcher.index.patterns.count)
+    var excludedFAQs = 0
+    for item in try ShippedRulesTests.corpus() {
+      let query = Self.query(item.message, matcher)
+      let hits = PatternHits(query: query, tables: matcher.tables)
+      let expected = Self.countsByTryingEveryPattern(query, matcher)
+      for faq in expected.indices {
+        let counts = hits.counts(of: faq)
+        #expect(counts.keywordGroups == expected[faq].keywordGroups, "\(item.location) \(faq)")
+        #expect(counts.requiredGroups == expected[faq].requiredGroups, "\(item.location) \(faq)")
+        #expect(counts.firstExclusion == expected[faq].firstExclusion, "\(item.location) \(faq)")
+        if counts.firstExclusion >= 0 { excludedFAQs += 1 }
+      }
+    }
+    #expect(excludedFAQs > 100, "messages with an exclusion shared by several FAQs")
   }
 
   @Test func sharedPhrasesAreCountedAsEveryFAQWouldCountThem() {
