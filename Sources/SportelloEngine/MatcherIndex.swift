@@ -268,21 +268,23 @@ struct MatcherIndex: Sendable {
       for id in strongTerms[index] { smallTalkTerms[Int(id)] = true }
     }
     var frequency = Array(repeating: 0, count: table.names.count)
-    var postings = Array(repeating: [FAQPosting](), count: table.names.count)
+    // Stop words count in the frequencies but have no FAQ postings.
+    var postings: [(term: Int32, element: FAQPosting)] = []
     for index in entries.indices {
       let isRegular = !entries[index].isSmallTalk
       for (terms, credit) in [(strongTerms[index], 1.0), (answerTerms[index], Self.answerCredit)] {
         for id in terms {
           frequency[Int(id)] += 1
+          guard !table.isStop[Int(id)] else { continue }
           let factor = isRegular && smallTalkTerms[Int(id)] ? Self.smallTalkTermFactor : 1
-          postings[Int(id)].append(FAQPosting(faq: Int32(index), credit: credit * factor))
+          postings.append((id, FAQPosting(faq: Int32(index), credit: credit * factor)))
         }
       }
     }
     table.idf = frequency.map { df in
       log(1 + (count - Double(df) + 0.5) / (Double(df) + 0.5))
     }
-    var examplePostings = Array(repeating: [Int32](), count: table.names.count)
+    var examplePostings: [(term: Int32, element: Int32)] = []
     var shapes = entries.map { BoundShape(isSmallTalk: $0.isSmallTalk) }
     for index in examples.indices {
       let faq = Int(examples[index].faq)
@@ -300,16 +302,17 @@ struct MatcherIndex: Sendable {
       let isFirst = index == entries[faq].examples.lowerBound
       shapes[faq].smallestNorm = isFirst ? norm : min(shapes[faq].smallestNorm, norm)
       shapes[faq].largestNorm = isFirst ? norm : max(shapes[faq].largestNorm, norm)
-      for id in examples[index].terms { examplePostings[Int(id)].append(Int32(index)) }
+      for id in examples[index].terms { examplePostings.append((id, Int32(index))) }
       for bigram in examples[index].bigrams where faqsByBigram[bigram]?.last != Int32(faq) {
         faqsByBigram[bigram, default: []].append(Int32(faq))
       }
     }
-    var patternsByFirst = [[Int32]](repeating: [], count: table.names.count)
+    var patternsByFirst: [(term: Int32, element: Int32)] = []
     for (index, pattern) in patterns.enumerated() {
-      for first in [pattern.plain.first, pattern.conceptual.first] {
-        guard let first, patternsByFirst[Int(first)].last != Int32(index) else { continue }
-        patternsByFirst[Int(first)].append(Int32(index))
+      if let first = pattern.plain.first { patternsByFirst.append((first, Int32(index))) }
+      // A pattern is listed once under a term, even when both forms start with it.
+      if let first = pattern.conceptual.first, first != pattern.plain.first {
+        patternsByFirst.append((first, Int32(index)))
       }
     }
     let idOrder = ruleSet.faqs.indices.sorted { lhs, rhs in
@@ -317,22 +320,23 @@ struct MatcherIndex: Sendable {
     }
     var idRanks = [Int32](repeating: 0, count: ruleSet.faqs.count)
     for (rank, faq) in idOrder.enumerated() { idRanks[faq] = Int32(rank) }
-    for id in table.names.indices where table.isStop[id] { postings[id] = [] }
 
     self.messageAnalyzer = messageAnalyzer.value()
     self.terms = table
     self.concepts = conceptMap
     self.entries = entries
     self.examples = examples
-    self.examplePostings = PostingLists(examplePostings)
+    self.examplePostings = PostingLists(
+      termCount: table.names.count, postings: examplePostings)
     self.boundShapes = shapes
     self.largestCoverableNormRatio = shapes.map(\.coverableNormRatio).max() ?? 1
     self.sortedExampleNorms = examples.map(\.norm).filter { $0 > 0 }.sorted()
     self.mostExamples = entries.map(\.examples.count).max() ?? 0
     self.patterns = patterns
     self.idRanks = idRanks
-    self.patternsByFirstTerm = PostingLists(patternsByFirst)
-    self.faqPostings = PostingLists(postings)
+    self.patternsByFirstTerm = PostingLists(
+      termCount: table.names.count, postings: patternsByFirst)
+    self.faqPostings = PostingLists(termCount: table.names.count, postings: postings)
     self.isSmallTalkTerm = smallTalkTerms
     self.rarestIDF = log(1 + (count - 0.5) / 1.5)
   }

@@ -24,6 +24,34 @@ struct PostingLists<Element: Sendable>: Sendable {
     self.elements = elements
   }
 
+  /// Gathers `postings`, each a term and one of its elements, into one list per term, the
+  /// elements of a term in the order `postings` gives them.
+  ///
+  /// Counting the postings of each term first and then placing them costs two passes
+  /// over one flat array, instead of growing an array for every term.
+  ///
+  /// - Parameters:
+  ///   - termCount: How many terms there are; every term of `postings` is below it.
+  ///   - postings: The postings, in any order of terms.
+  /// - Complexity: O(*n* + `termCount`) for *n* postings.
+  init(termCount: Int, postings: [(term: Int32, element: Element)]) {
+    var starts = [Int32](repeating: 0, count: termCount + 1)
+    for posting in postings { starts[Int(posting.term) + 1] += 1 }
+    for term in 0..<termCount { starts[term + 1] += starts[term] }
+
+    // Each term's next free position, from its start; every position is written once.
+    var next = starts
+    self.elements = [Element](unsafeUninitializedCapacity: postings.count) { buffer, count in
+      for posting in postings {
+        let position = Int(next[Int(posting.term)])
+        (buffer.baseAddress.unsafelyUnwrapped + position).initialize(to: posting.element)
+        next[Int(posting.term)] += 1
+      }
+      count = postings.count
+    }
+    self.starts = starts
+  }
+
   /// The positions of `term`'s postings, for ``subscript(_:)-(Int)``.
   func positions(of term: Int32) -> Range<Int> {
     Int(starts[Int(term)])..<Int(starts[Int(term) + 1])
