@@ -4,9 +4,9 @@
 ///
 /// Arezzo's FAQs cannot answer those, and answering one with Arezzo's rules would be wrong,
 /// so such a message goes to a person. A message that also names Arezzo (`mi trasferisco ad
-/// Arezzo da Cortona`) or says "qui" is about Arezzo; so is one where the place is only where someone
-/// lives or studies (`mio figlio studia a Bologna`); a name after any other word (`vengo da
-/// Siena`) does not count.
+/// Arezzo da Cortona`) or says "qui" is about Arezzo; so is one where the place is only
+/// where someone lives or studies (`mio figlio studia a Bologna`); a name after any other
+/// word (`vengo da Siena`) does not count.
 struct OtherComunes: Sendable {
   /// Each name's folded words, by its first word, longest names first so that `civitella
   /// in val di chiana` is found whole before `civitella`. Every message is read for them, so

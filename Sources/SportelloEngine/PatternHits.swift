@@ -2,9 +2,9 @@
 /// counted per FAQ.
 ///
 /// Found through ``FlatPatterns/formsByFirstTerm``: only the patterns that start with one
-/// of the message's terms are tried, each distinct pattern once, so the cost follows the message, not the number
-/// of patterns in the rules. Only the few FAQs with a hit are listed, so nothing as long
-/// as the rules is allocated for a message.
+/// of the message's terms are tried, each distinct pattern once, so the cost follows the
+/// message, not the number of patterns in the rules. Only the few FAQs with a hit are
+/// listed, so nothing as long as the rules is allocated for a message.
 struct PatternHits: Sendable {
   /// What occurs of one FAQ's patterns.
   struct Counts: Sendable {
