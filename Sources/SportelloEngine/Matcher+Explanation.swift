@@ -73,8 +73,7 @@ extension Matcher {
       return "\(decision.outcome.rawValue): the citizen asks for a person"
     case (.answer, _):
       let score = decision.candidates.first { $0.intent == decision.intent }?.score ?? 0
-      let shapes = index.boundShapes
-      let regular = scored.ranked.filter { !shapes[$0.faq].isSmallTalk }
+      let regular = regularFAQs(scored)
       let lead =
         regular.first.flatMap { best in
           ruleSet.faqs[best.faq].id == decision.intent
@@ -96,8 +95,7 @@ extension Matcher {
   /// with its required words by less than the margin.
   private func askReason(_ scored: ScoredFAQs) -> String {
     let thresholds = self.thresholds
-    let shapes = index.boundShapes
-    let regular = scored.ranked.filter { !shapes[$0.faq].isSmallTalk }
+    let regular = regularFAQs(scored)
     guard let best = regular.first else { return "no FAQ scored" }
     let name = "\(ruleSet.faqs[best.faq].id) (\(Matcher.format(best.score)))"
     if best.missingRequiredGroups > 0 { return "the best FAQ, \(name), lacks its required words" }
@@ -120,13 +118,13 @@ extension Matcher {
   /// and not close enough.
   private func noMatchReason(_ scored: ScoredFAQs) -> String {
     let thresholds = self.thresholds
-    let shapes = index.boundShapes
-    let regular = scored.ranked.first { !shapes[$0.faq].isSmallTalk }
+    let regular = regularFAQs(scored).first
     if let regular, regular.score >= thresholds.choice {
       return "best score \(Matcher.format(regular.score)) (\(ruleSet.faqs[regular.faq].id)) "
         + "is at least \(Matcher.format(thresholds.choice)), but no FAQ within "
         + "\(Matcher.format(Matcher.optionWindow)) of it has its required words"
     }
+    let shapes = index.boundShapes
     let talk = scored.ranked.first { shapes[$0.faq].isSmallTalk }
     if let talk, talk.score > regular?.score ?? 0 {
       return "best score \(Matcher.format(talk.score)) (\(ruleSet.faqs[talk.faq].id)) is below "

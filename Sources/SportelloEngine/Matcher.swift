@@ -149,7 +149,7 @@ public struct Matcher: Sendable {
         outcome: .handover, confidence: 1, candidates: candidates,
         handoverReason: .operatorRequested)
     }
-    let regular = scored.ranked.filter { !shapes[$0.faq].isSmallTalk }
+    let regular = regularFAQs(scored)
     let best = regular.first
     if let best, best.score >= settings.choiceThreshold {
       if best.score >= settings.answerThreshold, best.missingRequiredGroups == 0,
@@ -182,6 +182,13 @@ public struct Matcher: Sendable {
     return Decision(
       outcome: .handover, confidence: 1 - (scored.ranked.first?.score ?? 0),
       candidates: candidates, handoverReason: .noMatch)
+  }
+
+  /// The scored FAQs other than small talk, in ranking order: those the thresholds, the
+  /// margin and the menus are about.
+  func regularFAQs(_ scored: ScoredFAQs) -> [ScoredFAQ] {
+    let shapes = tables.index.boundShapes
+    return scored.ranked.filter { !shapes[$0.faq].isSmallTalk }
   }
 
   /// How far `best` leads the regular FAQs ranked after it, for the margin: its lead over

@@ -132,8 +132,8 @@ import Testing
       ISO8601DateFormatter().date(from: "2026-12-05T15:00:00Z"))
     #expect(
       responder.handoverAcknowledgement(at: saturdayAfternoon)
-        == "Grazie, ho passato il tuo messaggio a una persona dello Sportello Unico. Ora l'ufficio è "
-        + "chiuso: ti risponderemo qui da lunedì alle 8:30.")
+        == "Grazie, ho passato il tuo messaggio a una persona dello Sportello Unico. Ora "
+        + "l'ufficio è chiuso: ti risponderemo qui da lunedì alle 8:30.")
   }
 
   @Test func ownCaseIsHandedOverWithTheAcknowledgement() throws {

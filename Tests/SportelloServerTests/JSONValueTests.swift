@@ -11,8 +11,8 @@ import Testing
 
   @Test func valuesOfEveryKindAreRead() throws {
     let value = try Self.parse(
-      #" {"s":"è\n\u00e8\/\ud83d\udc4d","n":-12.5e2,"z":0,"t":true,"f":false,"x":null,"a":[[],{}]} "#
-    )
+      #" {"s":"è\n\u00e8\/\ud83d\udc4d","n":-12.5e2,"z":0,"t":true,"f":false,"#
+        + #""x":null,"a":[[],{}]} "#)
     #expect(value["s"] == .string("è\nè/👍"))
     #expect(value["n"] == .number(-1250))
     #expect(value["z"] == .number(0))
