@@ -7,6 +7,10 @@ extension Matcher {
   /// A score is rounded to four decimals, so it may exceed its bound by half a unit.
   static let roundingSlack = 0.000_1
 
+  /// The least share of a message's weight a small-talk FAQ must cover to answer it:
+  /// "grazie x l'info" is thanks, "… a chi devo rivolgermi? Grazie, Dino" a question.
+  static let smallTalkCoverage = 0.5
+
   /// How many FAQs are scored in full before the cutoff is first used to drop others.
   static let seedCount = 5
 

@@ -174,8 +174,10 @@ public struct Matcher: Sendable {
         outcome: .handover, confidence: 1 - best.score, candidates: candidates,
         handoverReason: .noMatch)
     }
+    // Small talk answers a message that is mostly small talk: a long question that only
+    // ends with "grazie" is one no FAQ knows, and goes to a person.
     if let talk = scored.ranked.first(where: { shapes[$0.faq].isSmallTalk }),
-      talk.score >= settings.answerThreshold
+      talk.score >= settings.answerThreshold, talk.coverage >= Matcher.smallTalkCoverage
     {
       return answer(talk, candidates: candidates)
     }

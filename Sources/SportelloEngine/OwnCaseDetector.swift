@@ -96,6 +96,17 @@ enum OwnCaseDetector {
     // Advice on the citizen's own choice, which no FAQ can give.
     ["mi", "conviene"], ["ci", "conviene"], ["conviene", "di", "più"],
     ["conviene", "di", "piu"],
+    // A reason asked for what happened to the citizen, or what they were asked to pay.
+    ["come", "mai"], ["cosa", "è", "successo"], ["cosa", "e", "successo"],
+    ["che", "è", "successo"], ["cos", "è", "successo"], ["mi", "chiedete"],
+    ["devo", "pagare", "io"], ["pago", "io"],
+    // A collection or a bus that did not come (`un` is Tuscan for `non`: `un gli è passato`).
+    ["non", "è", "passat*"], ["non", "e", "passat*"], ["un", "è", "passat*"],
+    ["un", "e", "passat*"], ["non", "gli", "è", "passat*"], ["un", "gli", "è", "passat*"],
+    ["non", "sono", "passati"],
+    // The citizen's own payment or refusal, and papers sent for their file.
+    ["io", "l", "ho"], ["io", "l", "avevo"], ["non", "la", "pago"], ["non", "lo", "pago"],
+    ["vi", "mando"], ["vi", "invio"],
   ]
 
   /// The indices of `phrases` by the phrase's first word (none starts with a `*` pattern).
@@ -122,6 +133,8 @@ enum OwnCaseDetector {
       if token.kind == .date, before.contains(where: { reading.word($0, is: .filing) }) {
         return "date '\(token.surface)' of a filing"
       }
+      // A school year (`iscrizioni 2027/28`) names a period, not a file.
+      if token.kind != .word, isSchoolYear(token.folded) { continue }
       let digits = digitCount(token.folded)
       if token.kind == .code, digits >= 5 { return "reference '\(token.surface)'" }
       // A number plate names the citizen's own vehicle (`il permesso della targa FG123XY`).
@@ -166,7 +179,39 @@ enum OwnCaseDetector {
       }
     }
     if let found { return "phrase '\(phrases[found].joined(separator: " "))'" }
-    return OwnCaseGrammar.evidence(in: reading)
+    return citizenContradiction(words) ?? OwnCaseGrammar.evidence(in: reading)
+  }
+
+  /// Words after which `io` sets the citizen's own facts against the office's
+  /// (`ma io il permesso ce l'avevo`, `però io abito qui`).
+  static let contradictingWords: Set<String> = ["ma", "però", "pero"]
+
+  /// `ma io il permesso ce l'avevo valido`: the citizen's own facts against what the office
+  /// did or sent, which only a person can weigh. Not when the citizen asks again (`ma io non
+  /// ho capito`) or asks what they may or must do (`ma io posso venire sabato?`).
+  static func citizenContradiction(_ words: [String]) -> String? {
+    for index in words.indices.dropFirst()
+    where words[index] == "io" && contradictingWords.contains(words[index - 1]) {
+      let next = words[(index + 1)...].prefix(3)
+      if next.contains("capito") || next.contains("capisco") { continue }
+      if let verb = next.first, ["posso", "devo", "dovrei", "potrei"].contains(verb) { continue }
+      return "'\(words[index - 1]) io'"
+    }
+    return nil
+  }
+
+  /// Whether `text` is a year and the next one, as a school year is written: `2027/28`,
+  /// `2026/2027`, `2026-27`.
+  static func isSchoolYear(_ text: String) -> Bool {
+    let parts = text.split(maxSplits: 2) { $0 == "/" || $0 == "-" }
+    guard parts.count == 2, parts[0].count == 4, let first = Int(parts[0]),
+      (1900...2099).contains(first), let second = Int(parts[1])
+    else { return false }
+    switch parts[1].count {
+    case 2: return second == (first + 1) % 100
+    case 4: return second == first + 1
+    default: return false
+    }
   }
 
   /// How many digits `text` has (ASCII ones read as bytes, others as characters).

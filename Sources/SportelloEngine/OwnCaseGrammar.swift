@@ -126,7 +126,7 @@ enum OwnCaseGrammar {
 
   /// The words that start a sign by name.
   /// (``questionedArrival(_:)`` starts on `arrivata`, a word of progress.)
-  static let startWords: Set<String> = ["avete", "non", "posizione", "posto", "hanno"]
+  static let startWords: Set<String> = ["avete", "non", "posizione", "posto", "hanno", "ha"]
 
   /// Words that ask why something happened (`perché mi è arrivata questa multa?`), besides
   /// `come mai`.
@@ -178,20 +178,22 @@ enum OwnCaseGrammar {
   /// file.
   static let eventParticiples: Set<String> = [
     "rubato", "rubata", "rubati", "rubate", "scippato", "scippata", "multato", "multata",
-    "detto", "consigliato", "consigliata", "spiegato", "notificato", "notificata",
+    "detto", "consigliato", "consigliata", "spiegato", "notificato", "notificata", "lasciato",
+    "lasciata",
   ]
 
-  /// `mi hanno bocciato la richiesta`: `mi hanno` and a past participle.
+  /// `mi hanno bocciato la richiesta`, `la mensa mi ha addebitato 8 pasti`: `mi hanno` or
+  /// `mi ha` and a past participle.
   static func doneToTheCitizen(_ reading: OwnCaseReading) -> String? {
     let words = reading.words
-    for index in words.indices.dropFirst() where words[index] == "hanno" {
+    for index in words.indices.dropFirst() where words[index] == "hanno" || words[index] == "ha" {
       guard words[index - 1] == "mi" || words[index - 1] == "ci" else { continue }
       var next = index + 1
       while next < words.count, reading.word(next, is: .adverb) { next += 1 }
       if next < words.count, isParticiple(words[next], reading.roles[next]),
         !reading.word(next, is: .publicParticiple), !eventParticiples.contains(words[next])
       {
-        return "'\(words[index - 1]) hanno \(words[next])'"
+        return "'\(words[index - 1]) \(words[index]) \(words[next])'"
       }
     }
     return nil

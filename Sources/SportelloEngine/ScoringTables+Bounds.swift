@@ -45,7 +45,9 @@ extension ScoringTables {
         hasContender = true
         contenderFloor = max(contenderFloor, item.score)
       }
-      if item.score >= optionFloor, !isHandover[item.faq] {
+      // Only an FAQ with its required words is offered (``Matcher``'s menu): three that
+      // lack them must not raise the cutoff above the options still to be found.
+      if item.score >= optionFloor, !isHandover[item.faq], item.missingRequiredGroups == 0 {
         optionCount += 1
         if optionCount == 3 { thirdOption = item.score }
       }

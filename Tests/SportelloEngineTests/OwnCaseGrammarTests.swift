@@ -33,7 +33,7 @@ import Testing
     ("in che posizione è mia figlia?", "'in che posizione'"),
     ("siamo al posto 12 della graduatoria del nido", "'posto 12'"),
     ("perche mi e arrivata questa multa? ero a roma", "'mi e arrivata' with 'perché'"),
-    ("come mai mi è arrivata la tari?", "'mi è arrivata' with 'mai'"),
+    ("perché mi è arrivata la tari?", "'mi è arrivata' with 'perché'"),
     ("la tari mi e arrivata doppia", "'mi e arrivata' with 'doppia'"),
   ])
   func ownCaseInTheCitizensWords(message: String, evidence: String) throws {
@@ -64,6 +64,11 @@ import Testing
     "ho cambiato macchina, devo aggiornare la targa sul permesso?",
     "mi sono arrivate due multe, come le pago?",
     "mi hanno notificato il decreto di cittadinanza, il giuramento come funziona?",
+    "ma io non ho capito, il sacco dell'indifferenziato quando si mette?",
+    "ma io posso rinnovare la carta d'identità se non sono residente?",
+    "scadenza iscrizione mensa elementari anno 2027/28?",
+    "mi ha detto l'impiegata di scrivere qui, come si paga la tari?",
+    "mi hanno lasciato un foglietto sul parabrezza, è già la multa?",
   ])
   func generalQuestionsWithTheSameWordsAreNot(message: String) throws {
     let decision = try decide(message)
@@ -93,10 +98,29 @@ import Testing
     ("mi è arrivato un sms per una multa, è una truffa?", "'è una truffa'"),
     ("dovevano passare stamani per gli ingombranti", "'dovevano passare'"),
     ("mi sono arrivati due avvisi tari uguali", "'mi sono arrivati' with 'uguali'"),
+    ("è arrivata una multa della ztl ma io il permesso ce l'avevo!", "'ma io'"),
+    ("la mensa mi ha addebitato 8 pasti ma il bimbo era malato", "'mi ha addebitato'"),
+    ("stamani lo scuolabus un è passato a prendere il mi' figliolo", "'un è passat*'"),
+    ("il ritiro ingombranti prenotato per oggi non è passato", "'non è passat*'"),
+    ("come mai mi chiedete 80 euro di imu?", "'come mai'"),
+    ("quanto devo pagare io di tari quest'anno?", "'devo pagare io'"),
+    ("ho pagato la multa ieri, vi mando la ricevuta qui?", "'vi mando'"),
+    ("la luce votiva è spenta e io l'ho pagata a gennaio", "'io l ho'"),
+    ("l'appuntamento è annullato, cosa è successo?", "'cosa è successo'"),
+    ("la multa non la pago, l'auto l'avevo venduta", "'non la pago'"),
   ])
   func fixedPhrasesOfTheCitizensFile(message: String, evidence: String) throws {
     let decision = try decide(message)
     #expect(decision.handoverReason == .ownCase, "\(message)")
     #expect(decision.explanation.reason.hasSuffix(evidence), "\(decision.explanation.reason)")
+  }
+
+  @Test(arguments: [
+    ("2027/28", true), ("2026/2027", true), ("2026-27", true), ("1999/00", true),
+    ("2027/29", false), ("2026/2028", false), ("12345/2026", false), ("2027/283", false),
+    ("88123", false),
+  ])
+  func schoolYearsAreNoReference(text: String, isSchoolYear: Bool) {
+    #expect(OwnCaseDetector.isSchoolYear(text) == isSchoolYear, "\(text)")
   }
 }

@@ -63,6 +63,21 @@ import Testing
     }
   }
 
+  /// "gentilissimi grazie" is an example of the thanks: a question that only ends with
+  /// thanks scores well against it, but is no thanks.
+  @Test func smallTalkAnswersOnlyAMessageThatIsMostlySmallTalk() throws {
+    let matcher = Matcher(ruleSet: try #require(Self.result.ruleSet))
+    let thanks = matcher.decide("gentilissimi, grazie x l'info")
+    #expect(thanks.intent == "smalltalk.grazie", "\(thanks.explanation.reason)")
+
+    let question = matcher.decide(
+      "Gentilissimi, vorrei sapere se la mia pensione minima può essere integrata, a chi devo "
+        + "rivolgermi? Grazie, Dino")
+    #expect(question.outcome == .handover, "\(question.explanation.reason)")
+    let talk = try #require(question.candidates.first { $0.intent == "smalltalk.grazie" })
+    #expect(talk.score >= Self.result.ruleSet?.settings.answerThreshold ?? 1)
+  }
+
   @Test func everyCorpusIntentExistsInTheRules() throws {
     let rules = try #require(Self.result.ruleSet)
     let unknown = try Self.corpus().flatMap(\.expected).filter { rules.faq(withID: $0) == nil }
