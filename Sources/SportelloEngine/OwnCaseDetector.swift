@@ -106,7 +106,12 @@ enum OwnCaseDetector {
     ["non", "sono", "passati"],
     // The citizen's own payment or refusal, and papers sent for their file.
     ["io", "l", "ho"], ["io", "l", "avevo"], ["non", "la", "pago"], ["non", "lo", "pago"],
-    ["vi", "mando"], ["vi", "invio"],
+    ["vi", "mando"], ["vi", "invio"], ["già", "pagat*"], ["gia", "pagat*"],
+    ["mi", "avevano", "detto"], ["mi", "avevate", "detto"],
+    // A complaint, which a person answers.
+    ["vergogna"], ["vergognatevi"], ["vergognoso"], ["schifo"], ["scandalo"], ["assurdo"],
+    ["inaccettabile"], ["non", "è", "giusto"], ["non", "e", "giusto"],
+    ["la", "terza", "volta"], ["è", "sempre", "rotto"], ["e", "sempre", "rotto"],
   ]
 
   /// The indices of `phrases` by the phrase's first word (none starts with a `*` pattern).

@@ -108,6 +108,10 @@ import Testing
     ("la luce votiva è spenta e io l'ho pagata a gennaio", "'io l ho'"),
     ("l'appuntamento è annullato, cosa è successo?", "'cosa è successo'"),
     ("la multa non la pago, l'auto l'avevo venduta", "'non la pago'"),
+    ("il sollecito della multa? l'ho già pagata!", "'già pagat*'"),
+    ("il contributo che mi avevano detto quando arriva?", "'mi avevano detto'"),
+    ("2 ore di fila all'anagrafe, è una vergogna", "'vergogna'"),
+    ("il camion della plastica non passa, è la terza volta", "'la terza volta'"),
   ])
   func fixedPhrasesOfTheCitizensFile(message: String, evidence: String) throws {
     let decision = try decide(message)
