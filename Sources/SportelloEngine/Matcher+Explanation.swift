@@ -86,6 +86,10 @@ extension Matcher {
       return "ask: " + askReason(scored) + "; options have scores >= "
         + Matcher.format(thresholds.choice)
     default:
+      if let words = genericWords.onlyGenericWords(in: tokens) {
+        return "handover (no_match): the message has only generic words ("
+          + words.map { "'\($0)'" }.joined(separator: ", ") + "): a person asks what it is about"
+      }
       return "handover (no_match): " + noMatchReason(scored)
     }
   }

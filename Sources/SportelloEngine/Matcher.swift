@@ -40,6 +40,10 @@ public struct Matcher: Sendable {
   /// The other Comuni the rules name, whose matters go to a person.
   let otherComunes: OtherComunes
 
+  /// The stems of the rules' `[parole_generiche]`, and of the small-talk FAQs' keywords,
+  /// which a message of only generic words may also have (`ciao, mi serve aiuto`).
+  let genericWords: GenericWords
+
   /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
   var expiryInstants: [Date?] { tables.expiryInstants }
 
@@ -64,7 +68,9 @@ public struct Matcher: Sendable {
     configuration.addStopWords(ruleSet.synonyms.stopWords)
     otherComunes = OtherComunes(ruleSet.synonyms.otherComunes)
     configuration.addProtectedWords(otherComunes.words)
-    let index = MatcherIndex(ruleSet: ruleSet, analyzer: Analyzer(configuration: configuration))
+    let plainAnalyzer = Analyzer(configuration: configuration)
+    genericWords = GenericWords(ruleSet: ruleSet, analyzer: plainAnalyzer)
+    let index = MatcherIndex(ruleSet: ruleSet, analyzer: plainAnalyzer)
     // The same configuration with a typo vocabulary of the rules' words.
     self.analyzer = index.messageAnalyzer
     var calendar = Calendar(identifier: .gregorian)
@@ -149,6 +155,12 @@ public struct Matcher: Sendable {
         outcome: .handover, confidence: 1, candidates: candidates,
         handoverReason: .operatorRequested)
     }
+    if genericWords.onlyGenericWords(in: tokens) != nil {
+      // Thanks for the help is thanks; any other such message is for a person.
+      if let talk = answeringSmallTalk(scored) { return answer(talk, candidates: candidates) }
+      return Decision(
+        outcome: .handover, confidence: 1, candidates: candidates, handoverReason: .noMatch)
+    }
     let regular = regularFAQs(scored)
     let best = regular.first
     if let best, best.score >= settings.choiceThreshold {
@@ -174,16 +186,21 @@ public struct Matcher: Sendable {
         outcome: .handover, confidence: 1 - best.score, candidates: candidates,
         handoverReason: .noMatch)
     }
-    // Small talk answers a message that is mostly small talk: a long question that only
-    // ends with "grazie" is one no FAQ knows, and goes to a person.
-    if let talk = scored.ranked.first(where: { shapes[$0.faq].isSmallTalk }),
-      talk.score >= settings.answerThreshold, talk.coverage >= Matcher.smallTalkCoverage
-    {
-      return answer(talk, candidates: candidates)
-    }
+    if let talk = answeringSmallTalk(scored) { return answer(talk, candidates: candidates) }
     return Decision(
       outcome: .handover, confidence: 1 - (scored.ranked.first?.score ?? 0),
       candidates: candidates, handoverReason: .noMatch)
+  }
+
+  /// The best small-talk FAQ when it may answer: it scores the answer threshold and covers
+  /// most of the message. A long question that only ends with "grazie" is one no FAQ
+  /// knows, and goes to a person.
+  func answeringSmallTalk(_ scored: ScoredFAQs) -> ScoredFAQ? {
+    let shapes = tables.index.boundShapes
+    guard let talk = scored.ranked.first(where: { shapes[$0.faq].isSmallTalk }),
+      talk.score >= ruleSet.settings.answerThreshold, talk.coverage >= Matcher.smallTalkCoverage
+    else { return nil }
+    return talk
   }
 
   /// The scored FAQs other than small talk, in ranking order: those the thresholds, the

@@ -17,14 +17,25 @@ struct OtherComunes: Sendable {
   static let placeWords: Set<String> = ["di", "a", "ad", "in"]
 
   /// Words before `a`/`in` that make the place where a person lives, studies, works or was
-  /// born (`mio figlio studia a Bologna`, `sono residente a Cortona`): such a person may
-  /// well ask about Arezzo. After `di` a place is always the subject (`la tari di Siena`).
+  /// born (`mio figlio studia a Bologna`, `sono residente a Cortona`): such a person may well
+  /// ask about Arezzo. After `di` a place is always the subject (`la tari di Siena`).
   static let personalPlaceWords: Set<String> = [
     "vive", "vivo", "viviamo", "vivono", "abita", "abito", "abitiamo", "abitano", "studia",
     "studio", "studiano", "lavora", "lavoro", "lavoriamo", "lavorano", "nato", "nata", "nati",
     "nate", "residente", "residenti", "sono", "siamo", "è", "e", "sta", "stanno", "domiciliato",
     "domiciliata",
   ]
+
+  /// Words before `a`/`in` that make the place one the citizen moves to (`ci trasferiamo a
+  /// Bologna, come si disdice la mensa?`), unless the message asks about it with "lì" (`mi
+  /// trasferisco a Siena, come funziona lì la residenza?`).
+  static let movingWords: Set<String> = [
+    "trasferisco", "trasferiamo", "trasferisce", "trasferiscono", "trasferito", "trasferita",
+    "trasferiti", "trasferirmi", "trasferirci", "trasloco", "traslochiamo",
+  ]
+
+  /// Words that point at the place named (`lì`, `là`).
+  static let thereWords: Set<String> = ["lì", "li", "là", "la'", "lí"]
 
   /// Words for the Comune whose FAQs these are: a message with one is about it (`mi
   /// trasferisco a Perugia, la tari qui come la chiudo?`).
@@ -57,10 +68,15 @@ struct OtherComunes: Sendable {
     guard !namesByFirstWord.isEmpty else { return nil }
     for start in words.indices.dropFirst() where OtherComunes.isPlaceWord(words[start - 1]) {
       guard let names = namesByFirstWord[words[start]] else { continue }
-      let isPersonal =
-        words[start - 1] != "di" && start >= 2
-        && OtherComunes.personalPlaceWords.contains(words[start - 2])
-      if isPersonal { continue }
+      if words[start - 1] != "di", start >= 2 {
+        let before = words[start - 2]
+        if OtherComunes.personalPlaceWords.contains(before) { continue }
+        if OtherComunes.movingWords.contains(before),
+          !words.contains(where: OtherComunes.thereWords.contains)
+        {
+          continue
+        }
+      }
       for name in names where start + name.count <= words.count {
         guard words[start..<start + name.count].elementsEqual(name) else { continue }
         // Checked last, since few messages get this far.

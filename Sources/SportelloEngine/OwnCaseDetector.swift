@@ -34,7 +34,7 @@ enum OwnCaseDetector {
   static let caseNouns: Set<String> = [
     "pratica", "pratiche", "domanda", "richiesta", "ricorso", "istanza", "segnalazione",
     "posizione", "fascicolo", "scia", "cila", "decreto", "rimborso", "esposto", "caso",
-    "situazione", "protocollo",
+    "situazione", "protocollo", "debito",
   ]
 
   /// Possessives of the first person.
@@ -112,6 +112,10 @@ enum OwnCaseDetector {
     ["vergogna"], ["vergognatevi"], ["vergognoso"], ["schifo"], ["scandalo"], ["assurdo"],
     ["inaccettabile"], ["non", "è", "giusto"], ["non", "e", "giusto"],
     ["la", "terza", "volta"], ["è", "sempre", "rotto"], ["e", "sempre", "rotto"],
+    ["chi", "è", "il", "responsabile"], ["chi", "e", "il", "responsabile"], ["eppure"],
+    // Something of the citizen's on its way, or owed by them.
+    ["quando", "mi", "arriva"], ["quando", "mi", "arrivano"], ["sono", "indietro"],
+    ["stato", "adottat*"], ["stata", "adottat*"], ["l", "hanno", "lasciat*"],
   ]
 
   /// The indices of `phrases` by the phrase's first word (none starts with a `*` pattern).
@@ -138,8 +142,10 @@ enum OwnCaseDetector {
       if token.kind == .date, before.contains(where: { reading.word($0, is: .filing) }) {
         return "date '\(token.surface)' of a filing"
       }
-      // A school year (`iscrizioni 2027/28`) names a period, not a file.
-      if token.kind != .word, isSchoolYear(token.folded) { continue }
+      // A school year (`iscrizioni 2027/28`) names a period, not a file; a number after
+      // `legge` or `L.` names a law (`accesso ai documenti ex L. 241/1990`).
+      if isSchoolYear(token.folded) { continue }
+      if index > 0, lawWords.contains(words[index - 1]) { continue }
       let digits = digitCount(token.folded)
       if token.kind == .code, digits >= 5 { return "reference '\(token.surface)'" }
       // A number plate names the citizen's own vehicle (`il permesso della targa FG123XY`).
@@ -177,7 +183,8 @@ enum OwnCaseDetector {
       for number in phrasesByFirstWord[word] ?? [] where number < found ?? phrases.count {
         let phrase = phrases[number]
         if start + phrase.count <= words.count,
-          zip(words[start..<start + phrase.count], phrase).allSatisfy(matches)
+          zip(words[start..<start + phrase.count], phrase).allSatisfy(matches),
+          !isInATimeClause(start, words)
         {
           found = number
         }
@@ -186,6 +193,9 @@ enum OwnCaseDetector {
     if let found { return "phrase '\(phrases[found].joined(separator: " "))'" }
     return citizenContradiction(words) ?? OwnCaseGrammar.evidence(in: reading)
   }
+
+  /// Words after which a number names a law, not a file.
+  static let lawWords: Set<String> = ["l", "legge", "dpr", "dlgs", "lgs", "art", "articolo"]
 
   /// Words after which `io` sets the citizen's own facts against the office's
   /// (`ma io il permesso ce l'avevo`, `però io abito qui`).
@@ -217,6 +227,15 @@ enum OwnCaseDetector {
     case 4: return second == first + 1
     default: return false
     }
+  }
+
+  /// Whether the phrase at `start` is in a clause of time (`dopo che ho chiesto la
+  /// residenza, passa il vigile?`, `una volta che ho presentato la domanda`): the citizen
+  /// asks what follows a step, in general, not where their own file stands.
+  static func isInATimeClause(_ start: Int, _ words: [String]) -> Bool {
+    let clauseStart = words[start] == "che" ? start : start - 1
+    guard clauseStart >= 1, words[clauseStart] == "che" else { return false }
+    return words[clauseStart - 1] == "dopo" || words[clauseStart - 1] == "volta"
   }
 
   /// How many digits `text` has (ASCII ones read as bytes, others as characters).

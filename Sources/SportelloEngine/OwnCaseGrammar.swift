@@ -26,6 +26,7 @@ enum OwnCaseGrammar {
   /// pago?` is a general question.
   static let progressWords: Set<String> = [
     "pronto", "pronta", "pronti", "pronte", "arrivato", "arrivata", "arrivati", "arrivate",
+    "arriva", "arrivano",
     "registrato", "registrata", "registrati",
     "rinnovato", "rinnovata", "rinnovati", "confermato", "confermata", "ammesso", "ammessa",
     "ammessi", "graduatoria", "spedito", "spedita", "lavorazione", "esito", "evasa", "evaso",
@@ -179,7 +180,7 @@ enum OwnCaseGrammar {
   static let eventParticiples: Set<String> = [
     "rubato", "rubata", "rubati", "rubate", "scippato", "scippata", "multato", "multata",
     "detto", "consigliato", "consigliata", "spiegato", "notificato", "notificata", "lasciato",
-    "lasciata",
+    "lasciata", "fregato", "fregata", "fregati", "fregate",
   ]
 
   /// `mi hanno bocciato la richiesta`, `la mensa mi ha addebitato 8 pasti`: `mi hanno` or
@@ -203,6 +204,14 @@ enum OwnCaseGrammar {
   static func progressNearPossessive(_ reading: OwnCaseReading) -> String? {
     let words = reading.words
     for index in words.indices where reading.word(index, is: .progress) {
+      // What came to the citizen (`mi è arrivato un verbale, ma guidava mio figlio`) is
+      // read by ``questionedArrival(_:)``: it is the citizen's own file only when asked
+      // about with a "why" or called wrong.
+      if index >= 2, words[index].hasPrefix("arrivat"), ["mi", "ci"].contains(words[index - 2]),
+        ["è", "e", "sono"].contains(words[index - 1])
+      {
+        continue
+      }
       let reach = max(0, index - possessiveReach)...min(words.count - 1, index + possessiveReach)
       if let possessive = reach.first(where: { reading.word($0, is: .possessive) }) {
         return "'\(words[possessive])' with '\(words[index])'"

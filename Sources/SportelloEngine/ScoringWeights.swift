@@ -6,8 +6,10 @@ struct ScoringWeights: Sendable, Equatable {
   var coverage = 0.8
   /// The bonus per matched keyword group.
   var keyword = 0.08
-  /// How many matched keyword groups earn the bonus.
-  var keywordGroups = 2
+  /// How many matched keyword groups earn the bonus: a third group of one FAQ in the same
+  /// message is strong evidence (on Corpus/ of 2026-12-04: 33 more right answers, 1 more
+  /// wrong than with two).
+  var keywordGroups = 3
   /// The bonus per two-word phrase shared with the best example.
   var bigram = 0.05
   /// How many shared phrases earn the bonus.

@@ -11,6 +11,8 @@
 ///     the, please, where
 ///     [altri_comuni]
 ///     Cortona, Montevarchi, Castiglion Fiorentino
+///     [parole_generiche]
+///     aiuto, informazioni, documento
 public struct Synonyms: Sendable, Equatable {
   /// Concepts: each lists equivalent phrases, the first being the concept's name.
   public var concepts: [[String]] = []
@@ -29,11 +31,17 @@ public struct Synonyms: Sendable, Equatable {
   /// offices or rules goes to a person. Their words are never corrected as typos.
   public var otherComunes: [String] = []
 
+  /// Words that ask for something without saying what, lowercase: a message of only these
+  /// (`aiuto`, `mi serve un documento`) goes to a person, who asks what it is about.
+  public var genericWords: [String] = []
+
   /// Creates an empty set of synonyms.
   public init() {}
 
   /// The section names.
-  static let sections = ["sinonimi", "abbreviazioni", "protette", "parole_vuote", "altri_comuni"]
+  static let sections = [
+    "sinonimi", "abbreviazioni", "protette", "parole_vuote", "altri_comuni", "parole_generiche",
+  ]
 
   /// Reads sinonimi.txt's text.
   static func parse(_ text: String, path: String) -> (Synonyms, [Diagnostic]) {
@@ -62,19 +70,21 @@ public struct Synonyms: Sendable, Equatable {
         report(
           line.number, line.column,
           "line outside a section: start with '[sinonimi]', "
-            + "'[abbreviazioni]', '[protette]', '[parole_vuote]' or '[altri_comuni]'")
+            + "'[abbreviazioni]', '[protette]', '[parole_vuote]', '[altri_comuni]' or "
+            + "'[parole_generiche]'")
         continue
       }
       let content = line.content.hasPrefix("-") ? String(line.content.dropFirst()) : line.content
       switch section {
-      case "protette", "parole_vuote", "altri_comuni":
+      case "protette", "parole_vuote", "altri_comuni", "parole_generiche":
         for word in content.split(separator: ",") {
           let trimmed = word.trimmed().lowercased()
           guard !trimmed.isEmpty else { continue }
           switch section {
           case "protette": synonyms.protectedWords.append(trimmed)
           case "parole_vuote": synonyms.stopWords.append(trimmed)
-          default: synonyms.otherComunes.append(trimmed)
+          case "altri_comuni": synonyms.otherComunes.append(trimmed)
+          default: synonyms.genericWords.append(trimmed)
           }
         }
       default:

@@ -30,6 +30,7 @@ import Testing
     "sono residente a cortona, posso fare la carta d'identità?",
     "mi trasferisco a siena, la tari qui come la chiudo?",
     "sono nato a castiglion fiorentino",
+    "ci trasferiamo a bologna, come si disdice la mensa?",
     "la tari quando scade",
   ])
   func questionsAboutArezzoAreNot(message: String) {

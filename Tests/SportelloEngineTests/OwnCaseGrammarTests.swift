@@ -69,6 +69,10 @@ import Testing
     "scadenza iscrizione mensa elementari anno 2027/28?",
     "mi ha detto l'impiegata di scrivere qui, come si paga la tari?",
     "mi hanno lasciato un foglietto sul parabrezza, è già la multa?",
+    "dopo che ho chiesto la residenza passa il vigile a controllare?",
+    "chiedo le modalità dell'accesso ai documenti ex L. 241/1990",
+    "mi è arrivato un verbale ma guidava mio figlio, cosa devo fare per i punti?",
+    "ieri mi hanno fregato il portafoglio con la carta d'identità, come la rifaccio?",
   ])
   func generalQuestionsWithTheSameWordsAreNot(message: String) throws {
     let decision = try decide(message)
@@ -112,6 +116,12 @@ import Testing
     ("il contributo che mi avevano detto quando arriva?", "'mi avevano detto'"),
     ("2 ore di fila all'anagrafe, è una vergogna", "'vergogna'"),
     ("il camion della plastica non passa, è la terza volta", "'la terza volta'"),
+    ("quando mi arriva il permesso ztl? ho pagato", "'quando mi arriva'"),
+    ("in mensa gli hanno dato la pasta normale, chi è il responsabile?", "'chi è il responsabile'"),
+    ("il materasso l'hanno lasciato lì", "'l hanno lasciat*'"),
+    ("il cane che ho portato al canile è stato adottato?", "'stato adottat*'"),
+    ("sono indietro con la retta del nido, posso pagare a rate?", "'sono indietro'"),
+    ("la mia carta d'identità quando arriva?", "'mia' with 'arriva'"),
   ])
   func fixedPhrasesOfTheCitizensFile(message: String, evidence: String) throws {
     let decision = try decide(message)

@@ -199,8 +199,8 @@ import Testing
           "\(rules.path("profilo.txt")):1:16: error: invalid hours '8-13' for 'orario_lunedi': "
             + "expected e.g. '8:30-13:00', '8:30-13:30, 15:00-17:30' or 'chiuso'",
           "\(rules.path("sinonimi.txt")):1:1: error: line outside a section: start with "
-            + "'[sinonimi]', '[abbreviazioni]', '[protette]', '[parole_vuote]' or "
-            + "'[altri_comuni]'",
+            + "'[sinonimi]', '[abbreviazioni]', '[protette]', '[parole_vuote]', "
+            + "'[altri_comuni]' or '[parole_generiche]'",
           "\(rules.path("sinonimi.txt")):2:2: error: unknown section '[sinonimii]' (did you mean "
             + "'sinonimi'?)",
           "\(rules.path("z.faq")):5:1: error: unknown key 'risposat' (did you mean 'risposta'?)",

@@ -65,12 +65,15 @@ import Testing
       ])
   }
 
-  @Test func synonymsReadStopWordsAndOtherComunes() {
-    let text = "[parole_vuote]\nthe, Please\n- where\n[altri_comuni]\nCortona, Monte San Savino\n"
+  @Test func synonymsReadStopWordsOtherComunesAndGenericWords() {
+    let text =
+      "[parole_vuote]\nthe, Please\n- where\n[altri_comuni]\nCortona, Monte San Savino\n"
+      + "[parole_generiche]\nAiuto, documento\n"
     let (synonyms, diagnostics) = Synonyms.parse(text, path: "s.txt")
     #expect(diagnostics.isEmpty)
     #expect(synonyms.stopWords == ["the", "please", "where"])
     #expect(synonyms.otherComunes == ["cortona", "monte san savino"])
+    #expect(synonyms.genericWords == ["aiuto", "documento"])
   }
 
   /// English function words, made stop words by the rules, no longer dilute a question

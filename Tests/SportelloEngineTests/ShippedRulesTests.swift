@@ -78,6 +78,23 @@ import Testing
     #expect(talk.score >= Self.result.ruleSet?.settings.answerThreshold ?? 1)
   }
 
+  /// `[parole_generiche]`: a message of only such words goes to a person, who asks what
+  /// it is about, unless it is thanks; any other word lets the FAQs answer.
+  @Test(arguments: [
+    ("aiuto", nil), ("mi può aiutare?", nil), ("mi serve un documento", nil),
+    ("ciao, ho bisogno di aiuto", nil), ("aiuto per pagare l'affitto", "sociale.contributi"),
+    ("grazie per l'aiuto", "smalltalk.grazie"),
+  ])
+  func genericWordsAloneGoToAPerson(message: String, intent: String?) throws {
+    let matcher = Matcher(ruleSet: try #require(Self.result.ruleSet))
+    let decision = matcher.decide(message)
+    #expect(decision.intent == intent, "\(message): \(decision.explanation.reason)")
+    if intent == nil {
+      #expect(decision.outcome == .handover)
+      #expect(decision.explanation.reason.contains("only generic words"))
+    }
+  }
+
   @Test func everyCorpusIntentExistsInTheRules() throws {
     let rules = try #require(Self.result.ruleSet)
     let unknown = try Self.corpus().flatMap(\.expected).filter { rules.faq(withID: $0) == nil }
