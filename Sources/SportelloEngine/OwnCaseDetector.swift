@@ -116,6 +116,11 @@ enum OwnCaseDetector {
     // Something of the citizen's on its way, or owed by them.
     ["quando", "mi", "arriva"], ["quando", "mi", "arrivano"], ["sono", "indietro"],
     ["stato", "adottat*"], ["stata", "adottat*"], ["l", "hanno", "lasciat*"],
+    ["arriva", "ancora"], ["arrivano", "ancora"], ["a", "che", "posto"],
+    // Money the office owes the citizen, and what the citizen already asked or paid.
+    ["mi", "ridate"], ["ci", "ridate"], ["ridatemi"], ["rimborsatemi"], ["ho", "chiesto"],
+    ["ho", "richiesto"], ["ho", "chiamato"], ["abbiamo", "chiamato"], ["io", "ho", "pagat*"],
+    ["io", "la", "pago"], ["io", "lo", "pago"], ["ho", "la", "ricevuta"],
   ]
 
   /// The indices of `phrases` by the phrase's first word (none starts with a `*` pattern).
@@ -267,6 +272,10 @@ enum OwnCaseDetector {
     "operatore", "operatrice", "operatori", "umano", "umana",
   ]
 
+  /// Verbs that, before one of ``people``, ask to talk to a person (`parlare con qualcuno`,
+  /// `mi fate chiamare da un impiegato?`).
+  static let talkingVerbs: Set<String> = ["parlare", "chiamare", "richiamare", "sentire"]
+
   /// Who a citizen may ask to talk to ("parlare con qualcuno").
   static let people: Set<String> = ["qualcuno", "persona", "impiegato", "impiegata"]
 
@@ -285,7 +294,7 @@ enum OwnCaseDetector {
         return true
       }
     }
-    for index in words.indices where words[index] == "parlare" {
+    for index in words.indices where talkingVerbs.contains(words[index]) {
       let after = index + 1..<min(words.count, index + 5)
       if after.contains(where: { reading.word($0, is: .person) }) { return true }
     }

@@ -1,7 +1,8 @@
 /// How citizens ask, in their own words, where their own file stands: the signs that
 /// fixed phrases cannot list, read on the words and roles of an ``OwnCaseReading``.
 ///
-/// - a word of progress near a first-person possessive: `il mio passaporto è pronto?`,
+/// - a word of progress or of wrongness near a first-person possessive: `il mio passaporto è
+///   pronto?`, `nell'atto di nascita di mio figlio la data è sbagliata`,
 ///   `è stata registrata la nascita di mio figlio?`, `mio figlio è in graduatoria`;
 /// - the office's own past action, `avete` and a past participle: `avete ricevuto la mia
 ///   pec?`, `li avete visti?`, `lo avete già rinnovato?`;
@@ -200,10 +201,11 @@ enum OwnCaseGrammar {
     return nil
   }
 
-  /// `il mio passaporto è pronto?`: a word of progress near a possessive.
+  /// `il mio passaporto è pronto?`, `la data di mio figlio è sbagliata`: a word of progress
+  /// or of wrongness near a possessive.
   static func progressNearPossessive(_ reading: OwnCaseReading) -> String? {
     let words = reading.words
-    for index in words.indices where reading.word(index, is: .progress) {
+    for index in words.indices where reading.word(index, is: [.progress, .wrongness]) {
       // What came to the citizen (`mi è arrivato un verbale, ma guidava mio figlio`) is
       // read by ``questionedArrival(_:)``: it is the citizen's own file only when asked
       // about with a "why" or called wrong.

@@ -32,12 +32,15 @@ struct OwnCaseRoles: OptionSet, Sendable {
   static let irregularParticiple = OwnCaseRoles(rawValue: 1 << 21)
   /// The words that start a sign of ``OwnCaseGrammar`` by name (`avete`, `non`, `posizione`).
   static let grammarStart = OwnCaseRoles(rawValue: 1 << 22)
+  /// A word that calls something wrong (`sbagliata`, `doppia`): near a possessive, the
+  /// citizen's own record or bill is wrong (`nell'atto di mio figlio la data è sbagliata`).
+  static let wrongness = OwnCaseRoles(rawValue: 1 << 23)
 
   /// The roles of the words of every sign of ``OwnCaseGrammar``: a message with none of
   /// them shows none of its signs.
   static let grammarTriggers: OwnCaseRoles = [
     .progress, .confirmation, .confirmingVerb, .waiting, .timeUnit, .nothingStart,
-    .grammarStart,
+    .grammarStart, .wrongness,
   ]
 }
 
@@ -94,6 +97,7 @@ struct OwnCaseReading: Sendable {
     mark(OwnCaseGrammar.impersonalParticiples, .impersonalParticiple)
     mark(OwnCaseGrammar.irregularParticiples, .irregularParticiple)
     mark(OwnCaseGrammar.startWords, .grammarStart)
+    mark(OwnCaseGrammar.wrongnessWords, .wrongness)
     return table
   }()
 }

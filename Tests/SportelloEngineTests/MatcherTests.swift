@@ -59,7 +59,10 @@ import Testing
     #expect(decision.handoverReason != .ownCase)
   }
 
-  @Test(arguments: ["voglio parlare con un operatore", "mi passi una persona vera per la tari?"])
+  @Test(arguments: [
+    "voglio parlare con un operatore", "mi passi una persona vera per la tari?",
+    "mi fate chiamare da un impiegato?",
+  ])
   func explicitRequestForAPersonGoesToTheOperatorIntent(message: String) throws {
     let decision = try matcher().decide(message, now: FixtureRules.mondayMorning)
     #expect(decision.outcome == .answer)

@@ -122,6 +122,13 @@ import Testing
     ("il cane che ho portato al canile è stato adottato?", "'stato adottat*'"),
     ("sono indietro con la retta del nido, posso pagare a rate?", "'sono indietro'"),
     ("la mia carta d'identità quando arriva?", "'mia' with 'arriva'"),
+    ("nell'atto di nascita di mio figlio c'è la data sbagliata", "'mio' with 'sbagliata'"),
+    ("ho vinto il ricorso, quando mi ridate i soldi?", "'mi ridate'"),
+    ("ho chiesto il contrassegno a giugno, è pronto?", "'ho chiesto'"),
+    ("siamo in lista d'attesa al nido, a che posto è mio figlio?", "'a che posto'"),
+    ("ho cambiato residenza ma la tari arriva ancora al vecchio indirizzo", "'arriva ancora'"),
+    ("la lampada votiva è spenta e io la pago regolarmente", "'io la pago'"),
+    ("una cartella per una multa che io ho pagato", "'io ho pagat*'"),
   ])
   func fixedPhrasesOfTheCitizensFile(message: String, evidence: String) throws {
     let decision = try decide(message)
