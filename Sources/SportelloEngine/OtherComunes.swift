@@ -13,6 +13,13 @@ struct OtherComunes: Sendable {
   /// a word is hashed only when it follows a place word.
   private var namesByFirstWord: [String: [[String]]] = [:]
 
+  /// How many words the longest name has.
+  private var longestName = 0
+
+  /// Names that are also Italian words (`il concerto al Prato`, `in massa`): they count only
+  /// after a place word.
+  static let namesThatAreWords: Set<String> = ["prato", "massa"]
+
   /// The words before a name that make it the place a question is about.
   static let placeWords: Set<String> = ["di", "a", "ad", "in"]
 
@@ -49,6 +56,7 @@ struct OtherComunes: Sendable {
     }
     for name in split.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
       namesByFirstWord[name[0], default: []].append(name)
+      longestName = max(longestName, name.count)
     }
   }
 
@@ -63,9 +71,16 @@ struct OtherComunes: Sendable {
 
   /// The place word and name that make `words` a message about another Comune, or nil.
   ///
+  /// A name with no place word before it counts as the first or last words of the message
+  /// (`Lucignano ufficio tecnico dove si trova?`, `calendario raccolta Sansepolcro`), unless
+  /// it follows `da` (`vengo da Siena`).
+  ///
   /// - Parameter words: The message's folded words (``OwnCaseReading/words``).
   func mention(in words: [String]) -> String? {
     guard !namesByFirstWord.isEmpty else { return nil }
+    if let bare = bareMention(in: words) {
+      return words.contains(where: OtherComunes.homeWords.contains) ? nil : "'\(bare)'"
+    }
     for start in words.indices.dropFirst() where OtherComunes.isPlaceWord(words[start - 1]) {
       guard let names = namesByFirstWord[words[start]] else { continue }
       if words[start - 1] != "di", start >= 2 {
@@ -82,6 +97,28 @@ struct OtherComunes: Sendable {
         // Checked last, since few messages get this far.
         if words.contains(where: OtherComunes.homeWords.contains) { return nil }
         return "'\(words[start - 1]) \(name.joined(separator: " "))'"
+      }
+    }
+    return nil
+  }
+
+  /// A name that opens or closes `words` without a place word before it, or nil.
+  private func bareMention(in words: [String]) -> String? {
+    guard let first = words.first else { return nil }
+    for name in namesByFirstWord[first] ?? [] where words.starts(with: name) {
+      if name.count > 1 || !OtherComunes.namesThatAreWords.contains(first) {
+        return name.joined(separator: " ")
+      }
+    }
+    // The names that end with the last word: each starts a few words from the end.
+    for start in max(1, words.count - longestName)..<max(1, words.count) {
+      guard !OtherComunes.isPlaceWord(words[start - 1]), words[start - 1] != "da",
+        let names = namesByFirstWord[words[start]]
+      else { continue }
+      for name in names where words[start...].elementsEqual(name) {
+        if name.count > 1 || !OtherComunes.namesThatAreWords.contains(name[0]) {
+          return name.joined(separator: " ")
+        }
       }
     }
     return nil

@@ -34,7 +34,7 @@ enum OwnCaseDetector {
   static let caseNouns: Set<String> = [
     "pratica", "pratiche", "domanda", "richiesta", "ricorso", "istanza", "segnalazione",
     "posizione", "fascicolo", "scia", "cila", "decreto", "rimborso", "esposto", "caso",
-    "situazione", "protocollo", "debito",
+    "situazione", "protocollo", "debito", "calcolo",
   ]
 
   /// Possessives of the first person.
@@ -121,6 +121,13 @@ enum OwnCaseDetector {
     ["mi", "ridate"], ["ci", "ridate"], ["ridatemi"], ["rimborsatemi"], ["ho", "chiesto"],
     ["ho", "richiesto"], ["ho", "chiamato"], ["abbiamo", "chiamato"], ["io", "ho", "pagat*"],
     ["io", "la", "pago"], ["io", "lo", "pago"], ["ho", "la", "ricevuta"],
+    ["avevamo", "chiesto"], ["avevo", "chiesto"], ["abbiamo", "chiesto"],
+    // The citizen's own standing, which only their file shows.
+    ["sono", "in", "regola"], ["siamo", "in", "regola"], ["ho", "da", "pagare"],
+    ["devo", "ancora", "pagare"], ["non", "risulto"], ["non", "risultiamo"], ["mi", "spiegate"],
+    // What was due and has not come.
+    ["doveva", "arrivar*"], ["è", "ancora", "lì"], ["e", "ancora", "li"], ["è", "ancora", "li"],
+    ["quando", "viene", "il", "vigile"], ["quando", "passa", "il", "vigile"],
   ]
 
   /// The indices of `phrases` by the phrase's first word (none starts with a `*` pattern).

@@ -300,9 +300,15 @@ enum OwnCaseGrammar {
     return nil
   }
 
-  /// `siamo in posizione 14`, `siamo al posto 12 della graduatoria`: a place in a ranking.
-  /// "posto" counts only beside a word of ranking: `posto 3` alone may be a parking space.
+  /// `siamo in posizione 14`, `siamo al posto 12 della graduatoria`, `sono al 14° posto in
+  /// graduatoria`: a place in a ranking. "posto" counts only beside a word of ranking:
+  /// `posto 3` alone may be a parking space.
   static func rankingPlace(_ words: [String]) -> String? {
+    let ranked = words.contains(where: rankingWords.contains)
+    for index in words.indices.dropFirst() where ranked && words[index] == "posto" {
+      let before = words[index - 1].filter { $0 != "°" && $0 != "º" }
+      if !before.isEmpty, before.allSatisfy(\.isNumber) { return "'\(words[index - 1]) posto'" }
+    }
     for index in words.indices.dropLast()
     where words[index] == "posizione" || words[index] == "posto" {
       let next = words[index + 1]

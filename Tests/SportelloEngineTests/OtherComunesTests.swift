@@ -6,7 +6,10 @@ import Testing
 /// Questions about another Comune's offices or rules go to a person; questions about
 /// Arezzo that name another place do not.
 @Suite struct OtherComunesTests {
-  private let comunes = OtherComunes(["Cortona", "Montevarchi", "Castiglion Fiorentino", "siena"])
+  private let comunes = OtherComunes([
+    "Cortona", "Montevarchi", "Castiglion Fiorentino", "siena", "Sansepolcro", "Lucignano", "Prato",
+    "Bologna",
+  ])
 
   private func words(_ text: String) -> [String] {
     text.lowercased().split(whereSeparator: { $0 == " " || $0 == "'" }).map(String.init)
@@ -18,6 +21,9 @@ import Testing
     ("una multa in ztl a siena come la contesto", "'a siena'"),
     ("orari del comune di castiglion fiorentino", "'di castiglion fiorentino'"),
     ("mi trasferisco a siena come funziona li", "'a siena'"),
+    ("calendario raccolta differenziata sansepolcro", "'sansepolcro'"),
+    ("lucignano ufficio tecnico per la cila dove si trova?", "'lucignano'"),
+    ("orari anagrafe castiglion fiorentino", "'castiglion fiorentino'"),
   ])
   func anotherComunesMatterIsFound(message: String, evidence: String) {
     #expect(comunes.mention(in: words(message)) == evidence)
@@ -31,6 +37,8 @@ import Testing
     "mi trasferisco a siena, la tari qui come la chiudo?",
     "sono nato a castiglion fiorentino",
     "ci trasferiamo a bologna, come si disdice la mensa?",
+    "i biglietti per il concerto al prato",
+    "come sposto la residenza, vengo da siena",
     "la tari quando scade",
   ])
   func questionsAboutArezzoAreNot(message: String) {

@@ -73,6 +73,7 @@ import Testing
     "chiedo le modalità dell'accesso ai documenti ex L. 241/1990",
     "mi è arrivato un verbale ma guidava mio figlio, cosa devo fare per i punti?",
     "ieri mi hanno fregato il portafoglio con la carta d'identità, come la rifaccio?",
+    "abitiamo da mia sorella, posso fare la residenza da lei anche se la casa non è mia?",
   ])
   func generalQuestionsWithTheSameWordsAreNot(message: String) throws {
     let decision = try decide(message)
@@ -129,6 +130,11 @@ import Testing
     ("ho cambiato residenza ma la tari arriva ancora al vecchio indirizzo", "'arriva ancora'"),
     ("la lampada votiva è spenta e io la pago regolarmente", "'io la pago'"),
     ("una cartella per una multa che io ho pagato", "'io ho pagat*'"),
+    ("sono in regola con la tari?", "'sono in regola'"),
+    ("quante multe ho da pagare?", "'ho da pagare'"),
+    ("la carta d'identità doveva arrivarmi 10 giorni fa", "'doveva arrivar*'"),
+    ("il ritiro era per stamattina e il divano è ancora lì", "'è ancora lì'"),
+    ("sono al 14° posto in graduatoria nido, quante possibilità ho?", "'14 posto'"),
   ])
   func fixedPhrasesOfTheCitizensFile(message: String, evidence: String) throws {
     let decision = try decide(message)
