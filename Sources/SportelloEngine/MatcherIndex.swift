@@ -178,25 +178,33 @@ struct MatcherIndex: Sendable {
     // cores, a batch of FAQs at a time (so that few analyses are held at once), and the
     // terms are then numbered in rule order, as if analysed one by one. The next batch is
     // analysed in the background while this thread numbers the terms of the current one.
-    @Sendable func analyseBatch(startingAt start: Int) -> [AnalysedFAQ] {
+    // The batch's vocabulary words are gathered into a set there too: numbering is the
+    // longer job, and hashing every word of every FAQ into one set here doubled it.
+    @Sendable func analyseBatch(startingAt start: Int) -> AnalysedBatch {
       let end = min(ruleSet.faqs.count, start + Self.analysisBatch)
-      return Array(ruleSet.faqs[start..<end]).concurrentMap { faq in
+      let faqs = Array(ruleSet.faqs[start..<end]).concurrentMap { faq in
         AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: analyzer)
       }
+      // Room for every word up front: growing the set step by step rehashes it each time.
+      var words = Set<String>(minimumCapacity: faqs.reduce(0) { $0 + $1.words.count })
+      for faq in faqs { words.formUnion(faq.words) }
+      return AnalysedBatch(faqs: faqs, words: words)
     }
     var analysedFAQs: [AnalysedFAQ] = []
-    var nextBatch: BackgroundTask<[AnalysedFAQ]>?
+    var batchWords: [Set<String>] = []
+    var nextBatch: BackgroundTask<AnalysedBatch>?
     for (faqIndex, faq) in ruleSet.faqs.enumerated() {
       let batch = faqIndex % Self.analysisBatch
       if batch == 0 {
-        analysedFAQs = nextBatch?.value() ?? analyseBatch(startingAt: faqIndex)
+        let analysedBatch = nextBatch?.value() ?? analyseBatch(startingAt: faqIndex)
+        analysedFAQs = analysedBatch.faqs
+        batchWords.append(analysedBatch.words)
         let next = faqIndex + Self.analysisBatch
         nextBatch =
           next < ruleSet.faqs.count
           ? BackgroundTask { analyseBatch(startingAt: next) } : nil
       }
       let analysedFAQ = analysedFAQs[batch]
-      words.formUnion(analysedFAQ.words)
       // Term sets are kept as arrays, sorted and made unique when complete: cheaper than
       // hashing each term into a set, with the same sorted result.
       var strong: [Int32] = []
@@ -259,9 +267,13 @@ struct MatcherIndex: Sendable {
     // The words are all known now: their typo index, and the message analyzer that
     // corrects typos with it, are built in the background while the postings are here.
     let vocabularyWords = words
+    let vocabularyBatches = batchWords
     let messageAnalyzer = BackgroundTask {
       var configuration = analyzer.configuration
-      configuration.vocabulary = TypoVocabulary(words: vocabularyWords.sorted())
+      var words = vocabularyWords
+      words.reserveCapacity(vocabularyBatches.reduce(words.count) { $0 + $1.count })
+      for batch in vocabularyBatches { words.formUnion(batch) }
+      configuration.vocabulary = TypoVocabulary(words: words.sorted())
       return Analyzer(configuration: configuration)
     }
 
@@ -365,6 +377,14 @@ struct MatcherIndex: Sendable {
       words.append(token.folded)
     }
     return (TermUnit.units(of: analysed), words)
+  }
+
+  /// A batch of FAQs analysed together (see ``analysisBatch``).
+  private struct AnalysedBatch: Sendable {
+    /// Each FAQ's analysis, in rule order.
+    var faqs: [AnalysedFAQ]
+    /// The vocabulary words of all of them.
+    var words: Set<String>
   }
 
   /// Every text of one FAQ analysed, before its terms are numbered.
