@@ -9,6 +9,15 @@ import Testing
     #expect(SortedTerms.unique([7]) == [7])
   }
 
+  @Test(arguments: [2, 31, 32, 33, 64, 500])
+  func uniqueAgreesWithASetOnArraysOfEverySize(count: Int) {
+    var random = SeededRandom(seed: UInt64(count))
+    for _ in 0..<50 {
+      let terms = (0..<count).map { _ in Int32(random.next(in: 0...(count / 2 + 1))) }
+      #expect(SortedTerms.unique(terms) == Set(terms).sorted())
+    }
+  }
+
   @Test func subtractingKeepsWhatTheOtherSetLacks() {
     #expect(SortedTerms.subtracting([2, 3, 9], from: [1, 2, 4, 9, 10]) == [1, 4, 10])
     #expect(SortedTerms.subtracting([], from: [1, 2]) == [1, 2])
