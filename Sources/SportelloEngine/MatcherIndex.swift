@@ -445,13 +445,10 @@ struct MatcherIndex: Sendable {
   static func bigrams(of sequence: [Int32]) -> [Int64] {
     guard sequence.count > 1 else { return [] }
     var keys: [Int64] = []
+    keys.reserveCapacity(sequence.count - 1)
     for index in 1..<sequence.count where sequence[index - 1] >= 0 && sequence[index] >= 0 {
       keys.append(Int64(sequence[index - 1]) << 32 | Int64(sequence[index]))
     }
-    keys.sort()
-    var unique: [Int64] = []
-    unique.reserveCapacity(keys.count)
-    for key in keys where unique.last != key { unique.append(key) }
-    return unique
+    return SortedTerms.unique(keys)
   }
 }

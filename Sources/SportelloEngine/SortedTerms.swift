@@ -3,13 +3,13 @@
 /// The index stores every term set sorted; building them as arrays, sorted once when
 /// complete, costs less than hashing each id into a `Set` and sorting it afterwards.
 enum SortedTerms {
-  /// The ids of `terms` in ascending order, each once.
+  /// The ids of `terms` (term ids, or pairs of them) in ascending order, each once.
   ///
   /// Sorted and thinned in one copy of `terms`. Building the index calls this for every
   /// example and FAQ, mostly on a few dozen ids, which an insertion sort orders without
   /// the scratch buffer of the standard (stable) sort; equal ids are indistinguishable,
   /// so any sort gives the same result.
-  static func unique(_ terms: [Int32]) -> [Int32] {
+  static func unique<Term: FixedWidthInteger>(_ terms: [Term]) -> [Term] {
     guard terms.count > 1 else { return terms }
     var result = terms
     let count = result.withUnsafeMutableBufferPointer { buffer -> Int in
