@@ -137,9 +137,16 @@ struct MatcherIndex: Sendable {
       words.formUnion(analysed.words)
       return analysed.units
     }
+    // The content units, or every unit when all are stop words, numbered in order: one
+    // pass into an array of the right size (building the index calls it for every pattern).
     func content(_ units: [TermUnit]) -> [Int32] {
-      let content = units.filter { !$0.isStop }
-      return (content.isEmpty ? units : content).map { table.intern($0.name, isStop: $0.isStop) }
+      let hasContent = units.contains { !$0.isStop }
+      var ids: [Int32] = []
+      ids.reserveCapacity(units.count)
+      for unit in units where !hasContent || !unit.isStop {
+        ids.append(table.intern(unit.name, isStop: unit.isStop))
+      }
+      return ids
     }
 
     // Concepts first, so that FAQ content is rewritten with them.
@@ -207,12 +214,16 @@ struct MatcherIndex: Sendable {
       let analysedFAQ = analysedFAQs[batch]
       // Term sets are kept as arrays, sorted and made unique when complete: cheaper than
       // hashing each term into a set, with the same sorted result.
+      // Arrays get their room up front: growing them step by step reallocated them
+      // hundreds of thousands of times.
       var strong: [Int32] = []
+      strong.reserveCapacity(analysedFAQ.examples.reduce(0) { $0 + $1.count })
       let start = examples.count
       for (text, analysed) in zip([faq.title] + faq.examples, analysedFAQ.examples) {
         var all: [Int32] = []
         all.reserveCapacity(analysed.count)
         var sequence: [Int32] = []
+        sequence.reserveCapacity(analysed.count)
         for unit in analysed {
           let id = table.intern(unit.name, isStop: unit.isStop)
           all.append(id)
@@ -238,7 +249,8 @@ struct MatcherIndex: Sendable {
         keywordTerms += pattern.conceptual
       }
       keywordTerms = SortedTerms.unique(keywordTerms)
-      strong = SortedTerms.unique(strong + keywordTerms)
+      strong += keywordTerms
+      strong = SortedTerms.unique(strong)
       let requiredGroups = faq.requiredGroups.enumerated().map { group, texts in
         compile(
           texts, analysedFAQ.requiredGroups[group], faq: faqIndex,
@@ -246,9 +258,15 @@ struct MatcherIndex: Sendable {
       }
       var answerAll: [Int32] = []
       if let answer = analysedFAQ.answer {
-        let sequence = answer.filter { !$0.isStop }.map { table.intern($0.name, isStop: false) }
+        var sequence: [Int32] = []
+        sequence.reserveCapacity(answer.count)
+        for unit in answer where !unit.isStop {
+          sequence.append(table.intern(unit.name, isStop: false))
+        }
         let conceptual = conceptMap.apply(to: sequence)
-        answerAll = SortedTerms.unique(sequence + conceptual.concepts)
+        answerAll = sequence
+        answerAll += conceptual.concepts
+        answerAll = SortedTerms.unique(answerAll)
       }
       let answerOnly = SortedTerms.subtracting(strong, from: answerAll)
       strongTerms.append(strong)
