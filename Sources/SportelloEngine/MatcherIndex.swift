@@ -244,9 +244,12 @@ struct MatcherIndex: Sendable {
           texts, analysedFAQ.keywordGroups[group], faq: faqIndex, role: .keyword(group: group))
       }
       var keywordTerms: [Int32] = []
-      for pattern in keywordGroups.joined().map({ patterns[$0] }) {
-        keywordTerms += pattern.plain
-        keywordTerms += pattern.conceptual
+      // By index: a copy of each pattern would retain and release its arrays and label.
+      for group in keywordGroups {
+        for index in group {
+          keywordTerms += patterns[index].plain
+          keywordTerms += patterns[index].conceptual
+        }
       }
       keywordTerms = SortedTerms.unique(keywordTerms)
       strong += keywordTerms
@@ -342,10 +345,12 @@ struct MatcherIndex: Sendable {
       }
     }
     var patternsByFirst: [(term: Int32, element: Int32)] = []
-    for (index, pattern) in patterns.enumerated() {
-      if let first = pattern.plain.first { patternsByFirst.append((first, Int32(index))) }
+    patternsByFirst.reserveCapacity(patterns.count)
+    for index in patterns.indices {
+      let plainFirst = patterns[index].plain.first
+      if let first = plainFirst { patternsByFirst.append((first, Int32(index))) }
       // A pattern is listed once under a term, even when both forms start with it.
-      if let first = pattern.conceptual.first, first != pattern.plain.first {
+      if let first = patterns[index].conceptual.first, first != plainFirst {
         patternsByFirst.append((first, Int32(index)))
       }
     }
