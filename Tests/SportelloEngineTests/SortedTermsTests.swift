@@ -5,7 +5,7 @@ import Testing
 @Suite struct SortedTermsTests {
   @Test func uniqueSortsAndDropsRepeats() {
     #expect(SortedTerms.unique([5, 1, 5, 3, 1]) == [1, 3, 5])
-    #expect(SortedTerms.unique([]) == [])
+    #expect(SortedTerms.unique([Int32]()) == [])
     #expect(SortedTerms.unique([7]) == [7])
   }
 
