@@ -186,7 +186,8 @@ struct MatcherIndex: Sendable {
     // terms are then numbered in rule order, as if analysed one by one. The next batch is
     // analysed in the background while this thread numbers the terms of the current one.
     // The batch's vocabulary words are gathered into a set there too: numbering is the
-    // longer job, and hashing every word of every FAQ into one set here doubled it.
+    // longer job, and hashing every word of every FAQ into one set here doubled it; this
+    // thread then adds only the batch's distinct words.
     @Sendable func analyseBatch(startingAt start: Int) -> AnalysedBatch {
       let end = min(ruleSet.faqs.count, start + Self.analysisBatch)
       let faqs = Array(ruleSet.faqs[start..<end]).concurrentMap { faq in
@@ -198,14 +199,13 @@ struct MatcherIndex: Sendable {
       return AnalysedBatch(faqs: faqs, words: words)
     }
     var analysedFAQs: [AnalysedFAQ] = []
-    var batchWords: [Set<String>] = []
     var nextBatch: BackgroundTask<AnalysedBatch>?
     for (faqIndex, faq) in ruleSet.faqs.enumerated() {
       let batch = faqIndex % Self.analysisBatch
       if batch == 0 {
         let analysedBatch = nextBatch?.value() ?? analyseBatch(startingAt: faqIndex)
         analysedFAQs = analysedBatch.faqs
-        batchWords.append(analysedBatch.words)
+        words.formUnion(analysedBatch.words)
         let next = faqIndex + Self.analysisBatch
         nextBatch =
           next < ruleSet.faqs.count
@@ -288,13 +288,9 @@ struct MatcherIndex: Sendable {
     // The words are all known now: their typo index, and the message analyzer that
     // corrects typos with it, are built in the background while the postings are here.
     let vocabularyWords = words
-    let vocabularyBatches = batchWords
     let messageAnalyzer = BackgroundTask {
       var configuration = analyzer.configuration
-      var words = vocabularyWords
-      words.reserveCapacity(vocabularyBatches.reduce(words.count) { $0 + $1.count })
-      for batch in vocabularyBatches { words.formUnion(batch) }
-      configuration.vocabulary = TypoVocabulary(words: words.sorted())
+      configuration.vocabulary = TypoVocabulary(words: vocabularyWords.sorted())
       return Analyzer(configuration: configuration)
     }
 
