@@ -23,7 +23,9 @@ struct FAQFileParser {
   private var faqs: [FAQ] = []
   private var diagnostics: [Diagnostic] = []
   private var current: FAQ?
-  private var seenKeys: Set<String> = []
+  /// The keys of the current FAQ met so far, one bit per position in ``allKeys``: a set
+  /// of strings, made anew for each FAQ, cost more than the rest of reading its keys.
+  private var seenKeys: UInt32 = 0
   private var openList: String?
   private var isInAnswer = false
 
@@ -36,6 +38,18 @@ struct FAQFileParser {
     for line in RuleLine.lines(of: text) { parser.consume(line) }
     parser.finishCurrent()
     return (parser.faqs, parser.diagnostics)
+  }
+
+  /// Whether an FAQ is being read; asked without `current != nil`, which copies the FAQ.
+  private var hasCurrent: Bool {
+    if case .none = current { return false }
+    return true
+  }
+
+  /// Whether the current FAQ has key `key` (one of ``allKeys``).
+  private func hasSeen(_ key: String) -> Bool {
+    guard let position = FAQFileParser.allKeys.firstIndex(of: key) else { return false }
+    return seenKeys & (1 << position) != 0
   }
 
   private mutating func report(_ line: Int, _ column: Int, _ message: String) {
@@ -54,7 +68,7 @@ struct FAQFileParser {
       isInAnswer = false
       addItem(text, line: line, column: column)
     case .quote(let text, let column):
-      guard isInAnswer, current != nil else {
+      guard isInAnswer, hasCurrent else {
         report(line.number, line.column, "'>' line outside an answer: write 'risposta:' first")
         return
       }
@@ -95,7 +109,7 @@ struct FAQFileParser {
     var faq = FAQ(id: name, title: "", examples: [], location: .init(path: path, line: line.number))
     faq.sourceMap.idColumn = column
     current = faq
-    seenKeys = []
+    seenKeys = 0
     openList = nil
     isInAnswer = false
   }
@@ -114,20 +128,22 @@ struct FAQFileParser {
   }
 
   private mutating func setKey(_ key: String, value: String, valueColumn: Int, line: RuleLine) {
-    guard FAQFileParser.allKeys.contains(key) else {
+    guard let keyPosition = FAQFileParser.allKeys.firstIndex(of: key) else {
       report(
         line.number, line.column,
         "unknown key '\(key)'" + Suggestion.phrase(for: key, in: FAQFileParser.allKeys))
       return
     }
-    guard current != nil else {
+    guard hasCurrent else {
       report(line.number, line.column, "key '\(key)' outside an faq: start one with '[id]'")
       return
     }
-    guard seenKeys.insert(key).inserted else {
+    let keyBit: UInt32 = 1 << keyPosition
+    guard seenKeys & keyBit == 0 else {
       report(line.number, line.column, "duplicate key '\(key)' in faq '\(current?.id ?? "")'")
       return
     }
+    seenKeys |= keyBit
     if FAQFileParser.listKeys.contains(key) {
       if !value.isEmpty {
         report(
@@ -198,7 +214,7 @@ struct FAQFileParser {
   }
 
   private mutating func addItem(_ text: String, line: RuleLine, column: Int) {
-    guard current != nil, let list = openList else {
+    guard hasCurrent, let list = openList else {
       report(
         line.number, line.column,
         "item outside a list: write 'domande:', 'parole:', "
@@ -238,19 +254,19 @@ struct FAQFileParser {
     guard let faq = current else { return }
     let line = faq.location.line
     let column = faq.sourceMap.idColumn
-    if !seenKeys.contains("titolo") {
+    if !hasSeen("titolo") {
       report(line, column, "faq '\(faq.id)' has no 'titolo'")
     }
     if faq.examples.isEmpty {
       report(line, column, "faq '\(faq.id)' has no example questions: add items under 'domande:'")
     }
-    if seenKeys.contains("risposta") {
+    if hasSeen("risposta") {
       let answer = faq.answer ?? ""
       if answer.allSatisfy(\.isWhitespace) {
         let key = faq.sourceMap.answerKey
         report(key.line, key.column, "empty answer in faq '\(faq.id)'")
       }
-    } else if !seenKeys.contains("azione") {
+    } else if !hasSeen("azione") {
       report(line, column, "faq '\(faq.id)' has neither 'risposta' nor 'azione'")
     }
     faqs.append(faq)

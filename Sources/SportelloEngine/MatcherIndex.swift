@@ -125,6 +125,10 @@ struct MatcherIndex: Sendable {
 
   /// Builds the index of `ruleSet`, analysing every text with `analyzer`.
   init(ruleSet: RuleSet, analyzer: Analyzer) {
+    // The message analyzer needs the built-in Italian word list, which nothing else here
+    // does: it is split out now, on a thread of its own, rather than at the end, where
+    // the index would wait for it.
+    let italianWords = BackgroundTask { ItalianLexicon.count }
     var table = TermTable()
 
     var words: Set<String> = []
@@ -133,9 +137,16 @@ struct MatcherIndex: Sendable {
       words.formUnion(analysed.words)
       return analysed.units
     }
+    // The content units, or every unit when all are stop words, numbered in order: one
+    // pass into an array of the right size (building the index calls it for every pattern).
     func content(_ units: [TermUnit]) -> [Int32] {
-      let content = units.filter { !$0.isStop }
-      return (content.isEmpty ? units : content).map { table.intern($0.name, isStop: $0.isStop) }
+      let hasContent = units.contains { !$0.isStop }
+      var ids: [Int32] = []
+      ids.reserveCapacity(units.count)
+      for unit in units where !hasContent || !unit.isStop {
+        ids.append(table.intern(unit.name, isStop: unit.isStop))
+      }
+      return ids
     }
 
     // Concepts first, so that FAQ content is rewritten with them.
@@ -174,33 +185,45 @@ struct MatcherIndex: Sendable {
     // cores, a batch of FAQs at a time (so that few analyses are held at once), and the
     // terms are then numbered in rule order, as if analysed one by one. The next batch is
     // analysed in the background while this thread numbers the terms of the current one.
-    @Sendable func analyseBatch(startingAt start: Int) -> [AnalysedFAQ] {
+    // The batch's vocabulary words are gathered into a set there too: numbering is the
+    // longer job, and hashing every word of every FAQ into one set here doubled it; this
+    // thread then adds only the batch's distinct words.
+    @Sendable func analyseBatch(startingAt start: Int) -> AnalysedBatch {
       let end = min(ruleSet.faqs.count, start + Self.analysisBatch)
-      return Array(ruleSet.faqs[start..<end]).concurrentMap { faq in
+      let faqs = Array(ruleSet.faqs[start..<end]).concurrentMap { faq in
         AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: analyzer)
       }
+      // Room for every word up front: growing the set step by step rehashes it each time.
+      var words = Set<String>(minimumCapacity: faqs.reduce(0) { $0 + $1.words.count })
+      for faq in faqs { words.formUnion(faq.words) }
+      return AnalysedBatch(faqs: faqs, words: words)
     }
     var analysedFAQs: [AnalysedFAQ] = []
-    var nextBatch: BackgroundTask<[AnalysedFAQ]>?
+    var nextBatch: BackgroundTask<AnalysedBatch>?
     for (faqIndex, faq) in ruleSet.faqs.enumerated() {
       let batch = faqIndex % Self.analysisBatch
       if batch == 0 {
-        analysedFAQs = nextBatch?.value() ?? analyseBatch(startingAt: faqIndex)
+        let analysedBatch = nextBatch?.value() ?? analyseBatch(startingAt: faqIndex)
+        analysedFAQs = analysedBatch.faqs
+        words.formUnion(analysedBatch.words)
         let next = faqIndex + Self.analysisBatch
         nextBatch =
           next < ruleSet.faqs.count
           ? BackgroundTask { analyseBatch(startingAt: next) } : nil
       }
       let analysedFAQ = analysedFAQs[batch]
-      words.formUnion(analysedFAQ.words)
       // Term sets are kept as arrays, sorted and made unique when complete: cheaper than
       // hashing each term into a set, with the same sorted result.
+      // Arrays get their room up front: growing them step by step reallocated them
+      // hundreds of thousands of times.
       var strong: [Int32] = []
+      strong.reserveCapacity(analysedFAQ.examples.reduce(0) { $0 + $1.count })
       let start = examples.count
       for (text, analysed) in zip([faq.title] + faq.examples, analysedFAQ.examples) {
         var all: [Int32] = []
         all.reserveCapacity(analysed.count)
         var sequence: [Int32] = []
+        sequence.reserveCapacity(analysed.count)
         for unit in analysed {
           let id = table.intern(unit.name, isStop: unit.isStop)
           all.append(id)
@@ -221,12 +244,16 @@ struct MatcherIndex: Sendable {
           texts, analysedFAQ.keywordGroups[group], faq: faqIndex, role: .keyword(group: group))
       }
       var keywordTerms: [Int32] = []
-      for pattern in keywordGroups.joined().map({ patterns[$0] }) {
-        keywordTerms += pattern.plain
-        keywordTerms += pattern.conceptual
+      // By index: a copy of each pattern would retain and release its arrays and label.
+      for group in keywordGroups {
+        for index in group {
+          keywordTerms += patterns[index].plain
+          keywordTerms += patterns[index].conceptual
+        }
       }
       keywordTerms = SortedTerms.unique(keywordTerms)
-      strong = SortedTerms.unique(strong + keywordTerms)
+      strong += keywordTerms
+      strong = SortedTerms.unique(strong)
       let requiredGroups = faq.requiredGroups.enumerated().map { group, texts in
         compile(
           texts, analysedFAQ.requiredGroups[group], faq: faqIndex,
@@ -234,9 +261,15 @@ struct MatcherIndex: Sendable {
       }
       var answerAll: [Int32] = []
       if let answer = analysedFAQ.answer {
-        let sequence = answer.filter { !$0.isStop }.map { table.intern($0.name, isStop: false) }
+        var sequence: [Int32] = []
+        sequence.reserveCapacity(answer.count)
+        for unit in answer where !unit.isStop {
+          sequence.append(table.intern(unit.name, isStop: false))
+        }
         let conceptual = conceptMap.apply(to: sequence)
-        answerAll = SortedTerms.unique(sequence + conceptual.concepts)
+        answerAll = sequence
+        answerAll += conceptual.concepts
+        answerAll = SortedTerms.unique(answerAll)
       }
       let answerOnly = SortedTerms.subtracting(strong, from: answerAll)
       strongTerms.append(strong)
@@ -308,19 +341,25 @@ struct MatcherIndex: Sendable {
       }
     }
     var patternsByFirst: [(term: Int32, element: Int32)] = []
-    for (index, pattern) in patterns.enumerated() {
-      if let first = pattern.plain.first { patternsByFirst.append((first, Int32(index))) }
+    patternsByFirst.reserveCapacity(patterns.count)
+    for index in patterns.indices {
+      let plainFirst = patterns[index].plain.first
+      if let first = plainFirst { patternsByFirst.append((first, Int32(index))) }
       // A pattern is listed once under a term, even when both forms start with it.
-      if let first = pattern.conceptual.first, first != pattern.plain.first {
+      if let first = patterns[index].conceptual.first, first != plainFirst {
         patternsByFirst.append((first, Int32(index)))
       }
     }
+    // The ids' bytes are read out once: comparing two `String.UTF8View`s walks them
+    // through their indices, which cost more than the sort.
+    let idBytes = ruleSet.faqs.map { Array($0.id.utf8) }
     let idOrder = ruleSet.faqs.indices.sorted { lhs, rhs in
-      ruleSet.faqs[lhs].id.utf8.lexicographicallyPrecedes(ruleSet.faqs[rhs].id.utf8)
+      idBytes[lhs].lexicographicallyPrecedes(idBytes[rhs])
     }
     var idRanks = [Int32](repeating: 0, count: ruleSet.faqs.count)
     for (rank, faq) in idOrder.enumerated() { idRanks[faq] = Int32(rank) }
 
+    _ = italianWords.value()
     self.messageAnalyzer = messageAnalyzer.value()
     self.terms = table
     self.concepts = conceptMap
@@ -357,6 +396,14 @@ struct MatcherIndex: Sendable {
       words.append(token.folded)
     }
     return (TermUnit.units(of: analysed), words)
+  }
+
+  /// A batch of FAQs analysed together (see ``analysisBatch``).
+  private struct AnalysedBatch: Sendable {
+    /// Each FAQ's analysis, in rule order.
+    var faqs: [AnalysedFAQ]
+    /// The vocabulary words of all of them.
+    var words: Set<String>
   }
 
   /// Every text of one FAQ analysed, before its terms are numbered.
@@ -417,13 +464,10 @@ struct MatcherIndex: Sendable {
   static func bigrams(of sequence: [Int32]) -> [Int64] {
     guard sequence.count > 1 else { return [] }
     var keys: [Int64] = []
+    keys.reserveCapacity(sequence.count - 1)
     for index in 1..<sequence.count where sequence[index - 1] >= 0 && sequence[index] >= 0 {
       keys.append(Int64(sequence[index - 1]) << 32 | Int64(sequence[index]))
     }
-    keys.sort()
-    var unique: [Int64] = []
-    unique.reserveCapacity(keys.count)
-    for key in keys where unique.last != key { unique.append(key) }
-    return unique
+    return SortedTerms.unique(keys)
   }
 }

@@ -21,21 +21,34 @@ struct TermTable: Sendable {
   /// The weight of a stop word relative to a content word of the same idf.
   static let stopWordFactor = 0.15
 
+  /// The ids of the ASCII names, by their bytes: asked first, since building the index
+  /// numbers every word of every rule and hashing each with SipHash cost most of that
+  /// work. A name it lacks is looked up in ``ids``, which holds every name.
+  private var asciiIDs = ASCIIKeyTable()
+
   /// The id of `name`, adding it when new.
   mutating func intern(_ name: String, isStop stop: Bool) -> Int32 {
+    if let id = asciiIDs.value(of: name) {
+      if !stop { isStop[Int(id)] = false }
+      return id
+    }
     if let id = ids[name] {
       if !stop { isStop[Int(id)] = false }
+      // Not ASCII (the front table leaves it out), or ASCII and equal to a name stored
+      // with other bytes: either way the front table now answers for these bytes.
+      asciiIDs.insert(name, value: id)
       return id
     }
     let id = Int32(names.count)
     ids[name] = id
+    asciiIDs.insert(name, value: id)
     names.append(name)
     isStop.append(stop)
     return id
   }
 
   /// The id of `name`, or nil when no rule uses it.
-  func id(of name: String) -> Int32? { ids[name] }
+  func id(of name: String) -> Int32? { asciiIDs.value(of: name) ?? ids[name] }
 
   /// The weight of a known term: its idf, lowered for stop words.
   func weight(_ id: Int32) -> Double {

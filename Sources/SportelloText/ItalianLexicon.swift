@@ -16,12 +16,40 @@ public enum ItalianLexicon {
   /// The folded words, split out of the source on first use (a few
   /// milliseconds, once per process).
   ///
+  /// The source is split at its spaces and line breaks byte by byte, not by
+  /// `Character`: its words are letters only, so no separator can join a letter
+  /// into one `Character`, and the two splits agree. Words are compared by their
+  /// folded letters; folding normalises (NFKC) and both sides are folded alike,
+  /// so equal words have equal letters.
+  ///
   /// A `static let` is initialised lazily and exactly once, so sharing it
   /// between threads needs no lock.
-  static let words: Set<String> = {
-    var words = Set<String>(minimumCapacity: 35_000)
-    for word in source.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-      words.insert(TextFolding.foldedWord(String(word)))
+  static let words: FoldedWordSet = {
+    var words = FoldedWordSet(minimumCapacity: 35_000)
+    var text = ItalianLexicon.source
+    // Contiguous from here on, so the closure below always runs.
+    text.makeContiguousUTF8()
+    var buffer: [UInt32] = []
+    text.utf8.withContiguousStorageIfAvailable { bytes in
+      var start = 0
+      for index in 0...bytes.count {
+        guard index == bytes.count || bytes[index] == 0x20 || bytes[index] == 0x0A else {
+          continue
+        }
+        if index > start {
+          let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+          buffer.removeAll(keepingCapacity: true)
+          // Most words are lowercase ASCII letters, which folding leaves as they are.
+          if word.allSatisfy({ $0 &- 0x61 < 26 }) {
+            for byte in word { buffer.append(UInt32(byte)) }
+          } else {
+            TextFolding.appendFoldedLetters(
+              of: String(decoding: word, as: UTF8.self), to: &buffer)
+          }
+          words.insert(letters: buffer)
+        }
+        start = index + 1
+      }
     }
     return words
   }()
@@ -34,11 +62,13 @@ public enum ItalianLexicon {
   ///
   /// - Complexity: O(*k*) for a word of *k* letters.
   public static func contains(_ word: String) -> Bool {
-    words.contains(TextFolding.foldedWord(word))
+    var letters: [UInt32] = []
+    TextFolding.appendFoldedLetters(of: word, to: &letters)
+    return words.contains(letters: letters)
   }
 
   /// Whether folded letters spell a known Italian word.
   static func contains(foldedLetters letters: UnsafeBufferPointer<UInt32>) -> Bool {
-    words.contains(ScalarString.make(letters))
+    words.contains(letters: letters)
   }
 }

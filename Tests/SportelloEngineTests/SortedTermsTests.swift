@@ -5,8 +5,17 @@ import Testing
 @Suite struct SortedTermsTests {
   @Test func uniqueSortsAndDropsRepeats() {
     #expect(SortedTerms.unique([5, 1, 5, 3, 1]) == [1, 3, 5])
-    #expect(SortedTerms.unique([]) == [])
+    #expect(SortedTerms.unique([Int32]()) == [])
     #expect(SortedTerms.unique([7]) == [7])
+  }
+
+  @Test(arguments: [2, 31, 32, 33, 64, 500])
+  func uniqueAgreesWithASetOnArraysOfEverySize(count: Int) {
+    var random = SeededRandom(seed: UInt64(count))
+    for _ in 0..<50 {
+      let terms = (0..<count).map { _ in Int32(random.next(in: 0...(count / 2 + 1))) }
+      #expect(SortedTerms.unique(terms) == Set(terms).sorted())
+    }
   }
 
   @Test func subtractingKeepsWhatTheOtherSetLacks() {

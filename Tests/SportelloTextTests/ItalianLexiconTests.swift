@@ -41,3 +41,23 @@ import Testing
     #expect(message.tokens.allSatisfy { !$0.isProtected })
   }
 }
+
+@Suite struct ItalianLexiconSplitTests {
+  /// The words as a `Set<String>` built the straightforward way: split by `Character` at
+  /// spaces and line breaks, each folded.
+  static let referenceWords: Set<String> = Set(
+    ItalianLexicon.source.split(whereSeparator: { $0 == " " || $0 == "\n" }).map {
+      TextFolding.foldedWord(String($0))
+    })
+
+  @Test func byteSplitFindsExactlyTheWordsOfACharacterSplit() {
+    #expect(ItalianLexicon.count == Self.referenceWords.count)
+    let missing = Self.referenceWords.filter { !ItalianLexicon.contains($0) }
+    #expect(missing.isEmpty)
+  }
+
+  @Test(arguments: ["abbandonerà", "ABBANDONERÀ", "abbandonerá", "zwickel", "aalst", "abbiccì"])
+  func wordsAtTheEdgesAndWithAccentsAreFound(word: String) {
+    #expect(ItalianLexicon.contains(word))
+  }
+}
