@@ -15,7 +15,6 @@ extension ScoringTables {
   ) -> ScoredFAQ {
     let examples = exampleRanges[faq]
     let isSmallTalk = index.boundShapes[faq].isSmallTalk
-    let norm = isSmallTalk ? query.norm : query.regularNorm
     let contentWeights = isSmallTalk ? query.contentWeights : query.regularContentWeights
     let first = examples.lowerBound
     for offset in 0..<examples.count { shared[offset] = 0 }
@@ -33,11 +32,29 @@ extension ScoringTables {
         if shared[example - first] > 0 { shared[example - first] += query.stopWeights[position] }
       }
     }
+    return fullScore(
+      of: faq, query: query, shared: faqShared, hits: hits, phraseHits: phraseHits,
+      skipping: skipped, exampleWeights: shared, from: first)
+  }
 
+  /// The exact score of one FAQ, with its examples' shared weights already added up.
+  ///
+  /// - Parameters:
+  ///   - exampleWeights: The weight each example of the FAQ shares with the query, added up
+  ///     as ``fullScore(of:query:shared:hits:phraseHits:skipping:buffer:)`` adds it: that
+  ///     of example `e` at `e - base`.
+  ///   - base: The example whose weight is first in `exampleWeights`.
+  @inline(__always)
+  func fullScore(
+    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits.Counts,
+    phraseHits: UInt8, skipping skipped: Int?, exampleWeights shared: [Double], from base: Int
+  ) -> ScoredFAQ {
+    let isSmallTalk = index.boundShapes[faq].isSmallTalk
+    let norm = isSmallTalk ? query.norm : query.regularNorm
     var best = 0.0
     var bestExample: Int?
-    for example in examples where example != skipped && shared[example - first] > 0 {
-      let weight = shared[example - first]
+    for example in exampleRanges[faq] where example != skipped && shared[example - base] > 0 {
+      let weight = shared[example - base]
       let phrases =
         phraseHits == 0
         ? 0
@@ -58,6 +75,55 @@ extension ScoringTables {
       bestExample: bestExample, coverage: coverage,
       matchedKeywordGroups: Int(hits.keywordGroups),
       missingRequiredGroups: requiredGroupCounts[faq] - Int(hits.requiredGroups))
+  }
+
+  /// How many example postings the query's terms have: the work of
+  /// ``sharedWeights(ofEveryExample:)``, which reads them all.
+  func examplePostingCount(of query: Query) -> Int {
+    let postings = index.examplePostings
+    var count = 0
+    for term in query.contentTerms { count += postings.count(of: term) }
+    for term in query.stopTerms { count += postings.count(of: term) }
+    return count
+  }
+
+  /// The weight every example of the rules shares with the query, by example, added up
+  /// term after term as ``fullScore(of:query:shared:hits:phraseHits:skipping:buffer:)``
+  /// adds it up example by example: for each example the content terms in message order, then
+  /// the stop terms only where a content term is shared, so the sums are the same.
+  ///
+  /// With few FAQs, one pass over the postings costs less than a binary search of every
+  /// term for each FAQ scored in full.
+  ///
+  /// - Parameter query: The query.
+  /// - Complexity: O(n + e) for *n* postings of the query's terms and *e* examples.
+  func sharedWeights(ofEveryExample query: Query) -> [Double] {
+    var shared = [Double](repeating: 0, count: exampleNorms.count)
+    let postings = index.examplePostings
+    let isSmallTalk = exampleIsSmallTalk
+    // On the raw buffers: every posting is an example, below the length of both arrays.
+    shared.withUnsafeMutableBufferPointer { shared in
+      isSmallTalk.withUnsafeBufferPointer { isSmallTalk in
+        for position in query.contentTerms.indices {
+          let weight = query.contentWeights[position]
+          let regularWeight = query.regularContentWeights[position]
+          postings.withPostings(of: query.contentTerms[position]) { list in
+            for example in list {
+              shared[Int(example)] += isSmallTalk[Int(example)] ? weight : regularWeight
+            }
+          }
+        }
+        for position in query.stopTerms.indices {
+          let weight = query.stopWeights[position]
+          postings.withPostings(of: query.stopTerms[position]) { list in
+            for example in list where shared[Int(example)] > 0 {
+              shared[Int(example)] += weight
+            }
+          }
+        }
+      }
+    }
+    return shared
   }
 
   /// The weight the query shares with `faq`: its terms' weights times their credit in
