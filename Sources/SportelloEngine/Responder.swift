@@ -112,8 +112,10 @@ public struct Responder: Sendable {
   /// - Returns: The decision, the action, the replies and the new pending state.
   public func respond(to message: String, pending: PendingChoice?, now: Date = Date()) -> Response {
     if let pending, !pending.isExpired(at: now, after: ruleSet.settings.choiceExpiry) {
-      switch ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet).resolve(message, pending)
-      {
+      // One analysis serves the menu's answer and, when it is none, the new question.
+      let analysed = matcher.analyzer.analyze(message)
+      let resolver = ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet)
+      switch resolver.resolve(analyzed: analysed, pending) {
       case .option(let id)?:
         var explanation = Explanation()
         explanation.thresholds = matcher.thresholds
@@ -143,7 +145,8 @@ public struct Responder: Sendable {
           decision: decision, action: .none, replies: [choiceReply(pending.options)],
           pending: pending)
       case nil:
-        break
+        let decision = matcher.decide(analyzed: analysed, now: now, explains: explainsDecisions)
+        return render(decision, now: now)
       }
     }
     return render(matcher.decide(message, now: now, explains: explainsDecisions), now: now)
