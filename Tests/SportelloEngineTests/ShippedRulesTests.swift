@@ -63,8 +63,9 @@ import Testing
     }
   }
 
-  /// The shipped rules are few enough that their examples' weights are added up at once
-  /// (``Scoring/weighsEveryExample(_:tables:)``); FAQ by FAQ must give the same decisions.
+  /// The shipped rules are few enough that, for most messages, their examples' weights are
+  /// added up at once (``Scoring/weighsEveryExample(_:tables:)``); FAQ by FAQ must give the
+  /// same decisions.
   @Test func everyExampleWeighedAtOnceDecidesTheCorpusAsFAQByFAQ() throws {
     var byFAQ = Matcher(ruleSet: try #require(Self.result.ruleSet))
     byFAQ.exampleWeighing = .faqByFAQ
