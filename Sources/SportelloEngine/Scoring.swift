@@ -377,20 +377,22 @@ struct Scoring {
   }
 
   private mutating func scoreInFull(_ faq: Int) {
-    let shared: Double
+    // Nil when the FAQ's shared weight is still to be added up in the query's order.
+    let shared: Double?
     if let skipped, Int(tables.index.examples[skipped].faq) == faq {
       shared = tables.coverageWithout(example: skipped, of: faq, query: query)
     } else if hasReadInQueryOrder {
       shared = partialShared[faq]
     } else {
-      shared = tables.sharedWeight(of: faq, query: query)
+      shared = nil
     }
     let scored: ScoredFAQ
     if weighsEveryExample {
       let weights = everyExampleShared ?? tables.sharedWeights(ofEveryExample: query)
       everyExampleShared = weights
       scored = tables.fullScore(
-        of: faq, query: query, shared: shared, hits: hits(of: faq),
+        of: faq, query: query, shared: shared ?? tables.sharedWeight(of: faq, query: query),
+        hits: hits(of: faq),
         phraseHits: phraseCount(of: faq), skipping: skipped, exampleWeights: weights, from: 0)
     } else {
       scored = tables.fullScore(

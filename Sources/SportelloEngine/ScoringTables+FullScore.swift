@@ -4,13 +4,15 @@ extension ScoringTables {
   /// The exact score of one FAQ: its best example, its coverage and its keyword groups.
   ///
   /// - Parameters:
-  ///   - faqShared: The weight the FAQ shares with the query (see ``sharedWeight(of:query:)``).
+  ///   - faqShared: The weight the FAQ shares with the query (see ``sharedWeight(of:query:)``),
+  ///     or nil to add it up here, with the same sum: a content term the FAQ lacks is then
+  ///     looked up once, in the FAQ's postings, and not in the examples' longer ones.
   ///   - hits: What occurs of the FAQ's keyword and required groups.
   ///   - phraseHits: How many of the message's two-word phrases the FAQ has anywhere.
   ///   - buffer: Scratch space for the examples' shared weights, at least as long as the
   ///     FAQ's examples; reused from one FAQ to the next.
   func fullScore(
-    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits.Counts,
+    of faq: Int, query: Query, shared faqShared: Double?, hits: PatternHits.Counts,
     phraseHits: UInt8, skipping skipped: Int?, buffer shared: inout [Double]
   ) -> ScoredFAQ {
     let examples = exampleRanges[faq]
@@ -22,9 +24,23 @@ extension ScoringTables {
     // Content words first, in message order, then stop words, only where a content
     // word is shared: the order in which the weights add up is part of the result.
     let postings = index.examplePostings
-    for (position, term) in query.contentTerms.enumerated() {
-      forEachExample(in: examples, having: term, postings) {
-        shared[$0 - first] += contentWeights[position]
+    var addedFAQShared = 0.0
+    if faqShared != nil {
+      for (position, term) in query.contentTerms.enumerated() {
+        forEachExample(in: examples, having: term, postings) {
+          shared[$0 - first] += contentWeights[position]
+        }
+      }
+    } else {
+      let faqPostings = index.faqPostings
+      for (position, term) in query.contentTerms.enumerated() {
+        // Every term of an example is a term of its FAQ, with a credit above 0.
+        let credit = Self.credit(of: faq, for: term, in: faqPostings)
+        guard credit > 0 else { continue }
+        addedFAQShared += query.contentWeights[position] * credit
+        forEachExample(in: examples, having: term, postings) {
+          shared[$0 - first] += contentWeights[position]
+        }
       }
     }
     for (position, term) in query.stopTerms.enumerated() {
@@ -33,8 +49,8 @@ extension ScoringTables {
       }
     }
     return fullScore(
-      of: faq, query: query, shared: faqShared, hits: hits, phraseHits: phraseHits,
-      skipping: skipped, exampleWeights: shared, from: first)
+      of: faq, query: query, shared: faqShared ?? addedFAQShared, hits: hits,
+      phraseHits: phraseHits, skipping: skipped, exampleWeights: shared, from: first)
   }
 
   /// The exact score of one FAQ, with its examples' shared weights already added up.
