@@ -37,7 +37,13 @@ struct ChoiceResolver {
 
   /// Resolves `message` against `pending`, or nil when it is a new question.
   func resolve(_ message: String, _ pending: PendingChoice) -> Resolution? {
-    let tokens = analyzer.analyze(message).tokens.filter { $0.kind != .emoji }
+    resolve(analyzed: analyzer.analyze(message), pending)
+  }
+
+  /// Resolves a message analysed with ``analyzer`` against `pending`, or nil when it is a
+  /// new question (which is then decided on the same analysis).
+  func resolve(analyzed message: AnalyzedMessage, _ pending: PendingChoice) -> Resolution? {
+    let tokens = message.tokens.filter { $0.kind != .emoji }
     var numbers: [Int] = []
     var others = 0
     for token in tokens {
@@ -72,8 +78,34 @@ struct ChoiceResolver {
     let matches = pending.options.filter { id in
       guard let title = ruleSet.faq(withID: id)?.title else { return false }
       let folded = analyzer.analyze(title).tokens.map(\.folded).joined(separator: " ")
-      return !folded.isEmpty && (" " + words + " ").contains(" " + folded + " ")
+      return !folded.isEmpty
+        && ChoiceResolver.contains(" " + folded + " ", in: " " + words + " ")
     }
     return matches.count == 1 ? .option(matches[0]) : nil
+  }
+
+  /// Whether `text` contains `part`, as Foundation's `contains` finds it (never an empty
+  /// `part`).
+  ///
+  /// Most menu answers and titles are plain ASCII, where that search compares bytes:
+  /// they are compared here as bytes, several times faster. Other text is left to
+  /// Foundation, which matches canonically equivalent accents.
+  static func contains(_ part: String, in text: String) -> Bool {
+    var part = part
+    var text = text
+    let found = part.withUTF8 { part in
+      text.withUTF8 { text -> Bool? in
+        guard part.allSatisfy({ $0 < 0x80 }), text.allSatisfy({ $0 < 0x80 }) else { return nil }
+        guard part.count <= text.count else { return false }
+        if part.isEmpty { return false }
+        for start in 0...(text.count - part.count) where text[start] == part[0] {
+          var offset = 1
+          while offset < part.count, text[start + offset] == part[offset] { offset += 1 }
+          if offset == part.count { return true }
+        }
+        return false
+      }
+    }
+    return found ?? text.contains(part)
   }
 }

@@ -40,7 +40,7 @@ extension Matcher {
     var scoring = Scoring(
       tables: tables, query: query, now: now, skipping: skipped,
       answerThreshold: settings.answerThreshold, choiceThreshold: settings.choiceThreshold,
-      margin: settings.margin, updatesCutoff: !scoresEveryFAQ)
+      margin: settings.margin, updatesCutoff: !scoresEveryFAQ, weighing: exampleWeighing)
     let frequent = termsToReadLast(query)
     // Closures read this array, not `query`: capturing the query copies it whole.
     let contentWeights = query.contentWeights

@@ -52,6 +52,20 @@ public struct Matcher: Sendable {
   /// compare the two.
   var scoresEveryFAQ = false
 
+  /// How scoring adds up the weight each example shares with a message: the cheaper way
+  /// for each message, or one way always (tests compare the two; the sums are the same).
+  enum ExampleWeighing: Sendable {
+    /// By ``Scoring/weighsEveryExample(_:tables:)``.
+    case chosenPerMessage
+    /// Each FAQ's examples when it is scored in full.
+    case faqByFAQ
+    /// Every example at once, at the first FAQ scored in full.
+    case everyExampleAtOnce
+  }
+
+  /// How scoring adds up the examples' shared weights.
+  var exampleWeighing = ExampleWeighing.chosenPerMessage
+
   /// Indexes `ruleSet`.
   ///
   /// - Complexity: O(n) in the total size of the rules' text.

@@ -129,16 +129,17 @@ public struct OfficeHours: Sendable, Equatable {
   }
 
   /// Whether the office is open at `date`.
-  public func isOpen(at date: Date) -> Bool {
-    let now = wallClock(date)
+  public func isOpen(at date: Date) -> Bool { isOpen(at: wallClock(date)) }
+
+  /// Whether the office is open at the moment `now` reads on its wall clock.
+  func isOpen(at now: WallClock) -> Bool {
     guard !holidays.contains(now.day) else { return false }
     return weekly[now.weekday].contains { $0.start <= now.minute && now.minute < $0.end }
   }
 
-  /// The first opening strictly after `date` within a year, counted on the wall clock:
+  /// The first opening strictly after `now` within a year, counted on the wall clock:
   /// the days that follow are worked out from the date alone, with no calendar calls.
-  private func opening(after date: Date) -> Opening? {
-    let now = wallClock(date)
+  private func opening(after now: WallClock) -> Opening? {
     var clock = WallClock(day: now.day, weekday: now.weekday, minute: 0)
     for daysAhead in 0..<370 {
       if !holidays.contains(clock.day) {
@@ -155,7 +156,7 @@ public struct OfficeHours: Sendable, Equatable {
 
   /// The next moment the office opens strictly after `date` (within a year), or nil.
   public func nextOpening(after date: Date) -> Date? {
-    guard let opening = opening(after: date) else { return nil }
+    guard let opening = opening(after: wallClock(date)) else { return nil }
     let day = opening.clock.day
     return calendar.date(
       from: DateComponents(
@@ -168,7 +169,12 @@ public struct OfficeHours: Sendable, Equatable {
   ///
   /// - Returns: The description, or `appena possibile` when the office never opens.
   public func describeNextOpening(after date: Date) -> String {
-    guard let opening = opening(after: date) else { return "appena possibile" }
+    describeNextOpening(after: wallClock(date))
+  }
+
+  /// ``describeNextOpening(after:)-(Date)`` for the moment `now` reads on the wall clock.
+  func describeNextOpening(after now: WallClock) -> String {
+    guard let opening = opening(after: now) else { return "appena possibile" }
     let minute = opening.clock.minute % 60
     let time = "\(opening.clock.minute / 60):" + (minute < 10 ? "0\(minute)" : "\(minute)")
     let days = opening.daysAhead

@@ -67,19 +67,45 @@ enum Placeholders {
   ///
   /// - Complexity: O(n) in the length of `text`; a text without `{` is returned as is.
   static func fill(_ text: String, with values: (String) -> String?) -> String {
+    pieces(of: text, around: nil, with: values)[0]
+  }
+
+  /// `text` cut at each `{slot}`, with every other `{name}` that `values` knows replaced:
+  /// joined with a value, the pieces are what ``fill(_:with:)`` gives when `slot` has that
+  /// value. A template filled again and again, with only `slot` changing, is read once.
+  ///
+  ///     Placeholders.pieces(of: "Apre {riapertura} ({sede})", around: "riapertura") {
+  ///       ["sede": "Piazza Grande"][$0]
+  ///     }
+  ///     // ["Apre ", " (Piazza Grande)"]
+  ///
+  /// - Parameter slot: The name to cut at, or nil to cut nowhere (one piece).
+  /// - Returns: One piece more than `{slot}` occurs in `text`.
+  /// - Complexity: O(n) in the length of `text`.
+  static func pieces(
+    of text: String, around slot: String?, with values: (String) -> String?
+  ) -> [String] {
     var text = text
     text.makeContiguousUTF8()
     // Read from the bytes in place: indexing a string's UTF-8 view costs many times more.
-    let filled = text.utf8.withContiguousStorageIfAvailable { fill($0, with: values) }
-    return (filled ?? Array(text.utf8).withUnsafeBufferPointer { fill($0, with: values) })
-      ?? text
+    let inPlace = text.utf8.withContiguousStorageIfAvailable { bytes in
+      pieces(ofBytes: bytes, around: slot, with: values)
+    }
+    let cut =
+      inPlace
+      ?? Array(text.utf8).withUnsafeBufferPointer { bytes in
+        pieces(ofBytes: bytes, around: slot, with: values)
+      }
+    return cut ?? [text]
   }
 
-  /// `bytes` with each known `{name}` replaced, or nil when they hold no `{`.
-  private static func fill(
-    _ bytes: UnsafeBufferPointer<UInt8>, with values: (String) -> String?
-  ) -> String? {
+  /// The pieces of `bytes` (see ``pieces(of:around:with:)``), or nil when they hold no `{`.
+  private static func pieces(
+    ofBytes bytes: UnsafeBufferPointer<UInt8>, around slot: String?,
+    with values: (String) -> String?
+  ) -> [String]? {
     guard var index = bytes.firstIndex(of: UInt8(ascii: "{")) else { return nil }
+    var pieces: [String] = []
     var result: [UInt8] = []
     result.reserveCapacity(bytes.count)
     var copied = 0
@@ -91,19 +117,28 @@ enum Placeholders {
       let nameStart = index + 1
       var end = nameStart
       while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
-      if end < bytes.count, bytes[end] == UInt8(ascii: "}"), end > nameStart,
-        let value = values(ASCIIText.string(bytes, nameStart..<end))
-      {
-        result += bytes[copied..<index]
-        result += value.utf8
-        index = end + 1
-        copied = index
+      guard end < bytes.count, bytes[end] == UInt8(ascii: "}"), end > nameStart else {
+        index = nameStart
         continue
       }
-      index = nameStart
+      let name = ASCIIText.string(bytes, nameStart..<end)
+      if name == slot {
+        result += bytes[copied..<index]
+        pieces.append(String(decoding: result, as: UTF8.self))
+        result.removeAll(keepingCapacity: true)
+      } else if let value = values(name) {
+        result += bytes[copied..<index]
+        result += value.utf8
+      } else {
+        index = nameStart
+        continue
+      }
+      index = end + 1
+      copied = index
     }
     result += bytes[copied...]
-    return String(decoding: result, as: UTF8.self)
+    pieces.append(String(decoding: result, as: UTF8.self))
+    return pieces
   }
 
   /// Whether `byte` may be part of a placeholder name: lowercase ASCII, a digit or `_`.

@@ -22,9 +22,44 @@ public struct Responder: Sendable {
   /// batch tests leave it out; the decision is the same either way.
   public let explainsDecisions: Bool
 
-  /// Each FAQ's answer as the citizen gets it, by intent id, filled once: the profile's
-  /// values do not change while a rule set is loaded.
-  private let renderedAnswers: [String: String]
+  /// What the replies need of each FAQ, by intent id (the first FAQ of an id), worked out
+  /// once: the profile's values do not change while a rule set is loaded.
+  private let replies: [String: FAQReply]
+
+  /// The office hours of the profile.
+  private let officeHours: OfficeHours
+
+  /// `messaggio_operatore_in_orario`, filled.
+  private let openAcknowledgement: String
+
+  /// `messaggio_operatore_fuori_orario`, filled but for `{riapertura}`.
+  private let closedAcknowledgement: SlotTemplate
+
+  /// `messaggio_conferma`, filled but for `{opzione}`.
+  private let confirmationQuestion: SlotTemplate
+
+  /// `messaggio_scelta`, filled but for `{opzioni}`.
+  private let choiceQuestion: SlotTemplate
+
+  /// `messaggio_iscrizione`, filled: the reply of a subscription FAQ without an answer.
+  private let subscribedMessage: String
+
+  /// `messaggio_cancellazione`, filled: the reply of an unsubscription FAQ without an
+  /// answer.
+  private let unsubscribedMessage: String
+
+  /// What the replies need of one FAQ.
+  private struct FAQReply: Sendable {
+    /// What answering it does.
+    var action: IntentAction
+    /// The title, for menus.
+    var title: String
+    /// The answer as the citizen gets it, for an FAQ that does not hand over.
+    var answer: String?
+    /// For an FAQ that hands over and has an answer: the answer with its link, filled but
+    /// for `{riapertura}`.
+    var handoverAnswer: SlotTemplate?
+  }
 
   /// Creates a responder.
   ///
@@ -39,7 +74,29 @@ public struct Responder: Sendable {
     for faq in ruleSet.faqs where faq.action != .handover && answers[faq.id] == nil {
       answers[faq.id] = ruleSet.renderedAnswer(of: faq)
     }
-    renderedAnswers = answers
+    let profileValues = ruleSet.profile.values
+    func template(_ key: String, slot: String) -> SlotTemplate {
+      let text = ruleSet.settings.templates[key] ?? MatcherSettings.defaultTemplates[key] ?? ""
+      return SlotTemplate(text, slot: slot) { profileValues[$0] }
+    }
+    var replies: [String: FAQReply] = [:]
+    for faq in ruleSet.faqs where replies[faq.id] == nil {
+      let handoverAnswer = faq.answer.map { answer in
+        SlotTemplate(answer, slot: "riapertura") { profileValues[$0] }
+          .appending(faq.link.map { "\n" + $0 } ?? "")
+      }
+      replies[faq.id] = FAQReply(
+        action: faq.action, title: faq.title, answer: answers[faq.id],
+        handoverAnswer: faq.action == .handover ? handoverAnswer : nil)
+    }
+    self.replies = replies
+    officeHours = ruleSet.profile.officeHours
+    openAcknowledgement = ruleSet.message("messaggio_operatore_in_orario")
+    closedAcknowledgement = template("messaggio_operatore_fuori_orario", slot: "riapertura")
+    confirmationQuestion = template("messaggio_conferma", slot: "opzione")
+    choiceQuestion = template("messaggio_scelta", slot: "opzioni")
+    subscribedMessage = ruleSet.message("messaggio_iscrizione")
+    unsubscribedMessage = ruleSet.message("messaggio_cancellazione")
   }
 
   private var ruleSet: RuleSet { matcher.ruleSet }
@@ -55,17 +112,19 @@ public struct Responder: Sendable {
   /// - Returns: The decision, the action, the replies and the new pending state.
   public func respond(to message: String, pending: PendingChoice?, now: Date = Date()) -> Response {
     if let pending, !pending.isExpired(at: now, after: ruleSet.settings.choiceExpiry) {
-      switch ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet).resolve(message, pending)
-      {
+      // One analysis serves the menu's answer and, when it is none, the new question.
+      let analysed = matcher.analyzer.analyze(message)
+      let resolver = ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet)
+      switch resolver.resolve(analyzed: analysed, pending) {
       case .option(let id)?:
         var explanation = Explanation()
         explanation.thresholds = matcher.thresholds
         explanation.reason = "answer: chosen from the menu"
-        let title = ruleSet.faq(withID: id)?.title ?? id
+        let title = replies[id]?.title ?? id
         let decision = Decision(
           outcome: .answer, intent: id, confidence: 1,
           candidates: [Candidate(intent: id, title: title, score: 1)],
-          handoverReason: ruleSet.faq(withID: id)?.action == .handover ? .choseOperator : nil,
+          handoverReason: replies[id]?.action == .handover ? .choseOperator : nil,
           explanation: explanation)
         return render(decision, now: now)
       case .person?:
@@ -86,7 +145,8 @@ public struct Responder: Sendable {
           decision: decision, action: .none, replies: [choiceReply(pending.options)],
           pending: pending)
       case nil:
-        break
+        let decision = matcher.decide(analyzed: analysed, now: now, explains: explainsDecisions)
+        return render(decision, now: now)
       }
     }
     return render(matcher.decide(message, now: now, explains: explainsDecisions), now: now)
@@ -105,26 +165,29 @@ public struct Responder: Sendable {
         replies: [OutgoingReply(kind: .text, text: handoverAcknowledgement(at: now))],
         pending: nil)
     case .answer:
-      guard let id = decision.intent, let faq = ruleSet.faq(withID: id) else {
+      guard let id = decision.intent, let reply = replies[id] else {
         return Response(decision: decision, action: .none, replies: [], pending: nil)
       }
       let text: String
-      switch faq.action {
+      switch reply.action {
       case .handover:
-        let opening = ["riapertura": ruleSet.profile.officeHours.describeNextOpening(after: now)]
-        text =
-          faq.answer.map { ruleSet.fill($0, extra: opening) + (faq.link.map { "\n" + $0 } ?? "") }
-          ?? handoverAcknowledgement(at: now)
+        if let answer = reply.handoverAnswer {
+          // The next opening is worked out only when the answer names it.
+          let opening = answer.hasSlot ? officeHours.describeNextOpening(after: now) : ""
+          text = answer.filled(with: opening)
+        } else {
+          text = handoverAcknowledgement(at: now)
+        }
       case .subscribe:
-        text = renderedAnswers[id] ?? ruleSet.message("messaggio_iscrizione")
+        text = reply.answer ?? subscribedMessage
       case .unsubscribe:
-        text = renderedAnswers[id] ?? ruleSet.message("messaggio_cancellazione")
+        text = reply.answer ?? unsubscribedMessage
       case .none, .smallTalk:
-        text = renderedAnswers[id] ?? ""
+        text = reply.answer ?? ""
       }
       return Response(
-        decision: decision, action: faq.action, replies: [OutgoingReply(kind: .text, text: text)],
-        pending: nil)
+        decision: decision, action: reply.action,
+        replies: [OutgoingReply(kind: .text, text: text)], pending: nil)
     }
   }
 
@@ -135,14 +198,14 @@ public struct Responder: Sendable {
   /// il numero, 0 per un operatore`, and `Intendi *Passaporto*? Rispondi *sì*, oppure *0* per
   /// un operatore`.
   public func choiceReply(_ options: [String]) -> OutgoingReply {
-    let choices = options.map { ChoiceOption(id: $0, title: ruleSet.faq(withID: $0)?.title ?? $0) }
+    let choices = options.map { ChoiceOption(id: $0, title: replies[$0]?.title ?? $0) }
     if choices.count == 1 {
-      let text = ruleSet.message("messaggio_conferma", extra: ["opzione": choices[0].title])
+      let text = confirmationQuestion.filled(with: choices[0].title)
       return OutgoingReply(kind: .choice, text: text, options: choices)
     }
     let list = choices.enumerated().map { "\($0.offset + 1)) \($0.element.title)" }
       .joined(separator: " ")
-    let text = ruleSet.message("messaggio_scelta", extra: ["opzioni": list])
+    let text = choiceQuestion.filled(with: list)
     return OutgoingReply(kind: .choice, text: text, options: choices)
   }
 
@@ -150,11 +213,12 @@ public struct Responder: Sendable {
   /// is open, otherwise `messaggio_operatore_fuori_orario` with `{riapertura}` filled
   /// (such as "lunedì alle 8:30").
   public func handoverAcknowledgement(at date: Date) -> String {
-    let hours = ruleSet.profile.officeHours
-    if hours.isOpen(at: date) { return ruleSet.message("messaggio_operatore_in_orario") }
-    return ruleSet.message(
-      "messaggio_operatore_fuori_orario",
-      extra: ["riapertura": hours.describeNextOpening(after: date)])
+    // The wall clock is read once: the time zone's offset costs more than the rest.
+    let clock = officeHours.wallClock(date)
+    if officeHours.isOpen(at: clock) { return openAcknowledgement }
+    let opening =
+      closedAcknowledgement.hasSlot ? officeHours.describeNextOpening(after: clock) : ""
+    return closedAcknowledgement.filled(with: opening)
   }
 
   /// The reply to a message that is not text (a photo, a voice note).

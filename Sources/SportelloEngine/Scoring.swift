@@ -57,12 +57,19 @@ struct Scoring {
   /// each FAQ's shared weight added up exactly as ``ScoringTables/sharedWeight(of:query:)``
   /// adds it, and scoring in full need not add it up again.
   var hasReadInQueryOrder = false
-  /// Scratch space for the examples' shared weights.
+  /// Scratch space for the examples' shared weights, FAQ by FAQ.
   var exampleShared: [Double]
+  /// Whether the weight each example shares with the query is added up for every example
+  /// at once (``ScoringTables/sharedWeights(ofEveryExample:)``) rather than FAQ by FAQ;
+  /// the sums are the same.
+  let weighsEveryExample: Bool
+  /// With ``weighsEveryExample``, those weights, from the first FAQ scored in full on.
+  var everyExampleShared: [Double]?
 
   init(
     tables: ScoringTables, query: Query, now: Date, skipping skipped: Int?,
-    answerThreshold: Double, choiceThreshold: Double, margin: Double, updatesCutoff: Bool
+    answerThreshold: Double, choiceThreshold: Double, margin: Double, updatesCutoff: Bool,
+    weighing: Matcher.ExampleWeighing = .chosenPerMessage
   ) {
     self.tables = tables
     self.query = query
@@ -82,8 +89,30 @@ struct Scoring {
     reached = Array(repeating: 0, count: faqCount)
     ranked.reserveCapacity(16)
     pending.reserveCapacity(min(faqCount, 64))
-    exampleShared = Array(repeating: 0, count: tables.index.mostExamples)
+    switch weighing {
+    case .chosenPerMessage:
+      weighsEveryExample = Scoring.weighsEveryExample(query, tables: tables)
+    case .faqByFAQ: weighsEveryExample = false
+    case .everyExampleAtOnce: weighsEveryExample = true
+    }
+    exampleShared = weighsEveryExample ? [] : Array(repeating: 0, count: tables.index.mostExamples)
   }
+
+  /// Whether adding up every example's shared weight at once costs less for `query` than
+  /// adding up those of each FAQ scored in full, which searches the postings of each term
+  /// for each FAQ: true when those postings, with the examples to clear, number at most a
+  /// few per term for each of the FAQs that are at least scored (the seeds), as with a
+  /// small rule set.
+  static func weighsEveryExample(_ query: Query, tables: ScoringTables) -> Bool {
+    let terms = query.contentTerms.count + query.stopTerms.count
+    let budget = Matcher.seedCount * terms * Scoring.postingsPerSearch
+    return tables.exampleNorms.count <= budget * 4
+      && tables.examplePostingCount(of: query) <= budget
+  }
+
+  /// How many postings one pass reads for the cost of one binary search of a posting list
+  /// with the steps after it (measured with callgrind on the shipped rules).
+  static let postingsPerSearch = 16
 
   /// The cutoff for the FAQs scored so far.
   ///
@@ -348,17 +377,28 @@ struct Scoring {
   }
 
   private mutating func scoreInFull(_ faq: Int) {
-    let shared: Double
+    // Nil when the FAQ's shared weight is still to be added up in the query's order.
+    let shared: Double?
     if let skipped, Int(tables.index.examples[skipped].faq) == faq {
       shared = tables.coverageWithout(example: skipped, of: faq, query: query)
     } else if hasReadInQueryOrder {
       shared = partialShared[faq]
     } else {
-      shared = tables.sharedWeight(of: faq, query: query)
+      shared = nil
     }
-    let scored = tables.fullScore(
-      of: faq, query: query, shared: shared, hits: hits(of: faq),
-      phraseHits: phraseCount(of: faq), skipping: skipped, buffer: &exampleShared)
+    let scored: ScoredFAQ
+    if weighsEveryExample {
+      let weights = everyExampleShared ?? tables.sharedWeights(ofEveryExample: query)
+      everyExampleShared = weights
+      scored = tables.fullScore(
+        of: faq, query: query, shared: shared ?? tables.sharedWeight(of: faq, query: query),
+        hits: hits(of: faq),
+        phraseHits: phraseCount(of: faq), skipping: skipped, exampleWeights: weights, from: 0)
+    } else {
+      scored = tables.fullScore(
+        of: faq, query: query, shared: shared, hits: hits(of: faq),
+        phraseHits: phraseCount(of: faq), skipping: skipped, buffer: &exampleShared)
+    }
     // Moved up from the end to its place: the ranking is a strict order (ties in score
     // are broken by intent id), so this is where an insertion would put it.
     ranked.append(scored)

@@ -4,18 +4,19 @@ extension ScoringTables {
   /// The exact score of one FAQ: its best example, its coverage and its keyword groups.
   ///
   /// - Parameters:
-  ///   - faqShared: The weight the FAQ shares with the query (see ``sharedWeight(of:query:)``).
+  ///   - faqShared: The weight the FAQ shares with the query (see ``sharedWeight(of:query:)``),
+  ///     or nil to add it up here, with the same sum: a content term the FAQ lacks is then
+  ///     looked up once, in the FAQ's postings, and not in the examples' longer ones.
   ///   - hits: What occurs of the FAQ's keyword and required groups.
   ///   - phraseHits: How many of the message's two-word phrases the FAQ has anywhere.
   ///   - buffer: Scratch space for the examples' shared weights, at least as long as the
   ///     FAQ's examples; reused from one FAQ to the next.
   func fullScore(
-    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits.Counts,
+    of faq: Int, query: Query, shared faqShared: Double?, hits: PatternHits.Counts,
     phraseHits: UInt8, skipping skipped: Int?, buffer shared: inout [Double]
   ) -> ScoredFAQ {
     let examples = exampleRanges[faq]
     let isSmallTalk = index.boundShapes[faq].isSmallTalk
-    let norm = isSmallTalk ? query.norm : query.regularNorm
     let contentWeights = isSmallTalk ? query.contentWeights : query.regularContentWeights
     let first = examples.lowerBound
     for offset in 0..<examples.count { shared[offset] = 0 }
@@ -23,9 +24,23 @@ extension ScoringTables {
     // Content words first, in message order, then stop words, only where a content
     // word is shared: the order in which the weights add up is part of the result.
     let postings = index.examplePostings
-    for (position, term) in query.contentTerms.enumerated() {
-      forEachExample(in: examples, having: term, postings) {
-        shared[$0 - first] += contentWeights[position]
+    var addedFAQShared = 0.0
+    if faqShared != nil {
+      for (position, term) in query.contentTerms.enumerated() {
+        forEachExample(in: examples, having: term, postings) {
+          shared[$0 - first] += contentWeights[position]
+        }
+      }
+    } else {
+      let faqPostings = index.faqPostings
+      for (position, term) in query.contentTerms.enumerated() {
+        // Every term of an example is a term of its FAQ, with a credit above 0.
+        let credit = Self.credit(of: faq, for: term, in: faqPostings)
+        guard credit > 0 else { continue }
+        addedFAQShared += query.contentWeights[position] * credit
+        forEachExample(in: examples, having: term, postings) {
+          shared[$0 - first] += contentWeights[position]
+        }
       }
     }
     for (position, term) in query.stopTerms.enumerated() {
@@ -33,11 +48,29 @@ extension ScoringTables {
         if shared[example - first] > 0 { shared[example - first] += query.stopWeights[position] }
       }
     }
+    return fullScore(
+      of: faq, query: query, shared: faqShared ?? addedFAQShared, hits: hits,
+      phraseHits: phraseHits, skipping: skipped, exampleWeights: shared, from: first)
+  }
 
+  /// The exact score of one FAQ, with its examples' shared weights already added up.
+  ///
+  /// - Parameters:
+  ///   - exampleWeights: The weight each example of the FAQ shares with the query, added up
+  ///     as ``fullScore(of:query:shared:hits:phraseHits:skipping:buffer:)`` adds it: that
+  ///     of example `e` at `e - base`.
+  ///   - base: The example whose weight is first in `exampleWeights`.
+  @inline(__always)
+  func fullScore(
+    of faq: Int, query: Query, shared faqShared: Double, hits: PatternHits.Counts,
+    phraseHits: UInt8, skipping skipped: Int?, exampleWeights shared: [Double], from base: Int
+  ) -> ScoredFAQ {
+    let isSmallTalk = index.boundShapes[faq].isSmallTalk
+    let norm = isSmallTalk ? query.norm : query.regularNorm
     var best = 0.0
     var bestExample: Int?
-    for example in examples where example != skipped && shared[example - first] > 0 {
-      let weight = shared[example - first]
+    for example in exampleRanges[faq] where example != skipped && shared[example - base] > 0 {
+      let weight = shared[example - base]
       let phrases =
         phraseHits == 0
         ? 0
@@ -58,6 +91,55 @@ extension ScoringTables {
       bestExample: bestExample, coverage: coverage,
       matchedKeywordGroups: Int(hits.keywordGroups),
       missingRequiredGroups: requiredGroupCounts[faq] - Int(hits.requiredGroups))
+  }
+
+  /// How many example postings the query's terms have: the work of
+  /// ``sharedWeights(ofEveryExample:)``, which reads them all.
+  func examplePostingCount(of query: Query) -> Int {
+    let postings = index.examplePostings
+    var count = 0
+    for term in query.contentTerms { count += postings.count(of: term) }
+    for term in query.stopTerms { count += postings.count(of: term) }
+    return count
+  }
+
+  /// The weight every example of the rules shares with the query, by example, added up
+  /// term after term as ``fullScore(of:query:shared:hits:phraseHits:skipping:buffer:)``
+  /// adds it up example by example: for each example the content terms in message order, then
+  /// the stop terms only where a content term is shared, so the sums are the same.
+  ///
+  /// With few FAQs, one pass over the postings costs less than a binary search of every
+  /// term for each FAQ scored in full.
+  ///
+  /// - Parameter query: The query.
+  /// - Complexity: O(n + e) for *n* postings of the query's terms and *e* examples.
+  func sharedWeights(ofEveryExample query: Query) -> [Double] {
+    var shared = [Double](repeating: 0, count: exampleNorms.count)
+    let postings = index.examplePostings
+    let isSmallTalk = exampleIsSmallTalk
+    // On the raw buffers: every posting is an example, below the length of both arrays.
+    shared.withUnsafeMutableBufferPointer { shared in
+      isSmallTalk.withUnsafeBufferPointer { isSmallTalk in
+        for position in query.contentTerms.indices {
+          let weight = query.contentWeights[position]
+          let regularWeight = query.regularContentWeights[position]
+          postings.withPostings(of: query.contentTerms[position]) { list in
+            for example in list {
+              shared[Int(example)] += isSmallTalk[Int(example)] ? weight : regularWeight
+            }
+          }
+        }
+        for position in query.stopTerms.indices {
+          let weight = query.stopWeights[position]
+          postings.withPostings(of: query.stopTerms[position]) { list in
+            for example in list where shared[Int(example)] > 0 {
+              shared[Int(example)] += weight
+            }
+          }
+        }
+      }
+    }
+    return shared
   }
 
   /// The weight the query shares with `faq`: its terms' weights times their credit in

@@ -35,6 +35,9 @@ final class ScoringTables: Sendable {
   /// Each example's norm, by example.
   let exampleNorms: [Double]
 
+  /// Whether each example belongs to a small-talk FAQ, by example.
+  let exampleIsSmallTalk: [Bool]
+
   /// The index's patterns, flat.
   let patterns: FlatPatterns
 
@@ -53,6 +56,7 @@ final class ScoringTables: Sendable {
     exampleRanges = index.entries.map(\.examples)
     requiredGroupCounts = index.entries.map(\.requiredGroups.count)
     exampleNorms = index.examples.map(\.norm)
+    exampleIsSmallTalk = index.examples.map { index.boundShapes[Int($0.faq)].isSmallTalk }
     patterns = FlatPatterns(index.patterns, byFirstTerm: index.patternsByFirstTerm)
   }
 

@@ -122,6 +122,44 @@ import Testing
     }
   }
 
+  /// Every scored FAQ with its score, example score and coverage as computed, unrounded.
+  static func exactScores(_ scored: ScoredFAQs) -> [String] {
+    scored.ranked.map { item in
+      "\(item.faq) \(item.score) \(item.exampleScore) \(item.bestExample ?? -1) \(item.coverage)"
+    }
+  }
+
+  /// Adding up every example's shared weight at once must give the sums that adding them
+  /// up FAQ by FAQ gives, to the last bit: scores are rounded from them.
+  @Test func everyExampleWeighedAtOnceDecidesAsFAQByFAQ() throws {
+    let now = Date(timeIntervalSince1970: 1_796_288_400)
+    for ruleSet in [Self.generatedRules(count: 300), try #require(FixtureRules.matcher).ruleSet] {
+      var byFAQ = Matcher(ruleSet: ruleSet)
+      byFAQ.exampleWeighing = .faqByFAQ
+      var atOnce = byFAQ
+      atOnce.exampleWeighing = .everyExampleAtOnce
+      for message in Self.messages(for: ruleSet, count: 120) + ruleSet.faqs.flatMap(\.examples) {
+        let analysed = byFAQ.analyzer.analyze(message)
+        let query = Query(
+          message: analysed, tables: byFAQ.tables, unknownFactor: byFAQ.weights.unknown)
+        // The unrounded example scores show a sum added up in another order.
+        #expect(
+          Self.exactScores(byFAQ.score(query, now: now))
+            == Self.exactScores(atOnce.score(query, now: now)), "\(message)")
+        #expect(
+          byFAQ.decide(analyzed: analysed, now: now) == atOnce.decide(analyzed: analysed, now: now),
+          "\(message)")
+      }
+      for faq in byFAQ.index.entries.indices where faq % 7 == 0 {
+        let example = byFAQ.index.entries[faq].examples.lowerBound
+        let analysed = byFAQ.analyzer.analyze(byFAQ.index.examples[example].text)
+        let lhs = byFAQ.decide(analyzed: analysed, now: now, skipping: example, explains: true)
+        let rhs = atOnce.decide(analyzed: analysed, now: now, skipping: example, explains: true)
+        #expect(lhs == rhs, "\(byFAQ.index.examples[example].text)")
+      }
+    }
+  }
+
   @Test func exclusionsAreExplainedInTheOrderTheMessageReachesThem() throws {
     let matcher = try #require(FixtureRules.matcher)
     let decision = matcher.decide("passaporto carta d'identità", now: FixtureRules.mondayMorning)

@@ -38,3 +38,47 @@ import Testing
     #expect(Placeholders.asciiOccurrences(in: text) == nil)
   }
 }
+
+@Suite struct PlaceholderPiecesTests {
+  @Test func piecesJoinedWithAValueAreTheFilledText() {
+    let pieces = ["{", "}", "a", "é", " ", "{ora}", "{{ora}", "{tel}", "{x}", "ora", "😀"]
+    let values = ["tel": "0575 1", "x": "{ora}"]
+    var random = SeededRandom(seed: 29)
+    for _ in 0..<2_000 {
+      let text = (0..<random.next(in: 0...12)).map { _ in
+        pieces[random.next(in: 0...pieces.count - 1)]
+      }.joined()
+      let filled = Placeholders.fill(text) { $0 == "ora" ? "lunedì alle 8:30" : values[$0] }
+      let cut = Placeholders.pieces(of: text, around: "ora") { values[$0] }
+      #expect(cut.joined(separator: "lunedì alle 8:30") == filled, "\(text.debugDescription)")
+    }
+  }
+
+  @Test func textIsCutAtEachSlotAndNowhereElse() {
+    let values = ["sede": "Piazza Grande"]
+    #expect(
+      Placeholders.pieces(of: "{ora} apre {ora} ({sede}) {ignoto}", around: "ora") {
+        values[$0]
+      } == ["", " apre ", " (Piazza Grande) {ignoto}"])
+    #expect(Placeholders.pieces(of: "senza {ora", around: "ora") { _ in "x" } == ["senza {ora"])
+  }
+}
+
+@Suite struct SlotTemplateTests {
+  @Test func slotIsFilledAndTheRestReadOnce() {
+    let template = SlotTemplate("Apre {riapertura} ({sede}), {riapertura}", slot: "riapertura") {
+      ["sede": "Piazza Grande"][$0]
+    }
+    #expect(template.hasSlot)
+    #expect(template.filled(with: "lunedì") == "Apre lunedì (Piazza Grande), lunedì")
+    #expect(
+      template.appending("\nhttps://comune.it").filled(with: "oggi")
+        == "Apre oggi (Piazza Grande), oggi\nhttps://comune.it")
+  }
+
+  @Test func templateWithoutTheSlotIsItsFilledText() {
+    let template = SlotTemplate("Orari: {orari}", slot: "riapertura") { _ in "8:30-13:00" }
+    #expect(!template.hasSlot)
+    #expect(template.filled(with: "ignorato") == "Orari: 8:30-13:00")
+  }
+}

@@ -95,6 +95,22 @@ import Testing
     }
   }
 
+  /// The shipped rules are few enough that, for most messages, their examples' weights are
+  /// added up at once (``Scoring/weighsEveryExample(_:tables:)``); FAQ by FAQ must give the
+  /// same decisions.
+  @Test func everyExampleWeighedAtOnceDecidesTheCorpusAsFAQByFAQ() throws {
+    var byFAQ = Matcher(ruleSet: try #require(Self.result.ruleSet))
+    byFAQ.exampleWeighing = .faqByFAQ
+    var atOnce = byFAQ
+    atOnce.exampleWeighing = .everyExampleAtOnce
+    let now = Date(timeIntervalSince1970: 1_796_288_400)
+    for item in try Self.corpus() {
+      #expect(
+        byFAQ.decide(item.message, now: now) == atOnce.decide(item.message, now: now),
+        "\(item.location)")
+    }
+  }
+
   @Test func everyCorpusIntentExistsInTheRules() throws {
     let rules = try #require(Self.result.ruleSet)
     let unknown = try Self.corpus().flatMap(\.expected).filter { rules.faq(withID: $0) == nil }
