@@ -13,8 +13,12 @@ struct OtherComunes: Sendable {
   /// a word is hashed only when it follows a place word.
   private var namesByFirstWord: [String: [[String]]] = [:]
 
-  /// How many words the longest name has.
-  private var longestName = 0
+  /// Each name's folded words, by its last word, for a name that closes a message.
+  private var namesByLastWord: [String: [[String]]] = [:]
+
+  /// How many bytes the shortest first or last word of a name has: a shorter word is no
+  /// name, and is not hashed.
+  private var shortestEnd = Int.max
 
   /// Names that are also Italian words (`il concerto al Prato`, `in massa`): they count only
   /// after a place word.
@@ -56,17 +60,18 @@ struct OtherComunes: Sendable {
     }
     for name in split.filter({ !$0.isEmpty }).sorted(by: { $0.count > $1.count }) {
       namesByFirstWord[name[0], default: []].append(name)
-      longestName = max(longestName, name.count)
+      namesByLastWord[name[name.count - 1], default: []].append(name)
+      shortestEnd = min(shortestEnd, name[0].utf8.count, name[name.count - 1].utf8.count)
     }
   }
 
   /// Every word of the names, for the analyzer to protect from typo correction.
   var words: [String] { namesByFirstWord.values.flatMap { $0.flatMap { $0 } }.sorted() }
 
-  /// Whether `word` is one of ``placeWords``; most words are longer than any of them and
-  /// are not hashed, since this runs for every word of every message.
-  private static func isPlaceWord(_ word: String) -> Bool {
-    word.utf8.count <= 2 && placeWords.contains(word)
+  /// Whether `word` is one of ``placeWords``, compared rather than hashed, since this runs
+  /// for every word of every message.
+  static func isPlaceWord(_ word: String) -> Bool {
+    word.utf8.count <= 2 && (word == "di" || word == "a" || word == "ad" || word == "in")
   }
 
   /// The place word and name that make `words` a message about another Comune, or nil.
@@ -104,22 +109,21 @@ struct OtherComunes: Sendable {
 
   /// A name that opens or closes `words` without a place word before it, or nil.
   private func bareMention(in words: [String]) -> String? {
-    guard let first = words.first else { return nil }
-    for name in namesByFirstWord[first] ?? [] where words.starts(with: name) {
-      if name.count > 1 || !OtherComunes.namesThatAreWords.contains(first) {
+    guard let first = words.first, let last = words.last else { return nil }
+    func counts(_ name: [String]) -> Bool {
+      name.count > 1 || !OtherComunes.namesThatAreWords.contains(name[0])
+    }
+    if first.utf8.count >= shortestEnd {
+      for name in namesByFirstWord[first] ?? [] where words.starts(with: name) && counts(name) {
         return name.joined(separator: " ")
       }
     }
-    // The names that end with the last word: each starts a few words from the end.
-    for start in max(1, words.count - longestName)..<max(1, words.count) {
-      guard !OtherComunes.isPlaceWord(words[start - 1]), words[start - 1] != "da",
-        let names = namesByFirstWord[words[start]]
-      else { continue }
-      for name in names where words[start...].elementsEqual(name) {
-        if name.count > 1 || !OtherComunes.namesThatAreWords.contains(name[0]) {
-          return name.joined(separator: " ")
-        }
-      }
+    guard last.utf8.count >= shortestEnd else { return nil }
+    for name in namesByLastWord[last] ?? [] where name.count < words.count {
+      let start = words.count - name.count
+      guard words[start...].elementsEqual(name), counts(name) else { continue }
+      let before = words[start - 1]
+      if !OtherComunes.isPlaceWord(before), before != "da" { return name.joined(separator: " ") }
     }
     return nil
   }

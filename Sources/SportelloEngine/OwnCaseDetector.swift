@@ -193,13 +193,12 @@ enum OwnCaseDetector {
     for start in words.indices where reading.word(start, is: .phraseStart) {
       let word = words[start]
       for number in phrasesByFirstWord[word] ?? [] where number < found ?? phrases.count {
-        let phrase = phrases[number]
-        if start + phrase.count <= words.count,
-          zip(words[start..<start + phrase.count], phrase).allSatisfy(matches),
-          !isInATimeClause(start, words)
-        {
-          found = number
-        }
+        // The first word is the one looked up: the match is read from the second.
+        let phrase = compiledPhrases[number]
+        guard start + phrase.count <= words.count else { continue }
+        let rest = 1..<max(1, phrase.count)
+        let matched = rest.allSatisfy { phrase[$0].matches(words[start + $0]) }
+        if matched, !isInATimeClause(start, words) { found = number }
       }
     }
     if let found { return "phrase '\(phrases[found].joined(separator: " "))'" }
@@ -269,10 +268,26 @@ enum OwnCaseDetector {
     return token.folded
   }
 
-  /// Whether a word matches a phrase word (`arrivat*` matches `arrivata`).
-  private static func matches(_ word: String, _ pattern: String) -> Bool {
-    pattern.hasSuffix("*") ? word.hasPrefix(pattern.dropLast()) : word == pattern
+  /// A word of a phrase: a word to equal, or the beginning of one (`arrivat*`).
+  struct PhraseWord: Sendable {
+    /// The word, or its beginning without the `*`.
+    let text: String
+    /// Whether any word that begins with `text` matches.
+    let isBeginning: Bool
+
+    /// Reads a phrase word as ``phrases`` writes it.
+    init(_ pattern: String) {
+      isBeginning = pattern.hasSuffix("*")
+      text = isBeginning ? String(pattern.dropLast()) : pattern
+    }
+
+    /// Whether `word` matches (`arrivat*` matches `arrivata`).
+    @inline(__always)
+    func matches(_ word: String) -> Bool { isBeginning ? word.hasPrefix(text) : word == text }
   }
+
+  /// ``phrases`` read once into ``PhraseWord``s: every message is read for them.
+  static let compiledPhrases: [[PhraseWord]] = phrases.map { $0.map(PhraseWord.init) }
 
   /// Words that ask for a person on their own.
   static let personWords: Set<String> = [

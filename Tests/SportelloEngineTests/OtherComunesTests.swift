@@ -45,6 +45,11 @@ import Testing
     #expect(comunes.mention(in: words(message)) == nil)
   }
 
+  @Test func placeWordsAreComparedAsListed() {
+    #expect(OtherComunes.placeWords.allSatisfy(OtherComunes.isPlaceWord))
+    #expect(!["da", "la", "il", "at", "dii", ""].contains(where: OtherComunes.isPlaceWord))
+  }
+
   @Test func theMatcherHandsThemOverAndExplainsWhy() throws {
     let rules = try TemporaryRules([
       "tari.faq": faqText(
