@@ -41,7 +41,7 @@ struct FoldedWordSet: Sendable {
   ///
   /// - Complexity: O(*k*) on average for a word of *k* letters.
   mutating func insert(letters word: UnsafeBufferPointer<UInt32>) {
-    let hash = Self.hash(word)
+    let hash = LetterHash.of(word)
     guard case .empty(let slot) = find(word, hash: hash) else { return }
     let number = count
     letters.append(contentsOf: word)
@@ -60,7 +60,7 @@ struct FoldedWordSet: Sendable {
   ///
   /// - Complexity: O(*k*) on average for a word of *k* letters.
   func contains(letters word: UnsafeBufferPointer<UInt32>) -> Bool {
-    if case .found = find(word, hash: Self.hash(word)) { return true }
+    if case .found = find(word, hash: LetterHash.of(word)) { return true }
     return false
   }
 
@@ -112,30 +112,12 @@ struct FoldedWordSet: Sendable {
       for number in 0..<count {
         let word = UnsafeBufferPointer(
           rebasing: all[Int(starts[number])..<Int(starts[number + 1])])
-        let hash = Self.hash(word)
+        let hash = LetterHash.of(word)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while table[slot] != 0 { slot = (slot + 1) & mask }
         table[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
       }
     }
     slots = table
-  }
-
-  /// A hash of a word's letters, two letters per multiplication (words are short).
-  @inline(__always)
-  private static func hash(_ letters: UnsafeBufferPointer<UInt32>) -> UInt64 {
-    let multiplier: UInt64 = 0xFF51_AFD7_ED55_8CCD
-    var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(letters.count)
-    var index = 0
-    while index + 1 < letters.count {
-      let pair = UInt64(letters[index]) | UInt64(letters[index + 1]) << 32
-      hash = (hash ^ pair) &* multiplier
-      hash ^= hash >> 32
-      index += 2
-    }
-    if index < letters.count {
-      hash = (hash ^ UInt64(letters[index])) &* multiplier
-    }
-    return hash ^ (hash >> 29)
   }
 }

@@ -133,37 +133,17 @@ struct Lexicon: Sendable {
     for scalar in entry.folded.unicodeScalars { letters.append(scalar.value) }
     starts.append(Int32(letters.count))
     let hash = letters.withUnsafeBufferPointer { all in
-      Self.hash(UnsafeBufferPointer(rebasing: all[Int(starts[number])..<Int(starts[number + 1])]))
+      let word = Int(starts[number])..<Int(starts[number + 1])
+      return LetterHash.of(UnsafeBufferPointer(rebasing: all[word]))
     }
     var slot = Int(truncatingIfNeeded: hash) & mask
     while slots[slot] != 0 { slot = (slot + 1) & mask }
     slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
   }
 
-  /// A hash of a word's letters, two letters per multiplication.
-  ///
-  /// Words are short, so the hash is a short chain of multiplications: the
-  /// lookup runs for every word of every message.
-  @inline(__always)
-  private static func hash(_ letters: UnsafeBufferPointer<UInt32>) -> UInt64 {
-    let multiplier: UInt64 = 0xFF51_AFD7_ED55_8CCD
-    var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(letters.count)
-    var index = 0
-    while index + 1 < letters.count {
-      let pair = UInt64(letters[index]) | UInt64(letters[index + 1]) << 32
-      hash = (hash ^ pair) &* multiplier
-      hash ^= hash >> 32
-      index += 2
-    }
-    if index < letters.count {
-      hash = (hash ^ UInt64(letters[index])) &* multiplier
-    }
-    return hash ^ (hash >> 29)
-  }
-
   /// The entry number of a folded word given as letters, or `nil`.
   func number(of word: UnsafeBufferPointer<UInt32>) -> Int? {
-    let hash = Self.hash(word)
+    let hash = LetterHash.of(word)
     let fingerprint = hash & 0xFFFF_FFFF_0000_0000
     var slot = Int(truncatingIfNeeded: hash) & mask
     return slots.withUnsafeBufferPointer { slots in
