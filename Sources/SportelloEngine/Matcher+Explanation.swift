@@ -131,8 +131,13 @@ extension Matcher {
     let shapes = index.boundShapes
     let talk = scored.ranked.first { shapes[$0.faq].isSmallTalk }
     if let talk, talk.score > regular?.score ?? 0 {
-      return "best score \(Matcher.format(talk.score)) (\(ruleSet.faqs[talk.faq].id)) is below "
-        + "\(Matcher.format(thresholds.answer)), needed to answer small talk"
+      let name = "\(Matcher.format(talk.score)) (\(ruleSet.faqs[talk.faq].id))"
+      if talk.score >= thresholds.answer {
+        return "best score \(name) covers \(Matcher.format(talk.coverage)) of the message, "
+          + "less than the \(Matcher.format(Matcher.smallTalkCoverage)) small talk needs"
+      }
+      return "best score \(name) is below \(Matcher.format(thresholds.answer)), needed to "
+        + "answer small talk"
     }
     return "best score \(Matcher.format(regular?.score ?? 0)) is below "
       + "\(Matcher.format(thresholds.choice))"

@@ -146,7 +146,6 @@ public struct Matcher: Sendable {
     // The closures below read local copies: capturing `self` would copy the whole
     // matcher, with a retain of each of its arrays, once per message.
     let faqs = ruleSet.faqs
-    let shapes = tables.index.boundShapes
     let candidates = scored.ranked.prefix(5).map { item in
       Candidate(intent: faqs[item.faq].id, title: faqs[item.faq].title, score: item.score)
     }

@@ -74,6 +74,8 @@ import Testing
       "Gentilissimi, vorrei sapere se la mia pensione minima può essere integrata, a chi devo "
         + "rivolgermi? Grazie, Dino")
     #expect(question.outcome == .handover, "\(question.explanation.reason)")
+    #expect(
+      question.explanation.reason.hasSuffix("of the message, less than the 0.50 small talk needs"))
     let talk = try #require(question.candidates.first { $0.intent == "smalltalk.grazie" })
     #expect(talk.score >= Self.result.ruleSet?.settings.answerThreshold ?? 1)
   }
