@@ -181,7 +181,7 @@ enum OwnCaseGrammar {
   static let eventParticiples: Set<String> = [
     "rubato", "rubata", "rubati", "rubate", "scippato", "scippata", "multato", "multata",
     "detto", "consigliato", "consigliata", "spiegato", "notificato", "notificata", "lasciato",
-    "lasciata", "fregato", "fregata", "fregati", "fregate",
+    "lasciata", "fregato", "fregata", "fregati", "fregate", "licenziato", "licenziata",
   ]
 
   /// `mi hanno bocciato la richiesta`, `la mensa mi ha addebitato 8 pasti`: `mi hanno` or
