@@ -1,6 +1,9 @@
 /// A set of folded words kept as their letters (Unicode scalar values), back to
 /// back in one array, with an open-addressing table over them.
 ///
+/// Words are numbered 0, 1, 2, … in the order they were first inserted, so the set also
+/// serves as the table of ``Lexicon``, whose entries are found by that number.
+///
 /// Built for a large fixed word list such as ``ItalianLexicon``: a word costs
 /// no `String` of its own, no allocation and no SipHash, and a lookup by
 /// letters needs no string either. A `Set<String>` of the 34,552 Italian words
@@ -39,29 +42,72 @@ struct FoldedWordSet: Sendable {
 
   /// Adds the word spelt by `word` (folded letters), unless it is there already.
   ///
+  /// - Returns: The word's number, new or as first inserted.
   /// - Complexity: O(*k*) on average for a word of *k* letters.
-  mutating func insert(letters word: UnsafeBufferPointer<UInt32>) {
+  @discardableResult
+  mutating func insert(letters word: UnsafeBufferPointer<UInt32>) -> Int {
     let hash = LetterHash.of(word)
-    guard case .empty(let slot) = find(word, hash: hash) else { return }
+    switch find(word, hash: hash) {
+    case .found(let number): return number
+    case .empty(let slot):
+      letters.append(contentsOf: word)
+      return addLastLetters(at: slot, hash: hash)
+    }
+  }
+
+  /// Adds the word spelt by `word` (folded letters), unless it is there already.
+  ///
+  /// - Returns: The word's number, new or as first inserted.
+  @discardableResult
+  mutating func insert(letters word: [UInt32]) -> Int {
+    word.withUnsafeBufferPointer { insert(letters: $0) }
+  }
+
+  /// Adds the folded word `word`, unless it is there already; its letters are written
+  /// straight into the set's storage, with no array of their own.
+  ///
+  /// - Returns: The word's number, new or as first inserted.
+  @discardableResult
+  mutating func insert(_ word: String) -> Int {
+    let start = letters.count
+    for scalar in word.unicodeScalars { letters.append(scalar.value) }
+    let (probe, hash) = letters.withUnsafeBufferPointer { all in
+      let spelt = UnsafeBufferPointer(rebasing: all[start...])
+      let hash = LetterHash.of(spelt)
+      return (find(spelt, hash: hash), hash)
+    }
+    switch probe {
+    case .found(let number):
+      letters.removeLast(letters.count - start)
+      return number
+    case .empty(let slot):
+      return addLastLetters(at: slot, hash: hash)
+    }
+  }
+
+  /// Makes the letters after the last word's end a word of its own, in the empty `slot`
+  /// its `hash` probed to, and returns its number.
+  private mutating func addLastLetters(at slot: Int, hash: UInt64) -> Int {
     let number = count
-    letters.append(contentsOf: word)
     starts.append(Int32(letters.count))
     slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
     // Half full at most, so that probe runs stay short and one slot stays empty.
     if count * 2 > slots.count { rehash(slotCount: slots.count * 2) }
+    return number
   }
 
-  /// Adds the word spelt by `word` (folded letters), unless it is there already.
-  mutating func insert(letters word: [UInt32]) {
-    word.withUnsafeBufferPointer { insert(letters: $0) }
+  /// The number of the word spelt by `word` (folded letters), or nil when it is not held.
+  ///
+  /// - Complexity: O(*k*) on average for a word of *k* letters.
+  @inline(__always)
+  func number(of word: UnsafeBufferPointer<UInt32>) -> Int? {
+    if case .found(let number) = find(word, hash: LetterHash.of(word)) { return number }
+    return nil
   }
 
   /// Whether the set holds the word spelt by `word` (folded letters).
-  ///
-  /// - Complexity: O(*k*) on average for a word of *k* letters.
   func contains(letters word: UnsafeBufferPointer<UInt32>) -> Bool {
-    if case .found = find(word, hash: LetterHash.of(word)) { return true }
-    return false
+    number(of: word) != nil
   }
 
   /// Whether the set holds the word spelt by `word` (folded letters).
@@ -71,8 +117,8 @@ struct FoldedWordSet: Sendable {
 
   /// Where a probe for a word ended.
   private enum Probe {
-    /// The word is stored.
-    case found
+    /// The word is stored, with this number.
+    case found(Int)
     /// The word is not stored; this empty slot is where it would go.
     case empty(Int)
   }
@@ -94,7 +140,7 @@ struct FoldedWordSet: Sendable {
               if Int(starts[number + 1]) - start == word.count {
                 var index = 0
                 while index < word.count, all[start + index] == word[index] { index += 1 }
-                if index == word.count { return .found }
+                if index == word.count { return .found(number) }
               }
             }
             slot = (slot + 1) & mask

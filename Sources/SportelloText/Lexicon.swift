@@ -46,18 +46,8 @@ struct Lexicon: Sendable {
   /// The entries of every abbreviation's expansion, back to back.
   private(set) var expansionEntries: [Int32] = []
 
-  /// Every entry's letters, back to back.
-  private var letters: [UInt32] = []
-
-  /// Where each entry's letters start; one more than there are entries.
-  private var starts: [Int32] = [0]
-
-  /// Open-addressing slots: a 32-bit fingerprint of the word's hash in the high
-  /// half, entry number + 1 in the low half; 0 is empty.
-  ///
-  /// The fingerprint settles most probes without touching the letters.
-  private var slots: [UInt64] = []
-  private var mask = 0
+  /// Every entry's folded letters, numbered as the entries are.
+  private var words = FoldedWordSet()
 
   /// Compiles `configuration`, stemming every known word once.
   init(configuration: AnalyzerConfiguration, stemmer: ItalianStemmer) {
@@ -98,10 +88,7 @@ struct Lexicon: Sendable {
       change(key) { $0.restoresAccentOnly = restoresAccentOnly }
       for part in parts { change(part) { _ in } }
     }
-    var capacity = 16
-    while capacity < entries.count * 2 { capacity <<= 1 }
-    slots = [UInt64](repeating: 0, count: capacity)
-    mask = capacity - 1
+    words = FoldedWordSet(minimumCapacity: entries.count)
     for var entry in entries {
       if !entry.isProtected { entry.stem = stemmer.stem(entry.folded) }
       insert(entry)
@@ -123,49 +110,20 @@ struct Lexicon: Sendable {
   }
 
   private mutating func insert(_ entry: Entry) {
-    let number = foldedWords.count
+    // Entries are distinct words, so each is new to `words` and gets the next number.
+    let number = words.insert(entry.folded)
+    assert(number == foldedWords.count, "a lexicon entry was added twice")
     foldedWords.append(entry.folded)
     stems.append(entry.stem)
     properties.append(
       Properties(
         isStopWord: entry.isStopWord, isProtected: entry.isProtected,
         isInVocabulary: entry.isInVocabulary, restoresAccentOnly: entry.restoresAccentOnly))
-    for scalar in entry.folded.unicodeScalars { letters.append(scalar.value) }
-    starts.append(Int32(letters.count))
-    let hash = letters.withUnsafeBufferPointer { all in
-      let word = Int(starts[number])..<Int(starts[number + 1])
-      return LetterHash.of(UnsafeBufferPointer(rebasing: all[word]))
-    }
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while slots[slot] != 0 { slot = (slot + 1) & mask }
-    slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(number + 1)
   }
 
   /// The entry number of a folded word given as letters, or `nil`.
   func number(of word: UnsafeBufferPointer<UInt32>) -> Int? {
-    let hash = LetterHash.of(word)
-    let fingerprint = hash & 0xFFFF_FFFF_0000_0000
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    return slots.withUnsafeBufferPointer { slots in
-      letters.withUnsafeBufferPointer { all in
-        starts.withUnsafeBufferPointer { starts in
-          while true {
-            let stored = slots[slot]
-            if stored == 0 { return nil }
-            if stored & 0xFFFF_FFFF_0000_0000 == fingerprint {
-              let number = Int(truncatingIfNeeded: stored & 0xFFFF_FFFF) - 1
-              let start = Int(starts[number])
-              if Int(starts[number + 1]) - start == word.count {
-                var index = 0
-                while index < word.count, all[start + index] == word[index] { index += 1 }
-                if index == word.count { return number }
-              }
-            }
-            slot = (slot + 1) & mask
-          }
-        }
-      }
-    }
+    words.number(of: word)
   }
 
   /// The entry number of a folded word, or `nil`.

@@ -25,6 +25,25 @@ import Testing
     #expect(set.count == 1)
   }
 
+  /// Words are numbered in the order first inserted, by letters or by string alike, and
+  /// through growth of the table: ``Lexicon`` finds its entries by these numbers.
+  @Test func wordsAreNumberedInTheOrderFirstInserted() {
+    var set = FoldedWordSet()
+    let words = (0..<100).map { "parola\($0)" } + ["città", "perché"]
+    for (number, word) in words.enumerated() {
+      let inserted =
+        number.isMultiple(of: 2) ? set.insert(word) : set.insert(letters: Self.letters(word))
+      #expect(inserted == number, "\(word)")
+    }
+    #expect(set.insert("parola7") == 7)
+    #expect(set.insert(letters: Self.letters("città")) == 100)
+    #expect(set.count == words.count)
+    for (number, word) in words.enumerated() {
+      #expect(Self.letters(word).withUnsafeBufferPointer { set.number(of: $0) } == number)
+    }
+    #expect(Self.letters("parola100").withUnsafeBufferPointer { set.number(of: $0) } == nil)
+  }
+
   @Test func theEmptyWordIsAWordLikeAnyOther() {
     var set = FoldedWordSet()
     #expect(!set.contains(letters: []))
