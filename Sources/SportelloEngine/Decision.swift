@@ -88,4 +88,7 @@ public enum HandoverReason: String, Sendable, Codable {
   case choseOperator = "chose_operator"
   /// A member of staff took the conversation.
   case ticketClaimed = "ticket_claimed"
+  /// The rules would answer, but the model learned from recorded questions takes the
+  /// message for one a person must answer (see ``LearnedModel``).
+  case learned = "learned"
 }

@@ -64,6 +64,9 @@ public struct Explanation: Sendable, Codable, Equatable {
   /// The decision in words, such as `answer: score 0.82 >= 0.50 and margin 0.40 >= 0.08`.
   public var reason: String = ""
 
+  /// What the learned model thought, when the rules have one.
+  public var learned: LearnedOpinion?
+
   /// Creates an empty explanation.
   public init() {}
 }

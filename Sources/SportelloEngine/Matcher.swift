@@ -44,6 +44,9 @@ public struct Matcher: Sendable {
   /// which a message of only generic words may also have (`ciao, mi serve aiuto`).
   let genericWords: GenericWords
 
+  /// The model learned from recorded questions, laid out for lookups, if the rules have one.
+  let learned: LearnedScorer?
+
   /// When each FAQ expires (the start of the day after its `scadenza`), if it does.
   var expiryInstants: [Date?] { tables.expiryInstants }
 
@@ -81,6 +84,7 @@ public struct Matcher: Sendable {
     configuration.addProtectedWords(ruleSet.synonyms.protectedWords)
     configuration.addStopWords(ruleSet.synonyms.stopWords)
     otherComunes = OtherComunes(ruleSet.synonyms.otherComunes)
+    learned = ruleSet.model.map(LearnedScorer.init(model:))
     configuration.addProtectedWords(otherComunes.words)
     let plainAnalyzer = Analyzer(configuration: configuration)
     genericWords = GenericWords(ruleSet: ruleSet, analyzer: plainAnalyzer)
@@ -132,10 +136,17 @@ public struct Matcher: Sendable {
   ) -> Decision {
     let query = Query(message: message, tables: tables, unknownFactor: weights.unknown)
     let scored = score(query, now: now, skipping: example)
-    var decision = choose(scored, tokens: message.tokens)
+    let rulesDecision = choose(scored, tokens: message.tokens)
+    var (decision, opinion) = reviewed(rulesDecision, tokens: message.tokens, explains: explains)
     if explains {
       decision.explanation = explain(
-        message, query: query, scored: scored, decision: decision, now: now)
+        message, query: query, scored: scored, decision: rulesDecision, now: now)
+      decision.explanation.learned = opinion
+      if let opinion, opinion.changedDecision {
+        decision.explanation.reason =
+          learnedReason(decision, opinion: opinion)
+          + "; the rules alone: \(decision.explanation.reason)"
+      }
     }
     return decision
   }

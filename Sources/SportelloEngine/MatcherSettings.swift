@@ -17,6 +17,14 @@ public struct MatcherSettings: Sendable, Equatable {
   /// How long a "which one?" question stays pending, in minutes (`scadenza_scelta_minuti`).
   public var choiceExpiryMinutes: Int = 10
 
+  /// Above this probability of a person's case, the learned model hands over an answer
+  /// (`soglia_appreso_operatore`, 0...1; 1 switches it off).
+  public var learnedHandoverThreshold: Double = 0.5
+
+  /// Above this probability, the learned model answers a "which one?" question whose first
+  /// option is its likeliest intent (`soglia_appreso_risposta`, 0...1; 1 switches it off).
+  public var learnedAnswerThreshold: Double = 0.5
+
   /// The bot's messages by template key, such as `messaggio_scelta`.
   public var templates: [String: String] = MatcherSettings.defaultTemplates
 
@@ -59,6 +67,7 @@ public struct MatcherSettings: Sendable, Equatable {
   /// Keys that are not templates.
   static let numericKeys = [
     "soglia_risposta", "margine", "soglia_scelta", "scadenza_scelta_minuti",
+    "soglia_appreso_operatore", "soglia_appreso_risposta",
   ]
 
   /// Every key of impostazioni.txt.
@@ -78,7 +87,8 @@ public struct MatcherSettings: Sendable, Equatable {
       switch entry.key {
       case "versione":
         settings.version = entry.value.isEmpty ? nil : entry.value
-      case "soglia_risposta", "margine", "soglia_scelta":
+      case "soglia_risposta", "margine", "soglia_scelta", "soglia_appreso_operatore",
+        "soglia_appreso_risposta":
         guard let number = Double(entry.value.replacingOccurrences(of: ",", with: ".")),
           (0...1).contains(number)
         else {
@@ -91,6 +101,8 @@ public struct MatcherSettings: Sendable, Equatable {
         switch entry.key {
         case "soglia_risposta": settings.answerThreshold = number
         case "margine": settings.margin = number
+        case "soglia_appreso_operatore": settings.learnedHandoverThreshold = number
+        case "soglia_appreso_risposta": settings.learnedAnswerThreshold = number
         default: settings.choiceThreshold = number
         }
       case "scadenza_scelta_minuti":

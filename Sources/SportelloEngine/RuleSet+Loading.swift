@@ -21,9 +21,12 @@ extension RuleSet {
   }
 
   /// Loads a rule directory; `checksOverlaps: false` skips the overlap lint, which runs the
-  /// matcher over every example question (the server's hot reload does not need it).
-  public static func load(from directory: URL, now: Date, checksOverlaps: Bool) -> RuleSetLoadResult
-  {
+  /// matcher over every example question (the server's hot reload does not need it), and
+  /// `readsModel: false` leaves out modello.txt (`sportello learn` replaces it, even a
+  /// broken one).
+  public static func load(
+    from directory: URL, now: Date, checksOverlaps: Bool, readsModel: Bool = true
+  ) -> RuleSetLoadResult {
     let base = directory.relativePath
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
@@ -35,7 +38,9 @@ extension RuleSet {
       )
       return RuleSetLoadResult(ruleSet: nil, diagnostics: [diagnostic], unreadablePaths: [base])
     }
-    let special = ["profilo.txt", "impostazioni.txt", "sinonimi.txt"]
+    let special =
+      ["profilo.txt", "impostazioni.txt", "sinonimi.txt"]
+      + (readsModel ? [LearnedModel.fileName] : [])
     let files = subpaths.filter { path in
       !path.split(separator: "/").contains { $0.hasPrefix(".") }
         && (path.hasSuffix(".faq") || special.contains(path))
@@ -87,6 +92,8 @@ struct RuleSetLoader {
   var settingsFile: KeyValueFile?
   var settingsPath = ""
   var synonyms = Synonyms()
+  var model: LearnedModel?
+  var modelPath = ""
   var hash = FNV1a()
 
   init(base: String, now: Date) {
@@ -135,6 +142,11 @@ struct RuleSetLoader {
       let (parsed, found) = Synonyms.parse(text, path: displayPath)
       synonyms = parsed
       diagnostics += found
+    case LearnedModel.fileName:
+      let (parsed, found) = LearnedModel.parse(text, path: displayPath)
+      model = parsed
+      modelPath = displayPath
+      diagnostics += found
     default:
       let (parsed, found) = FAQFileParser.parse(text, path: displayPath)
       faqs += parsed
@@ -168,10 +180,11 @@ struct RuleSetLoader {
       }
     }
     lintTemplates()
+    lintModel(knownIntents: Set(firstByID.keys))
     let version = settings.version ?? hash.hexDigest
     let ruleSet = RuleSet(
       faqs: faqs, profile: profile, settings: settings, synonyms: synonyms, version: version,
-      directory: directory)
+      directory: directory, model: model)
     if checksOverlaps, !diagnostics.contains(where: \.isError) {
       diagnostics += OverlapLint.diagnostics(for: Matcher(ruleSet: ruleSet), now: now)
     }
@@ -274,6 +287,22 @@ struct RuleSetLoader {
     }
   }
 
+  /// Warns of model classes that are no FAQ of the rules: the model was learned before an
+  /// FAQ was renamed or removed, and never proposes such a class.
+  private mutating func lintModel(knownIntents: Set<String>) {
+    guard let model else { return }
+    let unknown = model.classes.filter {
+      $0 != LearnedModel.personClass && !knownIntents.contains($0)
+    }
+    guard !unknown.isEmpty else { return }
+    diagnostics.append(
+      Diagnostic(
+        path: modelPath, line: 1, column: 1, severity: .warning,
+        message: "the model knows intents the rules lack ("
+          + unknown.map { "'\($0)'" }.joined(separator: ", ")
+          + "); relearn it with 'sportello learn'"))
+  }
+
   private mutating func lintTemplates() {
     guard let file = settingsFile else { return }
     for entry in file.entries {
@@ -295,15 +324,23 @@ struct RuleSetLoader {
   }
 }
 
-/// The 64-bit FNV-1a hash, for the default rule-set version.
+/// The 64-bit FNV-1a hash, for the default rule-set version and the learned features.
 struct FNV1a: Sendable {
-  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+  private(set) var value: UInt64
+
+  /// A hash of nothing yet.
+  init() { value = 0xcbf2_9ce4_8422_2325 }
+
+  /// A hash that goes on from `value`, a hash of some bytes, to the bytes added next.
+  init(value: UInt64) { self.value = value }
 
   mutating func add(_ bytes: [UInt8]) {
-    for byte in bytes {
-      value ^= UInt64(byte)
-      value = value &* 0x100_0000_01b3
-    }
+    for byte in bytes { add(byte) }
+  }
+
+  mutating func add(_ byte: UInt8) {
+    value ^= UInt64(byte)
+    value = value &* 0x100_0000_01b3
   }
 
   /// The hash as 16 lowercase hexadecimal digits.

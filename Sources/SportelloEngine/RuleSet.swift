@@ -27,13 +27,16 @@ public struct RuleSet: Sendable {
   /// The directory the rules were read from.
   public var directory: URL
 
+  /// The model learned from recorded questions (`modello.txt`), if the rules have one.
+  public var model: LearnedModel?
+
   private var indexByID: [String: Int]
 
   /// Creates a rule set from parts (for tests and generated rule sets).
   public init(
     faqs: [FAQ], profile: Profile = Profile(), settings: MatcherSettings = MatcherSettings(),
     synonyms: Synonyms = Synonyms(), version: String = "",
-    directory: URL = URL(fileURLWithPath: ".")
+    directory: URL = URL(fileURLWithPath: "."), model: LearnedModel? = nil
   ) {
     self.faqs = faqs
     self.profile = profile
@@ -41,6 +44,7 @@ public struct RuleSet: Sendable {
     self.synonyms = synonyms
     self.version = version
     self.directory = directory
+    self.model = model
     var index: [String: Int] = [:]
     for (position, faq) in faqs.enumerated() where index[faq.id] == nil { index[faq.id] = position }
     indexByID = index
