@@ -26,6 +26,7 @@ public enum Sportello: Command {
     LintCommand.self,
     ImportCommand.self,
     TestCommand.self,
+    LearnCommand.self,
     QueueCommand.self,
     OutboxCommand.self,
     BroadcastCommand.self,

@@ -260,3 +260,73 @@ import Testing
     }
   }
 }
+
+@Suite struct LearnCommandTests {
+  @Test func learnWritesAModelThatTestAndLintRead() throws {
+    let directory = try EvaluationCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rules = try TestCommandTests.importFixtureRules(into: directory)
+    let corpus = EvaluationCommandTests.fixtures.appendingPathComponent("domande.tsv").path
+    let before = try BinaryRunner.run(["test", corpus, "--rules", rules, "--format", "json"])
+    let learned = try BinaryRunner.run(["learn", corpus, "--rules", rules])
+    #expect(learned.status == 0)
+    #expect(learned.output.hasPrefix("Learned from 156 messages of 1 file: "))
+    #expect(learned.output.hasSuffix("weights.\nWrote \(rules)/modello.txt.\n"))
+    let model = try String(contentsOfFile: rules + "/modello.txt", encoding: .utf8)
+    #expect(model.contains("\nfonte\t\(corpus)\t156\t"))
+    #expect(model.contains("\nclasse\t-\t"))
+    let lint = try BinaryRunner.run(["lint", rules])
+    #expect(lint.status == 0)
+    let after = try BinaryRunner.run(["test", corpus, "--rules", rules])
+    #expect(after.status == 0)
+    #expect(
+      after.error
+        == "note: the rules' model was learned from 1 tested file, so the figures on them are "
+        + "not held out (see 'sportello learn --help')\n")
+    // The same messages always teach the same model.
+    let again = try BinaryRunner.run(["learn", corpus, "--rules", rules])
+    #expect(again.status == 0)
+    #expect(try String(contentsOfFile: rules + "/modello.txt", encoding: .utf8) == model)
+    #expect(before.status == 0)
+  }
+
+  @Test func learnRepairsABrokenModelAndReportsBadInput() throws {
+    let directory = try EvaluationCommandTests.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let rules = try TestCommandTests.importFixtureRules(into: directory)
+    let corpus = EvaluationCommandTests.fixtures.appendingPathComponent("domande.tsv").path
+    try Data("classe\t-\tzero\n".utf8).write(
+      to: URL(fileURLWithPath: rules + "/modello.txt"))
+    let broken = try BinaryRunner.run(["ask", "ciao", "--rules", rules])
+    #expect(broken.status == 1)
+    #expect(broken.error.hasPrefix("\(rules)/modello.txt:1:10: error: invalid number 'zero'\n"))
+    let output = directory.appendingPathComponent("altro.txt").path
+    let elsewhere = try BinaryRunner.run(["learn", corpus, "--rules", rules, "--output", output])
+    #expect(elsewhere.status == 0)
+    #expect(elsewhere.output.hasSuffix("Wrote \(output).\n"))
+    #expect(FileManager.default.fileExists(atPath: output))
+    let repaired = try BinaryRunner.run(["learn", corpus, "--rules", rules])
+    #expect(repaired.status == 0)
+    #expect(try BinaryRunner.run(["ask", "ciao", "--rules", rules]).status == 0)
+    let excluded = try BinaryRunner.run(
+      ["learn", corpus, "--rules", rules, "--exclude", corpus, "--output", output])
+    #expect(excluded.status == 1)
+    #expect(excluded.error == "Error: no messages to learn from in \(corpus)\n")
+    let bad = directory.appendingPathComponent("bad.tsv")
+    try Data("senza tabulazione\n".utf8).write(to: bad)
+    let malformed = try BinaryRunner.run(["learn", bad.path, "--rules", rules])
+    #expect(malformed.status == 1)
+    #expect(malformed.error.hasSuffix("Error: the corpus has errors; nothing was learned\n"))
+    let missing = try BinaryRunner.run(["learn", "/nonexistent.tsv", "--rules", rules])
+    #expect(missing.status == 2)
+    let unknown = directory.appendingPathComponent("unknown.tsv")
+    try Data("99\tquanto costa la voltura\n-\tho un problema\n".utf8).write(to: unknown)
+    let skipped = try BinaryRunner.run(
+      ["learn", unknown.path, "--rules", rules, "--output", output])
+    #expect(skipped.status == 0)
+    #expect(skipped.error == "\(unknown.path):1: unknown intent '99': left out\n")
+    #expect(skipped.output.hasPrefix("Learned from 1 message of 1 file: 1 class, "))
+    let usage = try BinaryRunner.run(["learn", "--output"])
+    #expect(usage.status == 64)
+  }
+}

@@ -74,8 +74,30 @@ struct TestCommand: Command {
     default: io.writeOutput(outcome.report.text(showingFailures: show))
     }
     for warning in outcome.warnings { io.printError(warning) }
+    if format == "text",
+      let note = learnedFilesNote(outcome.report, model: responder.matcher.ruleSet.model)
+    {
+      io.printError(note)
+    }
     for failure in outcome.failures { io.printError("FAILED: \(failure)") }
     return outcome.passed ? ExitStatus.success : ExitStatus.failure
+  }
+
+  /// A note when the rules' model was learned from tested files as they are now: the
+  /// figures on those files are not held out, and staff should not read them as if they
+  /// were.
+  static func learnedFilesNote(_ report: EvaluationReport, model: LearnedModel?) -> String? {
+    guard let model else { return nil }
+    let tested = Set(report.results.map(\.entry.file))
+    let learned = model.sources.filter { source in
+      tested.contains(source.path)
+        && (try? Data(contentsOf: URL(fileURLWithPath: source.path))).map(
+          LearnedModel.Source.contentHash(of:)) == source.contentHash
+    }
+    guard !learned.isEmpty else { return nil }
+    let files = learned.count == 1 ? "1 tested file" : "\(learned.count) tested files"
+    return "note: the rules' model was learned from \(files), so the figures on them are not "
+      + "held out (see 'sportello learn --help')"
   }
 
   /// Loads the rules as `sportello ask` does; lint errors fail the command, and a
