@@ -28,26 +28,21 @@ public enum LearnedFeatures {
   }
 
   /// The hashes of the features of `tokens`, as ``hash(ofKey:)`` hashes ``keys(of:)``,
-  /// each once (in no documented order).
+  /// each once, in ascending order.
   ///
-  /// The matcher's path: it hashes each word once and a pair from its first word's hash,
-  /// with no strings built.
+  /// The matcher's path: each word is hashed once, a pair is mixed from its two words'
+  /// hashes, and no strings are built.
   static func hashes(of tokens: [Token]) -> [UInt64] {
     var hashes: [UInt64] = []
     hashes.reserveCapacity(tokens.count * 2 + 1)
     var previous: UInt64?
     for token in tokens {
-      var hash = FNV1a()
-      add(token, to: &hash)
-      hashes.append(hash.value)
-      if var pair = previous.map(FNV1a.init(value:)) {
-        pair.add(UInt8(ascii: " "))
-        add(token, to: &pair)
-        hashes.append(pair.value)
-      }
-      previous = hash.value
+      let hash = wordHash(token)
+      hashes.append(hash)
+      if let previous { hashes.append(pairHash(previous, hash)) }
+      previous = hash
     }
-    hashes.append(hash(ofKey: lengthKey(tokenCount: tokens.count)))
+    hashes.append(wordHash(lengthKey(tokenCount: tokens.count)))
     hashes.sort()
     var unique = 0
     for hash in hashes where unique == 0 || hashes[unique - 1] != hash {
@@ -58,11 +53,53 @@ public enum LearnedFeatures {
     return hashes
   }
 
-  /// The hash of a feature written as text.
+  /// The hash of a feature written as text: a pair of words (the only features with a
+  /// space) mixes its words' hashes, any other feature is hashed as one word.
   static func hash(ofKey key: String) -> UInt64 {
+    guard let space = key.utf8.firstIndex(of: UInt8(ascii: " ")) else { return wordHash(key) }
+    let first = String(key.utf8[..<space])!
+    let second = String(key.utf8[key.utf8.index(after: space)...])!
+    return pairHash(wordHash(first), wordHash(second))
+  }
+
+  /// The FNV-1a hash of a word's UTF-8 bytes.
+  static func wordHash(_ word: String) -> UInt64 {
     var hash = FNV1a()
-    hash.add(Array(key.utf8))
+    var word = word
+    word.withUTF8 { bytes in
+      for byte in bytes { hash.add(byte) }
+    }
     return hash.value
+  }
+
+  /// The hash of the word that stands for `token`, without building it.
+  static func wordHash(_ token: Token) -> UInt64 {
+    switch token.kind {
+    case .word, .emoji: return wordHash(token.folded)
+    case .number: return kindHashes.number
+    case .date: return kindHashes.date
+    case .time: return kindHashes.time
+    case .money: return kindHashes.money
+    case .code: return kindHashes.code
+    case .url: return kindHashes.url
+    case .email: return kindHashes.email
+    }
+  }
+
+  /// The hashes of the words that stand for kinds, computed once.
+  private static let kindHashes = (
+    number: wordHash("#numero"), date: wordHash("#data"), time: wordHash("#ora"),
+    money: wordHash("#importo"), code: wordHash("#codice"), url: wordHash("#link"),
+    email: wordHash("#email")
+  )
+
+  /// The hash of the pair of words hashed `first` and `second`: an odd multiplier keeps
+  /// "a b" apart from "b a", and the finishing mix of SplitMix64 spreads the bits.
+  static func pairHash(_ first: UInt64, _ second: UInt64) -> UInt64 {
+    var mixed = (first &* 0x9E37_79B9_7F4A_7C15) ^ second
+    mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+    return mixed ^ (mixed >> 31)
   }
 
   /// The word that stands for `token`.
@@ -87,14 +124,5 @@ public enum LearnedFeatures {
   /// The length feature of a message of `tokenCount` tokens.
   static func lengthKey(tokenCount: Int) -> String {
     "#lunghezza:\(min(tokenCount / 4, longestLength))"
-  }
-
-  private static func add(_ token: Token, to hash: inout FNV1a) {
-    if let word = kindWord(token.kind) {
-      hash.add(Array(word.utf8))
-    } else {
-      var folded = token.folded
-      folded.withUTF8 { bytes in for byte in bytes { hash.add(byte) } }
-    }
   }
 }

@@ -32,52 +32,72 @@ public struct LearnedOpinion: Sendable, Codable, Equatable {
   }
 }
 
-/// A ``LearnedModel`` laid out for the matcher: features found by hash, weights in flat
-/// arrays, so a message costs one table lookup per feature and no strings.
+/// A ``LearnedModel`` laid out for the matcher: features found by hash in an open-addressing
+/// table, each feature's weights as a dense row, so a message costs one probe per feature,
+/// one row added per feature found, and no strings.
 struct LearnedScorer: Sendable {
   /// The model as read, for explanations.
   let model: LearnedModel
 
-  /// Each feature's row, by the hash of its key.
-  private let rowByHash: [UInt64: Int32]
+  /// Open-addressing slots of feature hashes; a slot is empty when its row is -1.
+  private let slotHashes: [UInt64]
+  private let slotRows: [Int32]
 
-  /// Row `r`'s weights are at `rowStarts[r]..<rowStarts[r + 1]` of the two arrays below.
-  private let rowStarts: [Int32]
-  private let weightClasses: [Int32]
-  private let weightValues: [Double]
+  /// Row `r` holds feature `r`'s weight for every class, at `r * classCount ..< (r + 1) *
+  /// classCount`; a class the file does not list weighs 0.
+  private let rows: [Double]
+
+  private let classCount: Int
 
   /// The index of the class `-`, if the model has one.
   let personIndex: Int?
 
   init(model: LearnedModel) {
     self.model = model
-    var rowByHash: [UInt64: Int32] = [:]
-    rowByHash.reserveCapacity(model.features.count)
-    var starts: [Int32] = [0]
-    var classes: [Int32] = []
-    var values: [Double] = []
+    classCount = model.classes.count
+    var slotCount = 16
+    while slotCount < model.features.count * 2 { slotCount <<= 1 }
+    var hashes = [UInt64](repeating: 0, count: slotCount)
+    var slotRows = [Int32](repeating: -1, count: slotCount)
+    var rows = [Double](repeating: 0, count: model.features.count * model.classes.count)
     for (row, feature) in model.features.enumerated() {
-      rowByHash[LearnedFeatures.hash(ofKey: feature.key)] = Int32(row)
+      let hash = LearnedFeatures.hash(ofKey: feature.key)
+      var slot = Int(truncatingIfNeeded: hash) & (slotCount - 1)
+      while slotRows[slot] >= 0 { slot = (slot + 1) & (slotCount - 1) }
+      hashes[slot] = hash
+      slotRows[slot] = Int32(row)
       for weight in feature.weights {
-        classes.append(Int32(weight.classIndex))
-        values.append(weight.value)
+        rows[row * model.classes.count + weight.classIndex] = weight.value
       }
-      starts.append(Int32(classes.count))
     }
-    self.rowByHash = rowByHash
-    rowStarts = starts
-    weightClasses = classes
-    weightValues = values
+    slotHashes = hashes
+    self.slotRows = slotRows
+    self.rows = rows
     personIndex = model.personClassIndex
+  }
+
+  /// The row of the feature hashed `hash`, or nil.
+  private func row(of hash: UInt64) -> Int? {
+    let mask = slotHashes.count - 1
+    var slot = Int(truncatingIfNeeded: hash) & mask
+    while slotRows[slot] >= 0 {
+      if slotHashes[slot] == hash { return Int(slotRows[slot]) }
+      slot = (slot + 1) & mask
+    }
+    return nil
   }
 
   /// Each class's probability for `tokens`, by class index.
   func probabilities(of tokens: [Token]) -> [Double] {
     var scores = model.biases
-    for hash in LearnedFeatures.hashes(of: tokens) {
-      guard let row = rowByHash[hash] else { continue }
-      for position in Int(rowStarts[Int(row)])..<Int(rowStarts[Int(row) + 1]) {
-        scores[Int(weightClasses[position])] += weightValues[position]
+    let width = classCount
+    rows.withUnsafeBufferPointer { rows in
+      scores.withUnsafeMutableBufferPointer { scores in
+        for hash in LearnedFeatures.hashes(of: tokens) {
+          guard let row = row(of: hash) else { continue }
+          let start = row * width
+          for column in 0..<width { scores[column] += rows[start + column] }
+        }
       }
     }
     return LearnedModel.softmax(scores)
@@ -133,6 +153,11 @@ extension Matcher {
   ) {
     guard let learned else { return (decision, nil) }
     let settings = ruleSet.settings
+    let canChange =
+      decision.outcome == .answer && decision.handoverReason == nil || decision.outcome == .ask
+    // A handover stays one: the model is only read when it could change the decision, or
+    // to explain it.
+    guard canChange || explains else { return (decision, nil) }
     var opinion = learned.opinion(of: tokens, withSigns: explains)
     switch decision.outcome {
     case .answer where decision.handoverReason == nil:
