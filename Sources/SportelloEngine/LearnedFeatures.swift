@@ -65,9 +65,12 @@ public enum LearnedFeatures {
   /// The FNV-1a hash of a word's UTF-8 bytes.
   static func wordHash(_ word: String) -> UInt64 {
     var hash = FNV1a()
-    var word = word
-    word.withUTF8 { bytes in
+    let utf8 = word.utf8
+    let hashed: Void? = utf8.withContiguousStorageIfAvailable { bytes in
       for byte in bytes { hash.add(byte) }
+    }
+    if hashed == nil {
+      for byte in utf8 { hash.add(byte) }
     }
     return hash.value
   }

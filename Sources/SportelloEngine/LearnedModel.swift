@@ -117,9 +117,22 @@ public struct LearnedModel: Sendable, Equatable {
 
   /// The softmax of `scores`: probabilities that add up to 1.
   static func softmax(_ scores: [Double]) -> [Double] {
-    guard let highest = scores.max() else { return [] }
-    let exponentials = scores.map { Foundation.exp($0 - highest) }
-    let total = exponentials.reduce(0, +)
-    return exponentials.map { $0 / total }
+    var probabilities = scores
+    softmaxInPlace(&probabilities)
+    return probabilities
+  }
+
+  /// Turns `scores` into their softmax where they are, with no other array: the highest
+  /// score is subtracted first, so no exponential overflows.
+  static func softmaxInPlace(_ scores: inout [Double]) {
+    guard let highest = scores.max() else { return }
+    scores.withUnsafeMutableBufferPointer { scores in
+      var total = 0.0
+      for index in scores.indices {
+        scores[index] = Foundation.exp(scores[index] - highest)
+        total += scores[index]
+      }
+      for index in scores.indices { scores[index] /= total }
+    }
   }
 }

@@ -100,7 +100,8 @@ struct LearnedScorer: Sendable {
         }
       }
     }
-    return LearnedModel.softmax(scores)
+    LearnedModel.softmaxInPlace(&scores)
+    return scores
   }
 
   /// The opinion on `tokens`, with the signs spelled out when `withSigns`.
