@@ -42,6 +42,28 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("reason: answer: score 1.00 >= 0.55 and margin ") })
   }
 
+  @Test func askExplainsWhatTheShippedModelChanged() throws {
+    let message = "domanda contributo affitto presentata a luglio, quando mi pagano?"
+    let result = try BinaryRunner.run(["ask", "--explain", message])
+    #expect(result.status == 0)
+    let lines = result.output.split(separator: "\n").map(String.init)
+    #expect(lines.first?.hasPrefix("decision: handover [learned] (confidence ") == true)
+    #expect(
+      lines.contains {
+        $0.hasPrefix("learned model: a person's case ") && $0.contains(", likeliest - ")
+          && $0.contains("; signs: ")
+      })
+    #expect(
+      lines.contains {
+        $0.hasPrefix("reason: handover: the learned model gives a person's case ")
+          && $0.contains("; the rules alone: answer: ")
+      })
+    let json = try BinaryRunner.run(["ask", "--json", message])
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any])
+    #expect(object["handover_reason"] as? String == "learned")
+  }
+
   @Test func askJSONCarriesTheDecisionAndReplies() throws {
     let result = try BinaryRunner.run(["ask", "--json", "scadenza", "--rules", fixture])
     #expect(result.status == 0)

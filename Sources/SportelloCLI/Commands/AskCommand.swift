@@ -95,6 +95,13 @@ enum ResponseFormatter {
     text +=
       "thresholds: answer \(twoDecimals(thresholds.answer)), margin "
       + "\(twoDecimals(thresholds.margin)), choice \(twoDecimals(thresholds.choice))\n"
+    if let learned = explanation.learned {
+      text +=
+        "learned model: a person's case \(twoDecimals(learned.personProbability)), likeliest "
+        + "\(learned.likeliest) \(twoDecimals(learned.likeliestProbability))"
+        + (learned.signs.isEmpty ? "" : "; signs: \(learned.signs.joined(separator: ", "))")
+        + "\n"
+    }
     text += "reason: \(explanation.reason)\n"
     return text
   }
