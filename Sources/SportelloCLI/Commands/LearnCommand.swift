@@ -21,13 +21,9 @@ struct LearnCommand: Command {
       leave a file out with --exclude and test on it to measure. Exits 0 on success, 1 on
       rule or corpus errors, 2 when a file can't be read or written, 64 on bad usage.
       """,
-    arguments: [
-      ArgumentSpec(
-        "corpus", help: "Corpus files or directories of *.tsv files (default: Corpus/).",
-        isOptional: true, isRepeating: true)
-    ],
+    arguments: [TestCommand.corpusArgument],
     options: [
-      .option("rules", value: "DIR", help: "The rule directory (default: Rules/)."),
+      TestCommand.rulesOption,
       .option(
         "output", value: "FILE", help: "Where to write the model (default: DIR/modello.txt)."),
       .option(

@@ -18,13 +18,9 @@ struct TestCommand: Command {
       Exits 0 when the thresholds hold and nothing regressed, 1 when not, 2 when a
       file can't be read, 64 on bad usage.
       """,
-    arguments: [
-      ArgumentSpec(
-        "corpus", help: "Corpus files or directories of *.tsv files (default: Corpus/).",
-        isOptional: true, isRepeating: true)
-    ],
+    arguments: [TestCommand.corpusArgument],
     options: [
-      .option("rules", value: "DIR", help: "The rule directory (default: Rules/)."),
+      TestCommand.rulesOption,
       .option("format", value: "FORMAT", help: "text, json or junit (default: text)."),
       .option("save-baseline", value: "FILE", help: "Save every message's outcome to FILE."),
       .option(
@@ -35,6 +31,15 @@ struct TestCommand: Command {
       .option("show", value: "N", help: "How many failures the text report lists (default: 10)."),
     ]
   )
+
+  /// The corpus files a command reads, as `test` and `learn` take them.
+  static let corpusArgument = ArgumentSpec(
+    "corpus", help: "Corpus files or directories of *.tsv files (default: Corpus/).",
+    isOptional: true, isRepeating: true)
+
+  /// The rule directory option of `test` and `learn`.
+  static let rulesOption = OptionSpec.option(
+    "rules", value: "DIR", help: "The rule directory (default: Rules/).")
 
   static func run(_ arguments: ParsedArguments, io: CommandIO) throws -> Int32 {
     let format = try arguments.choice("format", of: ["text", "json", "junit"]) ?? "text"
