@@ -41,6 +41,9 @@ final class ScoringTables: Sendable {
   /// The index's patterns, flat.
   let patterns: FlatPatterns
 
+  /// Each FAQ's terms with their credits and examples, for scoring FAQs in full.
+  let faqTerms: FAQTermIndex
+
   /// Makes the tables of `index`.
   ///
   /// - Parameter isHandover: Whether each FAQ, in rule order, hands over to a person.
@@ -58,6 +61,7 @@ final class ScoringTables: Sendable {
     exampleNorms = index.examples.map(\.norm)
     exampleIsSmallTalk = index.examples.map { index.boundShapes[Int($0.faq)].isSmallTalk }
     patterns = FlatPatterns(index.patterns, byFirstTerm: index.patternsByFirstTerm)
+    faqTerms = FAQTermIndex(index)
   }
 
   /// The number of FAQs.
