@@ -44,6 +44,9 @@ final class ScoringTables: Sendable {
   /// Each FAQ's terms with their credits and examples, for scoring FAQs in full.
   let faqTerms: FAQTermIndex
 
+  /// The rule-long working arrays of scoring, kept between messages.
+  let scratch: ScoringScratchPool
+
   /// Makes the tables of `index`.
   ///
   /// - Parameter isHandover: Whether each FAQ, in rule order, hands over to a person.
@@ -62,6 +65,7 @@ final class ScoringTables: Sendable {
     exampleIsSmallTalk = index.examples.map { index.boundShapes[Int($0.faq)].isSmallTalk }
     patterns = FlatPatterns(index.patterns, byFirstTerm: index.patternsByFirstTerm)
     faqTerms = FAQTermIndex(index)
+    scratch = ScoringScratchPool(faqCount: index.entries.count, mostExamples: index.mostExamples)
   }
 
   /// The number of FAQs.
