@@ -29,9 +29,10 @@ struct Scoring {
   /// The FAQs reached by a term read: the first `reachedCount`, in the order the terms
   /// reached them; those from `unboundedStart` on were reached since the last bounding.
   ///
-  /// As long as the rules: an FAQ is reached once, when its shared weight leaves 0 (weights
-  /// are positive), so the list never outgrows them, and is written without growing. It
-  /// is also what ``recycleScratch()`` clears.
+  /// One longer than the rules: an FAQ is reached once, when its shared weight leaves 0
+  /// (weights are positive), so the list never outgrows them, and is written without
+  /// growing; ``read(_:)`` writes one place past the last FAQ reached. It is also what
+  /// ``recycleScratch()`` clears.
   var reached: [Int32]
   /// How many of `reached` are in use.
   var reachedCount = 0
@@ -94,7 +95,8 @@ struct Scoring {
     for faq in hits.faqs { flags[Int(faq)] |= Scoring.patternFlag }
     for faq in phraseFAQs { flags[faq] |= Scoring.phraseFlag }
     nowTime = now.timeIntervalSinceReferenceDate
-    ranked.reserveCapacity(16)
+    // With a large rule set a message scores a few dozen FAQs in full.
+    ranked.reserveCapacity(32)
     switch weighing {
     case .chosenPerMessage:
       weighsEveryExample = Scoring.weighsEveryExample(query, tables: tables)
@@ -213,13 +215,15 @@ struct Scoring {
     tables.index.faqPostings.withPostings(of: query.contentTerms[position]) { postings in
       partialShared.withUnsafeMutableBufferPointer { shared in
         newlyReached.withUnsafeMutableBufferPointer { newly in
+          // Whether a posting reaches its FAQ first is as good as random, so the FAQ is
+          // always written and kept only by the count, without a branch to mispredict:
+          // `reached` has a spare place for the write past the last FAQ.
           for posting in postings {
             let faq = Int(posting.faq)
-            if shared[faq] == 0 {
-              newly[count] = posting.faq
-              count += 1
-            }
-            shared[faq] += weight * posting.credit
+            let before = shared[faq]
+            newly[count] = posting.faq
+            count &+= before == 0 ? 1 : 0
+            shared[faq] = before + weight * posting.credit
           }
         }
       }
@@ -259,12 +263,14 @@ struct Scoring {
   mutating func boundMostSharingFAQs(count: Int) {
     // Most FAQs share less than the last of a full list, and are passed over after one
     // comparison; ties keep the FAQ reached first.
+    // The floor stays below every shared weight (all above 0) until the list is full.
     var most: [(faq: Int, shared: Double)] = []
     most.reserveCapacity(count + 1)
     var floor = -Double.infinity
     forEachReachedFAQ { faq, shared in
-      guard most.count < count || shared > floor else { return }
-      let position = most.firstIndex { shared > $0.shared } ?? most.count
+      guard shared > floor else { return }
+      var position = most.count
+      while position > 0, shared > most[position - 1].shared { position -= 1 }
       most.insert((faq, shared), at: position)
       if most.count > count { most.removeLast() }
       if most.count == count { floor = most[count - 1].shared }

@@ -12,7 +12,7 @@ struct ScoringScratch {
   var partialShared: [Double]
   /// Per FAQ, the flags of ``Scoring``; all 0 when handed out.
   var flags: [UInt8]
-  /// Room for every FAQ once, in the order the terms reach them.
+  /// Room for every FAQ once, in the order the terms reach them, and one place more.
   var reached: [Int32]
   /// Room for every FAQ once, for those that pass the weight test of a bounding step.
   var passing: [Int32]
@@ -29,7 +29,8 @@ extension ScoringScratch {
     pending.reserveCapacity(min(faqCount, 256))
     self.init(
       partialShared: Array(repeating: 0, count: faqCount),
-      flags: Array(repeating: 0, count: faqCount), reached: Array(repeating: 0, count: faqCount),
+      flags: Array(repeating: 0, count: faqCount),
+      reached: Array(repeating: 0, count: faqCount + 1),
       passing: Array(repeating: 0, count: faqCount),
       exampleShared: Array(repeating: 0, count: mostExamples), pending: pending)
   }
