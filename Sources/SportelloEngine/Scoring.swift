@@ -65,6 +65,9 @@ struct Scoring {
   var hasReadInQueryOrder = false
   /// Scratch space for the examples' shared weights, FAQ by FAQ.
   var exampleShared: [Double]
+  /// The query's terms coded for matching FAQ term lists, when FAQs are weighed one by
+  /// one.
+  var termCodes: MessageTermCodes
   /// Whether the weight each example shares with the query is added up for every example
   /// at once (``ScoringTables/sharedWeights(ofEveryExample:)``) rather than FAQ by FAQ;
   /// the sums are the same.
@@ -104,6 +107,8 @@ struct Scoring {
     case .everyExampleAtOnce: weighsEveryExample = true
     }
     exampleShared = scratch.exampleShared
+    termCodes = scratch.termCodes
+    if !weighsEveryExample { termCodes.code(query) }
   }
 
   /// Clears the entries this message set in the rule-long arrays and hands them back to
@@ -127,15 +132,17 @@ struct Scoring {
     for faq in hits.faqs { flags[Int(faq)] = 0 }
     for faq in phraseFAQs { flags[faq] = 0 }
     pending.removeAll(keepingCapacity: true)
+    termCodes.clear(query)
     let scratch = ScoringScratch(
       partialShared: partialShared, flags: flags, reached: reached, passing: passing,
-      exampleShared: exampleShared, pending: pending)
+      exampleShared: exampleShared, pending: pending, termCodes: termCodes)
     partialShared = []
     flags = []
     reached = []
     passing = []
     exampleShared = []
     pending = []
+    termCodes = MessageTermCodes()
     tables.scratch.giveBack(scratch)
   }
 
@@ -456,7 +463,8 @@ struct Scoring {
     } else {
       scored = tables.fullScore(
         of: faq, query: query, shared: shared, hits: hits(of: faq),
-        phraseHits: phraseCount(of: faq), skipping: skipped, buffer: &exampleShared)
+        phraseHits: phraseCount(of: faq), skipping: skipped, buffer: &exampleShared,
+        codes: &termCodes)
     }
     // Moved up from the end to its place: the ranking is a strict order (ties in score
     // are broken by intent id), so this is where an insertion would put it.

@@ -20,11 +20,14 @@ struct ScoringScratch {
   var exampleShared: [Double]
   /// The FAQs waiting to be scored; empty when handed out, with its capacity kept.
   var pending: [BoundHeap.Item]
+  /// Room for a message's term codes; none coded when handed out.
+  var termCodes: MessageTermCodes
 }
 
 extension ScoringScratch {
-  /// Fresh arrays for `faqCount` FAQs whose largest has `mostExamples` examples.
-  init(faqCount: Int, mostExamples: Int) {
+  /// Fresh arrays for `faqCount` FAQs whose largest has `mostExamples` examples, and
+  /// rules of `termCount` terms.
+  init(faqCount: Int, mostExamples: Int, termCount: Int) {
     var pending: [BoundHeap.Item] = []
     pending.reserveCapacity(min(faqCount, 256))
     self.init(
@@ -32,7 +35,8 @@ extension ScoringScratch {
       flags: Array(repeating: 0, count: faqCount),
       reached: Array(repeating: 0, count: faqCount + 1),
       passing: Array(repeating: 0, count: faqCount),
-      exampleShared: Array(repeating: 0, count: mostExamples), pending: pending)
+      exampleShared: Array(repeating: 0, count: mostExamples), pending: pending,
+      termCodes: MessageTermCodes(termCount: termCount))
   }
 }
 
@@ -51,27 +55,33 @@ final class ScoringScratchPool: @unchecked Sendable {
   private let faqCount: Int
   /// How many examples the FAQ with the most has.
   private let mostExamples: Int
+  /// How many terms the rules have.
+  private let termCount: Int
 
   /// The most spares kept: more threads than this scoring at once allocate, as without
   /// a pool.
   static let mostSpares = 16
 
-  /// A pool for rules of `faqCount` FAQs whose largest has `mostExamples` examples.
-  init(faqCount: Int, mostExamples: Int) {
+  /// A pool for rules of `faqCount` FAQs whose largest has `mostExamples` examples, and
+  /// of `termCount` terms.
+  init(faqCount: Int, mostExamples: Int, termCount: Int) {
     self.faqCount = faqCount
     self.mostExamples = mostExamples
+    self.termCount = termCount
   }
 
   /// A spare, or fresh arrays when there is none: every entry is 0 and `pending` empty.
   func take() -> ScoringScratch {
     let spare = lock.withLock { spares.popLast() }
-    return spare ?? ScoringScratch(faqCount: faqCount, mostExamples: mostExamples)
+    return spare
+      ?? ScoringScratch(faqCount: faqCount, mostExamples: mostExamples, termCount: termCount)
   }
 
   /// Keeps `scratch` for another message; its caller has cleared it.
   func giveBack(_ scratch: ScoringScratch) {
     assert(scratch.partialShared.allSatisfy { $0 == 0 } && scratch.flags.allSatisfy { $0 == 0 })
-    assert(scratch.pending.isEmpty)
+    assert(scratch.pending.isEmpty && !scratch.termCodes.isCoded)
+    assert(scratch.termCodes.codes.allSatisfy { $0 == 0 })
     lock.withLock {
       if spares.count < Self.mostSpares { spares.append(scratch) }
     }

@@ -10,9 +10,11 @@ extension ScoringTables {
   ///   - phraseHits: How many of the message's two-word phrases the FAQ has anywhere.
   ///   - buffer: Scratch space for the examples' shared weights, at least as long as the
   ///     FAQ's examples; reused from one FAQ to the next.
+  ///   - codes: The query's terms, coded (or not, if it has too many).
   func fullScore(
     of faq: Int, query: Query, shared faqShared: Double?, hits: PatternHits.Counts,
-    phraseHits: UInt8, skipping skipped: Int?, buffer shared: inout [Double]
+    phraseHits: UInt8, skipping skipped: Int?, buffer shared: inout [Double],
+    codes: inout MessageTermCodes
   ) -> ScoredFAQ {
     let examples = exampleRanges[faq]
     guard examples.count <= FAQTermIndex.maskWidth else {
@@ -28,11 +30,22 @@ extension ScoringTables {
     // word is shared: the order in which the weights add up is part of the result. Each
     // example's weights are added in the same order as term by term through the postings.
     let faqTerms = self.faqTerms
+    // Where the FAQ has each term of the message: all found in one pass over its list
+    // when the message's terms are coded, else searched one by one.
+    let isCoded = codes.isCoded
+    if isCoded { codes.match(faq, in: faqTerms) }
+    let places = codes.found
+    let stopCodes = query.contentTerms.count + 1
+    @inline(__always) func place(of term: Int32, code: Int) -> Int? {
+      guard isCoded else { return faqTerms.position(of: term, in: faq) }
+      let place = places[code]
+      return place >= 0 ? Int(place) : nil
+    }
     var addedFAQShared = 0.0
     shared.withUnsafeMutableBufferPointer { shared in
       faqTerms.exampleMasks.withUnsafeBufferPointer { masks in
         for (position, term) in query.contentTerms.enumerated() {
-          guard let found = faqTerms.position(of: term, in: faq) else { continue }
+          guard let found = place(of: term, code: position + 1) else { continue }
           if faqShared == nil {
             addedFAQShared += query.contentWeights[position] * faqTerms.credits[found]
           }
@@ -44,7 +57,7 @@ extension ScoringTables {
           }
         }
         for (position, term) in query.stopTerms.enumerated() {
-          guard let found = faqTerms.position(of: term, in: faq) else { continue }
+          guard let found = place(of: term, code: stopCodes + position) else { continue }
           var mask = masks[found]
           let weight = query.stopWeights[position]
           while mask != 0 {

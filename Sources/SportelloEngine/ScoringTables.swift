@@ -65,7 +65,9 @@ final class ScoringTables: Sendable {
     exampleIsSmallTalk = index.examples.map { index.boundShapes[Int($0.faq)].isSmallTalk }
     patterns = FlatPatterns(index.patterns, byFirstTerm: index.patternsByFirstTerm)
     faqTerms = FAQTermIndex(index)
-    scratch = ScoringScratchPool(faqCount: index.entries.count, mostExamples: index.mostExamples)
+    scratch = ScoringScratchPool(
+      faqCount: index.entries.count, mostExamples: index.mostExamples,
+      termCount: index.terms.names.count)
   }
 
   /// The number of FAQs.
