@@ -41,15 +41,16 @@ extension ScoringTables {
       let place = places[code]
       return place >= 0 ? Int(place) : nil
     }
+    let (maskBase, exampleTermEnd) = faqTerms.maskLayout(of: faq)
     var addedFAQShared = 0.0
     shared.withUnsafeMutableBufferPointer { shared in
-      faqTerms.exampleMasks.withUnsafeBufferPointer { masks in
+      faqTerms.withExampleMasks { masks in
         for (position, term) in query.contentTerms.enumerated() {
           guard let found = place(of: term, code: position + 1) else { continue }
           if faqShared == nil {
-            addedFAQShared += query.contentWeights[position] * faqTerms.credits[found]
+            addedFAQShared += query.contentWeights[position] * faqTerms.credit(at: found)
           }
-          var mask = masks[found]
+          var mask = masks[maskBase + min(found, exampleTermEnd)]
           let weight = contentWeights[position]
           while mask != 0 {
             shared[mask.trailingZeroBitCount] += weight
@@ -58,7 +59,7 @@ extension ScoringTables {
         }
         for (position, term) in query.stopTerms.enumerated() {
           guard let found = place(of: term, code: stopCodes + position) else { continue }
-          var mask = masks[found]
+          var mask = masks[maskBase + min(found, exampleTermEnd)]
           let weight = query.stopWeights[position]
           while mask != 0 {
             let offset = mask.trailingZeroBitCount
@@ -75,7 +76,7 @@ extension ScoringTables {
   }
 
   /// ``fullScore(of:query:shared:hits:phraseHits:skipping:buffer:)`` through the example
-  /// postings, for an FAQ with too many examples for ``FAQTermIndex/exampleMasks``.
+  /// postings, for an FAQ with too many examples for a mask (``FAQTermIndex/maskWidth``).
   private func fullScoreFromPostings(
     of faq: Int, query: Query, shared faqShared: Double?, hits: PatternHits.Counts,
     phraseHits: UInt8, skipping skipped: Int?, buffer shared: inout [Double]
@@ -213,7 +214,7 @@ extension ScoringTables {
   /// answer or for small talk), or 0 when the FAQ does not have it.
   func credit(of faq: Int, for term: Int32) -> Double {
     guard let found = faqTerms.position(of: term, in: faq) else { return 0 }
-    return faqTerms.credits[found]
+    return faqTerms.credit(at: found)
   }
 
   /// Calls `body` with each example in `examples` (one FAQ's) that has `term`, in order.

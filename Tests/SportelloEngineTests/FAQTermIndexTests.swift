@@ -31,12 +31,16 @@ import Testing
         }
       }
       let positions = terms.positions(of: faq)
-      #expect(positions.map { terms.terms[$0] } == expected.keys.sorted(), "FAQ \(faq)")
+      let listed = positions.map { terms.terms[$0] }
+      #expect(listed.sorted() == expected.keys.sorted(), "FAQ \(faq)")
+      // The terms of its examples first, then the others, each part ascending.
+      let exampleTerms = listed.filter { expected[$0]?.mask != 0 }
+      #expect(listed == exampleTerms.sorted() + listed.filter { expected[$0]?.mask == 0 }.sorted())
       for position in positions {
         let term = terms.terms[position]
         #expect(terms.position(of: term, in: faq) == position)
-        #expect(terms.credits[position] == expected[term]?.credit)
-        #expect(terms.exampleMasks[position] == expected[term]?.mask)
+        #expect(terms.credit(at: position) == expected[term]?.credit)
+        #expect(terms.exampleMask(at: position, of: faq) == expected[term]?.mask)
       }
       #expect(terms.position(of: -1, in: faq) == nil)
       #expect(terms.position(of: .max, in: faq) == nil)
