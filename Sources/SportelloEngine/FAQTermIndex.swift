@@ -44,114 +44,117 @@ struct FAQTermIndex: Sendable {
   /// Where each FAQ's masks start in `exampleMasks`.
   private let maskStarts: [Int32]
 
-  /// Gathers the postings of `index` FAQ by FAQ.
+  /// Lists the terms of each FAQ of `index`, as its FAQ and example postings have them.
   ///
-  /// Terms are walked in ascending order and each posting is placed under its FAQ, so
-  /// every FAQ's two lists come out sorted without a sort.
+  /// FAQ by FAQ, from its examples' terms, its keyword terms and its answer terms, with
+  /// the credits of ``MatcherIndex/postingCredit(_:isRegularFAQ:isSmallTalkTerm:)``: the
+  /// arrays are written in order, where gathering the postings term by term scattered
+  /// every write across them.
   ///
-  /// - Complexity: O(*f* + *e* + *n*) for *f* FAQ postings, *e* example postings and *n*
-  ///   FAQs and examples.
+  /// - Complexity: O(*n* log *n*) in each FAQ's terms.
   init(_ index: MatcherIndex) {
     let faqCount = index.entries.count
-    let faqPostings = index.faqPostings
-    let examplePostings = index.examplePostings
-    var exampleFAQs = [Int32](repeating: 0, count: index.examples.count)
-    var exampleOffsets = [Int](repeating: 0, count: index.examples.count)
-    var hasMasks = [Bool](repeating: false, count: faqCount)
-    for (faq, entry) in index.entries.enumerated() {
-      hasMasks[faq] = entry.examples.count <= Self.maskWidth
-      for example in entry.examples {
-        exampleFAQs[example] = Int32(faq)
-        exampleOffsets[example] = example - entry.examples.lowerBound
-      }
-    }
-    let termCount = max(faqPostings.termCount, examplePostings.termCount)
-
-    // Each term's entries: one per FAQ that has it, from both posting lists, which are
-    // ascending by FAQ (examples are numbered FAQ by FAQ). An FAQ with too many examples
-    // for a mask lists all its terms as other terms.
-    func forEachEntry(_ body: (_ term: Int32, _ faq: Int32, Double, UInt64) -> Void) {
-      for term in 0..<Int32(termCount) {
-        let faqs = term < faqPostings.termCount ? faqPostings.positions(of: term) : 0..<0
-        let examples =
-          term < examplePostings.termCount ? examplePostings.positions(of: term) : 0..<0
-        var nextFAQ = faqs.lowerBound
-        var nextExample = examples.lowerBound
-        while nextFAQ < faqs.upperBound || nextExample < examples.upperBound {
-          let fromFAQs = nextFAQ < faqs.upperBound ? faqPostings[nextFAQ].faq : .max
-          let fromExamples =
-            nextExample < examples.upperBound
-            ? exampleFAQs[Int(examplePostings[nextExample])] : .max
-          let faq = min(fromFAQs, fromExamples)
-          var credit = 0.0
-          if fromFAQs == faq {
-            credit = faqPostings[nextFAQ].credit
-            nextFAQ += 1
-          }
-          var mask: UInt64 = 0
-          while nextExample < examples.upperBound,
-            exampleFAQs[Int(examplePostings[nextExample])] == faq
-          {
-            let example = Int(examplePostings[nextExample])
-            if hasMasks[Int(faq)] { mask |= 1 << UInt64(exampleOffsets[example]) }
-            nextExample += 1
-          }
-          body(term, faq, credit, mask)
-        }
-      }
-    }
-
-    var exampleCounts = [Int32](repeating: 0, count: faqCount)
-    var otherCounts = [Int32](repeating: 0, count: faqCount)
-    forEachEntry { _, faq, _, mask in
-      if mask != 0 { exampleCounts[Int(faq)] += 1 } else { otherCounts[Int(faq)] += 1 }
-    }
-    var starts = [Int32](repeating: 0, count: faqCount + 1)
-    var maskStarts = [Int32](repeating: 0, count: faqCount + 1)
-    for faq in 0..<faqCount {
-      starts[faq + 1] = starts[faq] + exampleCounts[faq] + otherCounts[faq]
-      maskStarts[faq + 1] = maskStarts[faq] + exampleCounts[faq] + 1
-    }
-    let total = Int(starts[faqCount])
-    var terms = [Int32](repeating: 0, count: total)
-    var creditCodes = [UInt8](repeating: 0, count: total)
+    let isStop = index.terms.isStop
+    let isSmallTalkTerm = index.isSmallTalkTerm
+    // Per term, the last FAQ that listed it, and where: each FAQ lists a term once.
+    var listedBy = [Int32](repeating: -1, count: isStop.count)
+    var place = [Int32](repeating: 0, count: isStop.count)
+    var exampleTerms: [(term: Int32, mask: UInt64)] = []
+    var otherTerms: [(term: Int32, credit: Double)] = []
+    var starts: [Int32] = [0]
+    var exampleTermEnds: [Int32] = []
+    var maskStarts: [Int32] = [0]
+    var terms: [Int32] = []
+    var creditCodes: [UInt8] = []
     var creditValues: [Double] = []
     var overflowCredits: [Double] = []
-    var masks = [UInt64](repeating: 0, count: Int(maskStarts[faqCount]))
-    var nextExampleTerm = Array(starts.dropLast())
-    var nextOtherTerm = (0..<faqCount).map { starts[$0] + exampleCounts[$0] }
-    let exampleTermEnds = nextOtherTerm
-    forEachEntry { term, faq, credit, mask in
-      let faq = Int(faq)
-      let position: Int
-      if mask != 0 {
-        position = Int(nextExampleTerm[faq])
-        nextExampleTerm[faq] += 1
-        masks[Int(maskStarts[faq]) + position - Int(starts[faq])] = mask
-      } else {
-        position = Int(nextOtherTerm[faq])
-        nextOtherTerm[faq] += 1
-      }
-      terms[position] = term
-      if let code = creditValues.firstIndex(of: credit) {
-        creditCodes[position] = UInt8(code)
-      } else if creditValues.count < Int(Self.creditOverflow) {
-        creditCodes[position] = UInt8(creditValues.count)
+    var masks: [UInt64] = []
+    starts.reserveCapacity(faqCount + 1)
+    exampleTermEnds.reserveCapacity(faqCount)
+    maskStarts.reserveCapacity(faqCount + 1)
+    // Room for every FAQ posting and example posting: more than the entries, which
+    // share the postings of a term's examples in one FAQ and leave out its other stop
+    // words, but not by much.
+    let faqPostingCount = index.faqPostings.total
+    let examplePostingCount = index.examplePostings.total
+    terms.reserveCapacity(faqPostingCount + examplePostingCount / 4)
+    creditCodes.reserveCapacity(faqPostingCount + examplePostingCount / 4)
+    masks.reserveCapacity(examplePostingCount + faqCount)
+
+    func append(_ term: Int32, credit: Double) {
+      terms.append(term)
+      var code = creditValues.firstIndex(of: credit).map(UInt8.init)
+      if code == nil, creditValues.count < Int(Self.creditOverflow) {
+        code = UInt8(creditValues.count)
         creditValues.append(credit)
-      } else {
-        // Never with the index's credits; kept exact all the same.
-        if overflowCredits.isEmpty { overflowCredits = Array(repeating: 0, count: total) }
-        creditCodes[position] = Self.creditOverflow
       }
-      if !overflowCredits.isEmpty { overflowCredits[position] = credit }
+      if code == nil, overflowCredits.isEmpty {
+        // Never with the index's credits; kept exact all the same.
+        overflowCredits = Array(repeating: 0, count: terms.count - 1)
+      }
+      creditCodes.append(code ?? Self.creditOverflow)
+      if !overflowCredits.isEmpty { overflowCredits.append(credit) }
+    }
+
+    for faq in 0..<faqCount {
+      let examples = index.entries[faq].examples
+      let isRegular = !index.entries[faq].isSmallTalk
+      let hasMasks = examples.count <= Self.maskWidth
+      func credit(_ term: Int32, _ credit: Double) -> Double {
+        // A stop word has no FAQ posting.
+        guard !isStop[Int(term)] else { return 0 }
+        return MatcherIndex.postingCredit(
+          credit, isRegularFAQ: isRegular, isSmallTalkTerm: isSmallTalkTerm[Int(term)])
+      }
+
+      exampleTerms.removeAll(keepingCapacity: true)
+      for example in examples {
+        // An FAQ with too many examples for a mask lists all its terms as other terms.
+        let bit: UInt64 = hasMasks ? 1 << UInt64(example - examples.lowerBound) : 0
+        for term in index.examples[example].terms {
+          if listedBy[Int(term)] == Int32(faq) {
+            exampleTerms[Int(place[Int(term)])].mask |= bit
+          } else {
+            listedBy[Int(term)] = Int32(faq)
+            place[Int(term)] = Int32(exampleTerms.count)
+            exampleTerms.append((term, bit))
+          }
+        }
+      }
+      // The keywords' content terms count in full, the answer's others at half.
+      otherTerms.removeAll(keepingCapacity: true)
+      if !hasMasks { otherTerms = exampleTerms.map { ($0.term, credit($0.term, 1)) } }
+      let keywordTerms = index.entries[faq].keywordTerms
+      let answerTerms = index.entries[faq].answerTerms
+      for (list, share) in [(keywordTerms, 1.0), (answerTerms, MatcherIndex.answerCredit)] {
+        for term in list where !isStop[Int(term)] && listedBy[Int(term)] != Int32(faq) {
+          listedBy[Int(term)] = Int32(faq)
+          otherTerms.append((term, credit(term, share)))
+        }
+      }
+
+      if hasMasks {
+        exampleTerms.sort { $0.term < $1.term }
+        for (term, mask) in exampleTerms {
+          append(term, credit: credit(term, 1))
+          masks.append(mask)
+        }
+      }
+      exampleTermEnds.append(Int32(terms.count))
+      masks.append(0)
+      maskStarts.append(Int32(masks.count))
+      otherTerms.sort { $0.term < $1.term }
+      for (term, credit) in otherTerms { append(term, credit: credit) }
+      starts.append(Int32(terms.count))
     }
     self.starts = starts
     self.exampleTermEnds = exampleTermEnds
-    self.terms = terms
-    self.creditCodes = creditCodes
+    // Copied to their size: the room reserved above would otherwise stay with them.
+    self.terms = Array(terms[...])
+    self.creditCodes = Array(creditCodes[...])
     self.creditValues = creditValues
     self.overflowCredits = overflowCredits
-    self.exampleMasks = masks
+    self.exampleMasks = Array(masks[...])
     self.maskStarts = maskStarts
   }
 

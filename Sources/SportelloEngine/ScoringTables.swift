@@ -54,6 +54,9 @@ final class ScoringTables: Sendable {
   init(
     index: MatcherIndex, weights: ScoringWeights, expiryInstants: [Date?], isHandover: [Bool]
   ) {
+    // The FAQ term index is the longest step here, and needs only the index: it is made
+    // on a thread of its own while this one makes the rest.
+    let faqTerms = BackgroundTask { FAQTermIndex(index) }
     self.index = index
     self.weights = weights
     self.expiryInstants = expiryInstants
@@ -64,7 +67,7 @@ final class ScoringTables: Sendable {
     exampleNorms = index.examples.map(\.norm)
     exampleIsSmallTalk = index.examples.map { index.boundShapes[Int($0.faq)].isSmallTalk }
     patterns = FlatPatterns(index.patterns, byFirstTerm: index.patternsByFirstTerm)
-    faqTerms = FAQTermIndex(index)
+    self.faqTerms = faqTerms.value()
     scratch = ScoringScratchPool(
       faqCount: index.entries.count, mostExamples: index.mostExamples,
       termCount: index.terms.names.count)
