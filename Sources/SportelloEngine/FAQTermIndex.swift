@@ -18,7 +18,8 @@ struct FAQTermIndex: Sendable {
 
   /// Every FAQ's terms, FAQ after FAQ: first, ascending, those of its examples and title
   /// (stop words included), then, ascending, its other content terms (of its keywords or
-  /// answer only).
+  /// answer only). An FAQ with more than ``maskWidth`` examples lists all its terms as
+  /// other terms.
   let terms: [Int32]
 
   /// For each of `terms`, its credit in its FAQ as a number in `creditValues`, or

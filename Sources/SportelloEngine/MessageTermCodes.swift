@@ -1,5 +1,5 @@
 /// The terms of one message numbered so that an FAQ's term list can be matched against
-/// them in one pass without a branch (``FAQTermIndex/match(_:in:)``).
+/// them in one pass without a branch (``match(_:in:)``).
 ///
 /// A content term's code is its position in ``Query/contentTerms`` plus one, a stop
 /// word's comes after those; every other term of the rules has code 0. Searching an FAQ's
