@@ -40,6 +40,14 @@ struct BoundHeap {
     return first
   }
 
+  /// Empties the heap and returns its storage, with its capacity, for reuse.
+  mutating func emptiedStorage() -> [Item] {
+    var storage: [Item] = []
+    swap(&storage, &items)
+    storage.removeAll(keepingCapacity: true)
+    return storage
+  }
+
   private mutating func siftDown(from start: Int) {
     var parent = start
     while true {

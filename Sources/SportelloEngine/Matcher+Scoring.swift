@@ -63,6 +63,7 @@ extension Matcher {
       scoring.boundReachedFAQs()
       scoring.scoreWhileBoundsPass()
     }
+    scoring.recycleScratch()
     return ScoredFAQs(ranked: scoring.ranked)
   }
 

@@ -231,7 +231,11 @@ public struct Matcher: Sendable {
   /// margin and the menus are about.
   func regularFAQs(_ scored: ScoredFAQs) -> [ScoredFAQ] {
     let shapes = tables.index.boundShapes
-    return scored.ranked.filter { !shapes[$0.faq].isSmallTalk }
+    // Room for all up front: a filter grows the array step by step.
+    var regular: [ScoredFAQ] = []
+    regular.reserveCapacity(scored.ranked.count)
+    for item in scored.ranked where !shapes[item.faq].isSmallTalk { regular.append(item) }
+    return regular
   }
 
   /// How far `best` leads the regular FAQs ranked after it, for the margin: its lead over

@@ -117,6 +117,14 @@ struct MatcherIndex: Sendable {
   /// The credit of a term found only in an FAQ's answer.
   static let answerCredit = 0.5
 
+  /// The credit of a term in an FAQ's postings: `credit` (1, or ``answerCredit`` for a
+  /// term of its answer only), lowered for a small-talk term in another FAQ.
+  static func postingCredit(
+    _ credit: Double, isRegularFAQ: Bool, isSmallTalkTerm: Bool
+  ) -> Double {
+    credit * (isRegularFAQ && isSmallTalkTerm ? smallTalkTermFactor : 1)
+  }
+
   /// How many FAQs are analysed together, on all cores, while the index is built.
   static let analysisBatch = 256
 
@@ -309,8 +317,9 @@ struct MatcherIndex: Sendable {
         for id in terms {
           frequency[Int(id)] += 1
           guard !table.isStop[Int(id)] else { continue }
-          let factor = isRegular && smallTalkTerms[Int(id)] ? Self.smallTalkTermFactor : 1
-          postings.append((id, FAQPosting(faq: Int32(index), credit: credit * factor)))
+          let credit = Self.postingCredit(
+            credit, isRegularFAQ: isRegular, isSmallTalkTerm: smallTalkTerms[Int(id)])
+          postings.append((id, FAQPosting(faq: Int32(index), credit: credit)))
         }
       }
     }

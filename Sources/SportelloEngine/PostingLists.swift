@@ -57,6 +57,9 @@ struct PostingLists<Element: Sendable>: Sendable {
     Int(starts[Int(term)])..<Int(starts[Int(term) + 1])
   }
 
+  /// How many postings there are, of all terms.
+  var total: Int { elements.count }
+
   /// How many terms there are lists for.
   var termCount: Int { starts.count - 1 }
 

@@ -26,14 +26,20 @@ struct Scoring {
 
   /// Per FAQ, the weight shared with the terms read so far.
   var partialShared: [Double]
-  /// The FAQs reached by a term read since they were last bounded: the first
-  /// `reachedCount`, in the order the terms reached them.
+  /// The FAQs reached by a term read: the first `reachedCount`, in the order the terms
+  /// reached them; those from `unboundedStart` on were reached since the last bounding.
   ///
-  /// As long as the rules: an FAQ is reached once, when its shared weight leaves 0 (weights
-  /// are positive), so the list never outgrows them, and is written without growing.
+  /// One longer than the rules: an FAQ is reached once, when its shared weight leaves 0
+  /// (weights are positive), so the list never outgrows them, and is written without
+  /// growing; ``read(_:)`` writes one place past the last FAQ reached. It is also what
+  /// ``recycleScratch()`` clears.
   var reached: [Int32]
   /// How many of `reached` are in use.
   var reachedCount = 0
+  /// Where the FAQs reached since the last bounding start in `reached`.
+  var unboundedStart = 0
+  /// Room for the reached FAQs that pass the weight test of ``boundReachedFAQs()``.
+  var passing: [Int32]
   /// Per FAQ, whether its bound is known (or it is left out) and whether it has a pattern
   /// hit or a phrase: most FAQs have neither, and need not be looked up in those lists.
   var flags: [UInt8]
@@ -48,7 +54,7 @@ struct Scoring {
   /// `now`, as ``ScoringTables/expiryTimes`` counts time.
   let nowTime: Double
   /// The FAQs waiting to be scored in full.
-  var pending: [BoundHeap.Item] = []
+  var pending: [BoundHeap.Item]
   /// The FAQs scored in full, in ranking order.
   var ranked: [ScoredFAQ] = []
   /// The weight of the content terms not read yet.
@@ -59,6 +65,9 @@ struct Scoring {
   var hasReadInQueryOrder = false
   /// Scratch space for the examples' shared weights, FAQ by FAQ.
   var exampleShared: [Double]
+  /// The query's terms coded for matching FAQ term lists, when FAQs are weighed one by
+  /// one.
+  var termCodes: MessageTermCodes
   /// Whether the weight each example shares with the query is added up for every example
   /// at once (``ScoringTables/sharedWeights(ofEveryExample:)``) rather than FAQ by FAQ;
   /// the sums are the same.
@@ -78,24 +87,63 @@ struct Scoring {
     self.choiceThreshold = choiceThreshold
     self.margin = margin
     self.updatesCutoff = updatesCutoff
-    let faqCount = tables.faqCount
     hits = PatternHits(query: query, tables: tables)
     (phraseFAQs, phraseCounts) = tables.sharedPhraseCounts(query)
-    partialShared = Array(repeating: 0, count: faqCount)
-    flags = Array(repeating: 0, count: faqCount)
+    let scratch = tables.scratch.take()
+    partialShared = scratch.partialShared
+    flags = scratch.flags
+    reached = scratch.reached
+    passing = scratch.passing
+    pending = scratch.pending
     for faq in hits.faqs { flags[Int(faq)] |= Scoring.patternFlag }
     for faq in phraseFAQs { flags[faq] |= Scoring.phraseFlag }
     nowTime = now.timeIntervalSinceReferenceDate
-    reached = Array(repeating: 0, count: faqCount)
-    ranked.reserveCapacity(16)
-    pending.reserveCapacity(min(faqCount, 64))
+    // With a large rule set a message scores a few dozen FAQs in full.
+    ranked.reserveCapacity(32)
     switch weighing {
     case .chosenPerMessage:
       weighsEveryExample = Scoring.weighsEveryExample(query, tables: tables)
     case .faqByFAQ: weighsEveryExample = false
     case .everyExampleAtOnce: weighsEveryExample = true
     }
-    exampleShared = weighsEveryExample ? [] : Array(repeating: 0, count: tables.index.mostExamples)
+    exampleShared = scratch.exampleShared
+    termCodes = scratch.termCodes
+    if !weighsEveryExample { termCodes.code(query) }
+  }
+
+  /// Clears the entries this message set in the rule-long arrays and hands them back to
+  /// the pool for the next message; scoring is over.
+  ///
+  /// Every FAQ with a shared weight or a flag is in `reached`, in ``PatternHits/faqs`` or
+  /// in `phraseFAQs`: only an FAQ reached by a term, or with a keyword group or a phrase,
+  /// is ever bounded.
+  mutating func recycleScratch() {
+    let count = reachedCount
+    partialShared.withUnsafeMutableBufferPointer { shared in
+      flags.withUnsafeMutableBufferPointer { flags in
+        reached.withUnsafeBufferPointer { reached in
+          for index in 0..<count {
+            shared[Int(reached[index])] = 0
+            flags[Int(reached[index])] = 0
+          }
+        }
+      }
+    }
+    for faq in hits.faqs { flags[Int(faq)] = 0 }
+    for faq in phraseFAQs { flags[faq] = 0 }
+    pending.removeAll(keepingCapacity: true)
+    termCodes.clear(query)
+    let scratch = ScoringScratch(
+      partialShared: partialShared, flags: flags, reached: reached, passing: passing,
+      exampleShared: exampleShared, pending: pending, termCodes: termCodes)
+    partialShared = []
+    flags = []
+    reached = []
+    passing = []
+    exampleShared = []
+    pending = []
+    termCodes = MessageTermCodes()
+    tables.scratch.giveBack(scratch)
   }
 
   /// Whether adding up every example's shared weight at once costs less for `query` than
@@ -174,13 +222,15 @@ struct Scoring {
     tables.index.faqPostings.withPostings(of: query.contentTerms[position]) { postings in
       partialShared.withUnsafeMutableBufferPointer { shared in
         newlyReached.withUnsafeMutableBufferPointer { newly in
+          // Whether a posting reaches its FAQ first is as good as random, so the FAQ is
+          // always written and kept only by the count, without a branch to mispredict:
+          // `reached` has a spare place for the write past the last FAQ.
           for posting in postings {
             let faq = Int(posting.faq)
-            if shared[faq] == 0 {
-              newly[count] = posting.faq
-              count += 1
-            }
-            shared[faq] += weight * posting.credit
+            let before = shared[faq]
+            newly[count] = posting.faq
+            count &+= before == 0 ? 1 : 0
+            shared[faq] = before + weight * posting.credit
           }
         }
       }
@@ -194,36 +244,40 @@ struct Scoring {
   mutating func boundReachedFAQs() {
     let minimum = minimumSharedWeight(toPass: cutoff)
     // The weight first, in one scan on the raw buffers: with a large rule set most
-    // reached FAQs fail it. Those that pass are kept at the front of the list, in order
-    // (the place written is never past the place read).
+    // reached FAQs fail it. Those that pass are listed in order.
     let unread = unreadWeight
+    let start = unboundedStart
     let count = reachedCount
     var kept = 0
     var list: [Int32] = []
-    swap(&list, &reached)
+    swap(&list, &passing)
     partialShared.withUnsafeBufferPointer { shared in
-      list.withUnsafeMutableBufferPointer { list in
-        for index in 0..<count where shared[Int(list[index])] + unread >= minimum {
-          list[kept] = list[index]
-          kept += 1
+      reached.withUnsafeBufferPointer { reached in
+        list.withUnsafeMutableBufferPointer { list in
+          for index in start..<count where shared[Int(reached[index])] + unread >= minimum {
+            list[kept] = reached[index]
+            kept += 1
+          }
         }
       }
     }
-    swap(&list, &reached)
-    for index in 0..<kept where !isBounded(Int(reached[index])) { bound(Int(reached[index])) }
-    reachedCount = 0
+    swap(&list, &passing)
+    for index in 0..<kept where !isBounded(Int(passing[index])) { bound(Int(passing[index])) }
+    unboundedStart = count
   }
 
   /// Bounds the `count` reached FAQs that share the most weight with the message.
   mutating func boundMostSharingFAQs(count: Int) {
     // Most FAQs share less than the last of a full list, and are passed over after one
     // comparison; ties keep the FAQ reached first.
+    // The floor stays below every shared weight (all above 0) until the list is full.
     var most: [(faq: Int, shared: Double)] = []
     most.reserveCapacity(count + 1)
     var floor = -Double.infinity
     forEachReachedFAQ { faq, shared in
-      guard most.count < count || shared > floor else { return }
-      let position = most.firstIndex { shared > $0.shared } ?? most.count
+      guard shared > floor else { return }
+      var position = most.count
+      while position > 0, shared > most[position - 1].shared { position -= 1 }
       most.insert((faq, shared), at: position)
       if most.count > count { most.removeLast() }
       if most.count == count { floor = most[count - 1].shared }
@@ -231,17 +285,19 @@ struct Scoring {
     for item in most where !isBounded(item.faq) { bound(item.faq) }
   }
 
-  /// Calls `body` with each reached FAQ, in order, and its shared weight so far.
+  /// Calls `body` with each FAQ reached since the last bounding, in order, and its shared
+  /// weight so far.
   ///
   /// With a large rule set most FAQs are reached and few are kept, so the scan runs on
   /// the raw buffers, without a bounds check per FAQ: every reached FAQ is below the
   /// length of `partialShared`, and `reachedCount` is at most that of `reached`.
   @inline(__always)
   private func forEachReachedFAQ(_ body: (Int, Double) -> Void) {
+    let start = unboundedStart
     let count = reachedCount
     partialShared.withUnsafeBufferPointer { shared in
       reached.withUnsafeBufferPointer { reached in
-        for index in 0..<count {
+        for index in start..<count {
           let faq = Int(reached[index])
           body(faq, shared[faq])
         }
@@ -368,12 +424,22 @@ struct Scoring {
   /// cutoff; the others can never pass it, and are dropped.
   mutating func scoreWhileBoundsPass() {
     let floor = cutoff
-    var heap = BoundHeap(pending.filter { $0.bound + Matcher.roundingSlack >= floor })
-    pending = []
+    // Those that pass are kept at the front, in order; the queue's storage becomes the
+    // heap's and then the queue's again, so that nothing is allocated.
+    var passing: [BoundHeap.Item] = []
+    swap(&passing, &pending)
+    var kept = 0
+    for index in passing.indices where passing[index].bound + Matcher.roundingSlack >= floor {
+      passing[kept] = passing[index]
+      kept += 1
+    }
+    passing.removeLast(passing.count - kept)
+    var heap = BoundHeap(consume passing)
     while let top = heap.top, top.bound + Matcher.roundingSlack >= cutoff {
       _ = heap.pop()
       scoreInFull(top.faq)
     }
+    pending = heap.emptiedStorage()
   }
 
   private mutating func scoreInFull(_ faq: Int) {
@@ -397,7 +463,8 @@ struct Scoring {
     } else {
       scored = tables.fullScore(
         of: faq, query: query, shared: shared, hits: hits(of: faq),
-        phraseHits: phraseCount(of: faq), skipping: skipped, buffer: &exampleShared)
+        phraseHits: phraseCount(of: faq), skipping: skipped, buffer: &exampleShared,
+        codes: &termCodes)
     }
     // Moved up from the end to its place: the ranking is a strict order (ties in score
     // are broken by intent id), so this is where an insertion would put it.

@@ -116,6 +116,8 @@ extension ScoringTables {
     all.sort()
     var faqs: [Int] = []
     var counts: [UInt8] = []
+    faqs.reserveCapacity(all.count)
+    counts.reserveCapacity(all.count)
     for faq in all {
       if faqs.last == Int(faq) {
         if counts[counts.count - 1] < UInt8.max { counts[counts.count - 1] += 1 }

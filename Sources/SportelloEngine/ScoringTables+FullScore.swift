@@ -5,13 +5,79 @@ extension ScoringTables {
   ///
   /// - Parameters:
   ///   - faqShared: The weight the FAQ shares with the query (see ``sharedWeight(of:query:)``),
-  ///     or nil to add it up here, with the same sum: a content term the FAQ lacks is then
-  ///     looked up once, in the FAQ's postings, and not in the examples' longer ones.
+  ///     or nil to add it up here, with the same sum, from the credits of the FAQ's terms.
   ///   - hits: What occurs of the FAQ's keyword and required groups.
   ///   - phraseHits: How many of the message's two-word phrases the FAQ has anywhere.
   ///   - buffer: Scratch space for the examples' shared weights, at least as long as the
   ///     FAQ's examples; reused from one FAQ to the next.
+  ///   - codes: The query's terms, coded (or not, if it has too many).
   func fullScore(
+    of faq: Int, query: Query, shared faqShared: Double?, hits: PatternHits.Counts,
+    phraseHits: UInt8, skipping skipped: Int?, buffer shared: inout [Double],
+    codes: inout MessageTermCodes
+  ) -> ScoredFAQ {
+    let examples = exampleRanges[faq]
+    guard examples.count <= FAQTermIndex.maskWidth else {
+      return fullScoreFromPostings(
+        of: faq, query: query, shared: faqShared, hits: hits, phraseHits: phraseHits,
+        skipping: skipped, buffer: &shared)
+    }
+    let isSmallTalk = index.boundShapes[faq].isSmallTalk
+    let contentWeights = isSmallTalk ? query.contentWeights : query.regularContentWeights
+    for offset in 0..<examples.count { shared[offset] = 0 }
+
+    // Content words first, in message order, then stop words, only where a content
+    // word is shared: the order in which the weights add up is part of the result. Each
+    // example's weights are added in the same order as term by term through the postings.
+    let faqTerms = self.faqTerms
+    // Where the FAQ has each term of the message: all found in one pass over its list
+    // when the message's terms are coded, else searched one by one.
+    let isCoded = codes.isCoded
+    if isCoded { codes.match(faq, in: faqTerms) }
+    let places = codes.found
+    let stopCodes = query.contentTerms.count + 1
+    @inline(__always) func place(of term: Int32, code: Int) -> Int? {
+      guard isCoded else { return faqTerms.position(of: term, in: faq) }
+      let place = places[code]
+      return place >= 0 ? Int(place) : nil
+    }
+    let (maskBase, exampleTermEnd) = faqTerms.maskLayout(of: faq)
+    var addedFAQShared = 0.0
+    shared.withUnsafeMutableBufferPointer { shared in
+      faqTerms.withExampleMasks { masks in
+        for (position, term) in query.contentTerms.enumerated() {
+          guard let found = place(of: term, code: position + 1) else { continue }
+          if faqShared == nil {
+            addedFAQShared += query.contentWeights[position] * faqTerms.credit(at: found)
+          }
+          var mask = masks[maskBase + min(found, exampleTermEnd)]
+          let weight = contentWeights[position]
+          while mask != 0 {
+            shared[mask.trailingZeroBitCount] += weight
+            mask &= mask - 1
+          }
+        }
+        for (position, term) in query.stopTerms.enumerated() {
+          guard let found = place(of: term, code: stopCodes + position) else { continue }
+          var mask = masks[maskBase + min(found, exampleTermEnd)]
+          let weight = query.stopWeights[position]
+          while mask != 0 {
+            let offset = mask.trailingZeroBitCount
+            if shared[offset] > 0 { shared[offset] += weight }
+            mask &= mask - 1
+          }
+        }
+      }
+    }
+    return fullScore(
+      of: faq, query: query, shared: faqShared ?? addedFAQShared, hits: hits,
+      phraseHits: phraseHits, skipping: skipped, exampleWeights: shared,
+      from: examples.lowerBound)
+  }
+
+  /// ``fullScore(of:query:shared:hits:phraseHits:skipping:buffer:)`` through the example
+  /// postings, for an FAQ with too many examples for a mask (``FAQTermIndex/maskWidth``).
+  private func fullScoreFromPostings(
     of faq: Int, query: Query, shared faqShared: Double?, hits: PatternHits.Counts,
     phraseHits: UInt8, skipping skipped: Int?, buffer shared: inout [Double]
   ) -> ScoredFAQ {
@@ -21,26 +87,17 @@ extension ScoringTables {
     let first = examples.lowerBound
     for offset in 0..<examples.count { shared[offset] = 0 }
 
-    // Content words first, in message order, then stop words, only where a content
-    // word is shared: the order in which the weights add up is part of the result.
     let postings = index.examplePostings
     var addedFAQShared = 0.0
-    if faqShared != nil {
-      for (position, term) in query.contentTerms.enumerated() {
-        forEachExample(in: examples, having: term, postings) {
-          shared[$0 - first] += contentWeights[position]
-        }
-      }
-    } else {
-      let faqPostings = index.faqPostings
-      for (position, term) in query.contentTerms.enumerated() {
+    for (position, term) in query.contentTerms.enumerated() {
+      if faqShared == nil {
         // Every term of an example is a term of its FAQ, with a credit above 0.
-        let credit = Self.credit(of: faq, for: term, in: faqPostings)
+        let credit = self.credit(of: faq, for: term)
         guard credit > 0 else { continue }
         addedFAQShared += query.contentWeights[position] * credit
-        forEachExample(in: examples, having: term, postings) {
-          shared[$0 - first] += contentWeights[position]
-        }
+      }
+      forEachExample(in: examples, having: term, postings) {
+        shared[$0 - first] += contentWeights[position]
       }
     }
     for (position, term) in query.stopTerms.enumerated() {
@@ -145,10 +202,9 @@ extension ScoringTables {
   /// The weight the query shares with `faq`: its terms' weights times their credit in
   /// the FAQ, added in the query's order.
   func sharedWeight(of faq: Int, query: Query) -> Double {
-    let postings = index.faqPostings
     var shared = 0.0
     for (position, term) in query.contentTerms.enumerated() {
-      let credit = Self.credit(of: faq, for: term, in: postings)
+      let credit = self.credit(of: faq, for: term)
       if credit > 0 { shared += query.contentWeights[position] * credit }
     }
     return shared
@@ -157,21 +213,8 @@ extension ScoringTables {
   /// The credit of `term` in `faq` (1 in its examples, title or keywords, less in its
   /// answer or for small talk), or 0 when the FAQ does not have it.
   func credit(of faq: Int, for term: Int32) -> Double {
-    Self.credit(of: faq, for: term, in: index.faqPostings)
-  }
-
-  /// ``credit(of:for:)`` in `postings`, the index's FAQ postings, read once by the caller
-  /// for all its terms.
-  private static func credit(
-    of faq: Int, for term: Int32, in postings: PostingLists<FAQPosting>
-  ) -> Double {
-    // Binary searches in every posting list of the message, for each FAQ scored: through
-    // the buffer they run without bounds checks.
-    postings.withPostings(of: term) { list in
-      let found = PostingLists.firstIndex(in: list, notBelow: Int32(faq)) { $0.faq }
-      guard found < list.count, list[found].faq == Int32(faq) else { return 0 }
-      return list[found].credit
-    }
+    guard let found = faqTerms.position(of: term, in: faq) else { return 0 }
+    return faqTerms.credit(at: found)
   }
 
   /// Calls `body` with each example in `examples` (one FAQ's) that has `term`, in order.

@@ -41,6 +41,12 @@ final class ScoringTables: Sendable {
   /// The index's patterns, flat.
   let patterns: FlatPatterns
 
+  /// Each FAQ's terms with their credits and examples, for scoring FAQs in full.
+  let faqTerms: FAQTermIndex
+
+  /// The rule-long working arrays of scoring, kept between messages.
+  let scratch: ScoringScratchPool
+
   /// Makes the tables of `index`.
   ///
   /// - Parameter isHandover: Whether each FAQ, in rule order, hands over to a person.
@@ -48,6 +54,9 @@ final class ScoringTables: Sendable {
   init(
     index: MatcherIndex, weights: ScoringWeights, expiryInstants: [Date?], isHandover: [Bool]
   ) {
+    // The FAQ term index is the longest step here, and needs only the index: it is made
+    // on a thread of its own while this one makes the rest.
+    let faqTerms = BackgroundTask { FAQTermIndex(index) }
     self.index = index
     self.weights = weights
     self.expiryInstants = expiryInstants
@@ -58,6 +67,10 @@ final class ScoringTables: Sendable {
     exampleNorms = index.examples.map(\.norm)
     exampleIsSmallTalk = index.examples.map { index.boundShapes[Int($0.faq)].isSmallTalk }
     patterns = FlatPatterns(index.patterns, byFirstTerm: index.patternsByFirstTerm)
+    self.faqTerms = faqTerms.value()
+    scratch = ScoringScratchPool(
+      faqCount: index.entries.count, mostExamples: index.mostExamples,
+      termCount: index.terms.names.count)
   }
 
   /// The number of FAQs.

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The working arrays of ``Scoring`` that are as long as the rules, kept from one message
+/// to the next.
+///
+/// With a large rule set, allocating and zeroing arrays of one entry per FAQ for every
+/// message cost more than most steps of scoring it. A message touches only the entries
+/// of the FAQs it reaches, so it clears just those before handing the arrays back, and
+/// the next message finds them zeroed.
+struct ScoringScratch {
+  /// Per FAQ, the weight shared with the terms read so far; all 0 when handed out.
+  var partialShared: [Double]
+  /// Per FAQ, the flags of ``Scoring``; all 0 when handed out.
+  var flags: [UInt8]
+  /// Room for every FAQ once, in the order the terms reach them, and one place more.
+  var reached: [Int32]
+  /// Room for every FAQ once, for those that pass the weight test of a bounding step.
+  var passing: [Int32]
+  /// Room for the examples of the FAQ with the most.
+  var exampleShared: [Double]
+  /// The FAQs waiting to be scored; empty when handed out, with its capacity kept.
+  var pending: [BoundHeap.Item]
+  /// Room for a message's term codes; none coded when handed out.
+  var termCodes: MessageTermCodes
+}
+
+extension ScoringScratch {
+  /// Fresh arrays for `faqCount` FAQs whose largest has `mostExamples` examples, and
+  /// rules of `termCount` terms.
+  init(faqCount: Int, mostExamples: Int, termCount: Int) {
+    var pending: [BoundHeap.Item] = []
+    pending.reserveCapacity(min(faqCount, 256))
+    self.init(
+      partialShared: Array(repeating: 0, count: faqCount),
+      flags: Array(repeating: 0, count: faqCount),
+      reached: Array(repeating: 0, count: faqCount + 1),
+      passing: Array(repeating: 0, count: faqCount),
+      exampleShared: Array(repeating: 0, count: mostExamples), pending: pending,
+      termCodes: MessageTermCodes(termCount: termCount))
+  }
+}
+
+/// The spare ``ScoringScratch`` of one rule set, for the messages that score against it,
+/// on any thread.
+///
+/// A message takes a spare, or gets fresh arrays when every spare is in use, and gives it
+/// back when done, as many at once as threads score.
+final class ScoringScratchPool: @unchecked Sendable {
+  // Safe: `spares` is read and changed only while `lock` is held, and a spare taken out
+  // belongs to the one message that took it until it is given back.
+  private let lock = NSLock()
+  private var spares: [ScoringScratch] = []
+
+  /// How many FAQs the rules have.
+  private let faqCount: Int
+  /// How many examples the FAQ with the most has.
+  private let mostExamples: Int
+  /// How many terms the rules have.
+  private let termCount: Int
+
+  /// The most spares kept: more threads than this scoring at once allocate, as without
+  /// a pool.
+  static let mostSpares = 16
+
+  /// A pool for rules of `faqCount` FAQs whose largest has `mostExamples` examples, and
+  /// of `termCount` terms.
+  init(faqCount: Int, mostExamples: Int, termCount: Int) {
+    self.faqCount = faqCount
+    self.mostExamples = mostExamples
+    self.termCount = termCount
+  }
+
+  /// A spare, or fresh arrays when there is none: every entry is 0 and `pending` empty.
+  func take() -> ScoringScratch {
+    let spare = lock.withLock { spares.popLast() }
+    return spare
+      ?? ScoringScratch(faqCount: faqCount, mostExamples: mostExamples, termCount: termCount)
+  }
+
+  /// Keeps `scratch` for another message; its caller has cleared it.
+  func giveBack(_ scratch: ScoringScratch) {
+    assert(scratch.partialShared.allSatisfy { $0 == 0 } && scratch.flags.allSatisfy { $0 == 0 })
+    assert(scratch.pending.isEmpty && !scratch.termCodes.isCoded)
+    assert(scratch.termCodes.codes.allSatisfy { $0 == 0 })
+    lock.withLock {
+      if spares.count < Self.mostSpares { spares.append(scratch) }
+    }
+  }
+}
