@@ -152,7 +152,7 @@ extension Matcher {
   ///   also the rules' best candidate and the model's likeliest class, with more than
   ///   `soglia_appreso_risposta`.
   /// Answers that already hand over (the citizen asked for a person) stay as they are.
-  func reviewed(_ decision: Decision, tokens: [Token], explains: Bool) -> (
+  func reviewed(_ decision: consuming Decision, tokens: [Token], explains: Bool) -> (
     Decision, LearnedOpinion?
   ) {
     guard let learned else { return (decision, nil) }

@@ -87,13 +87,15 @@ final class ScoringScratchPool: @unchecked Sendable {
   }
 
   /// Keeps `scratch` for another message; its caller has cleared it.
-  func giveBack(_ scratch: ScoringScratch) {
+  func giveBack(_ scratch: consuming ScoringScratch) {
     assert(scratch.partialShared.allSatisfy { $0 == 0 } && scratch.flags.allSatisfy { $0 == 0 })
     assert(scratch.pending.isEmpty && !scratch.termCodes.isCoded)
     assert(scratch.termCodes.codes.allSatisfy { $0 == 0 })
     assert(scratch.everyExampleShared.allSatisfy { $0 == 0 })
-    lock.withLock {
-      if spares.count < Self.mostSpares { spares.append(scratch) }
-    }
+    // Locked by hand, not in a closure: a closure would capture the scratch and append a
+    // copy, a retain and a release of each of its arrays; this way it is moved in.
+    lock.lock()
+    defer { lock.unlock() }
+    if spares.count < Self.mostSpares { spares.append(scratch) }
   }
 }
