@@ -90,6 +90,18 @@ struct ASCIIKeyTable: Sendable {
     }
   }
 
+  /// Stores `value` for the ASCII string equal to `key`, if there is one: `key` itself
+  /// when it is ASCII, else its canonical composition (what `String` compares) when that
+  /// is ASCII.
+  ///
+  /// A table filled this way with every key of a dictionary holds every ASCII string
+  /// equal to one of them, so an ASCII string that ``lookup(_:)`` finds `absent` is not in
+  /// the dictionary either.
+  mutating func insertASCIIForm(of key: String, value: Int32) {
+    let isASCII = key.utf8.allSatisfy { $0 < 0x80 }
+    insert(isASCII ? key : key.precomposedStringWithCanonicalMapping, value: value)
+  }
+
   /// Calls `body` with the UTF-8 bytes of `key` when they are all ASCII, and with nil
   /// otherwise.
   private static func withASCIIBytes<Result>(

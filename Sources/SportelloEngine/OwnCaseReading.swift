@@ -1,4 +1,3 @@
-import Foundation
 import SportelloText
 
 /// What a word can be to the own-case signs of ``OwnCaseDetector`` and ``OwnCaseGrammar``.
@@ -80,19 +79,15 @@ struct OwnCaseReading: Sendable {
     }
   }
 
-  /// ``table`` by the bytes of every ASCII string equal to one of its words.
-  ///
-  /// A word that is not ASCII equals an ASCII string only when its canonical composition
-  /// (what `String` compares) is ASCII; that form is stored for it, so a plain-ASCII word
-  /// this table lacks is not in ``table`` either.
+  /// ``table`` by the bytes of every ASCII string equal to one of its words
+  /// (``ASCIIKeyTable/insertASCIIForm(of:value:)``), so a plain-ASCII word this table
+  /// lacks is not in ``table`` either.
   static let asciiTable: ASCIIKeyTable = {
     var ascii = ASCIIKeyTable()
     // The slots' layout follows the dictionary's order, which differs from run to run;
     // what a lookup finds does not.
     for (word, roles) in table {
-      let isASCII = word.utf8.allSatisfy { $0 < 0x80 }
-      let key = isASCII ? word : word.precomposedStringWithCanonicalMapping
-      ascii.insert(key, value: Int32(bitPattern: roles.rawValue))
+      ascii.insertASCIIForm(of: word, value: Int32(bitPattern: roles.rawValue))
     }
     return ascii
   }()
