@@ -51,6 +51,30 @@ struct ASCIIKeyTable: Sendable {
     }
   }
 
+  /// What the table knows of a key: its value, that it is not stored, or that it is not
+  /// ASCII (and so was never stored).
+  enum Lookup: Equatable {
+    /// The key is stored with this value.
+    case found(Int32)
+    /// The key is ASCII and not stored.
+    case absent
+    /// The key is not ASCII.
+    case notASCII
+  }
+
+  /// What the table knows of `key`: unlike ``value(of:)``, it tells an ASCII key that is
+  /// not stored from a key that is not ASCII, for a table that holds every ASCII string
+  /// equal to a key of its dictionary, where an ASCII miss is the dictionary's miss too.
+  ///
+  /// - Complexity: O(*k*) on average for a key of *k* bytes.
+  func lookup(_ key: String) -> Lookup {
+    Self.withASCIIBytes(of: key) { key in
+      guard let key else { return .notASCII }
+      guard case .found(let number) = find(key, hash: Self.hash(key)) else { return .absent }
+      return .found(values[number])
+    }
+  }
+
   /// Stores `value` for `key`, when `key` is ASCII and not stored yet; a key that is not
   /// ASCII is left out (see the type's discussion).
   mutating func insert(_ key: String, value: Int32) {
@@ -64,6 +88,18 @@ struct ASCIIKeyTable: Sendable {
       values.append(value)
       if count * 2 >= slots.count { rehash(slotCount: slots.count * 2) }
     }
+  }
+
+  /// Stores `value` for the ASCII string equal to `key`, if there is one: `key` itself
+  /// when it is ASCII, else its canonical composition (what `String` compares) when that
+  /// is ASCII.
+  ///
+  /// A table filled this way with every key of a dictionary holds every ASCII string
+  /// equal to one of them, so an ASCII string that ``lookup(_:)`` finds `absent` is not in
+  /// the dictionary either.
+  mutating func insertASCIIForm(of key: String, value: Int32) {
+    let isASCII = key.utf8.allSatisfy { $0 < 0x80 }
+    insert(isASCII ? key : key.precomposedStringWithCanonicalMapping, value: value)
   }
 
   /// Calls `body` with the UTF-8 bytes of `key` when they are all ASCII, and with nil

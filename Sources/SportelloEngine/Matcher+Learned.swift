@@ -95,8 +95,11 @@ struct LearnedScorer: Sendable {
       scores.withUnsafeMutableBufferPointer { scores in
         for hash in LearnedFeatures.hashes(of: tokens) {
           guard let row = row(of: hash) else { continue }
-          let start = row * width
-          for column in 0..<width { scores[column] += rows[start + column] }
+          // The row as a buffer of its own: the loop then has no index arithmetic to
+          // check, and the compiler adds two columns at a time. Each class still adds
+          // the features in the same order, so the sums are the same.
+          let weights = UnsafeBufferPointer(rebasing: rows[row * width..<(row + 1) * width])
+          for column in 0..<width { scores[column] += weights[column] }
         }
       }
     }
@@ -149,7 +152,7 @@ extension Matcher {
   ///   also the rules' best candidate and the model's likeliest class, with more than
   ///   `soglia_appreso_risposta`.
   /// Answers that already hand over (the citizen asked for a person) stay as they are.
-  func reviewed(_ decision: Decision, tokens: [Token], explains: Bool) -> (
+  func reviewed(_ decision: consuming Decision, tokens: [Token], explains: Bool) -> (
     Decision, LearnedOpinion?
   ) {
     guard let learned else { return (decision, nil) }

@@ -137,16 +137,18 @@ public struct Matcher: Sendable {
     let query = Query(message: message, tables: tables, unknownFactor: weights.unknown)
     let scored = score(query, now: now, skipping: example)
     let rulesDecision = choose(scored, tokens: message.tokens)
-    var (decision, opinion) = reviewed(rulesDecision, tokens: message.tokens, explains: explains)
-    if explains {
-      decision.explanation = explain(
-        message, query: query, scored: scored, decision: rulesDecision, now: now)
-      decision.explanation.learned = opinion
-      if let opinion, opinion.changedDecision {
-        decision.explanation.reason =
-          learnedReason(decision, opinion: opinion)
-          + "; the rules alone: \(decision.explanation.reason)"
-      }
+    // Without an explanation the rules' decision is handed on, not copied.
+    guard explains else {
+      return reviewed(rulesDecision, tokens: message.tokens, explains: false).0
+    }
+    var (decision, opinion) = reviewed(rulesDecision, tokens: message.tokens, explains: true)
+    decision.explanation = explain(
+      message, query: query, scored: scored, decision: rulesDecision, now: now)
+    decision.explanation.learned = opinion
+    if let opinion, opinion.changedDecision {
+      decision.explanation.reason =
+        learnedReason(decision, opinion: opinion)
+        + "; the rules alone: \(decision.explanation.reason)"
     }
     return decision
   }

@@ -16,6 +16,15 @@ struct OtherComunes: Sendable {
   /// Each name's folded words, by its last word, for a name that closes a message.
   private var namesByLastWord: [String: [[String]]] = [:]
 
+  /// The lists of ``namesByFirstWord`` and ``namesByLastWord``, numbered.
+  private var nameLists: [[[String]]] = []
+
+  /// The keys of ``namesByFirstWord`` and of ``namesByLastWord`` by the bytes of their
+  /// ASCII forms, with the number of their list: most messages' first and last words are
+  /// ASCII and name no Comune, and these tables tell so without hashing them with SipHash.
+  private var firstWords = ASCIIKeyTable()
+  private var lastWords = ASCIIKeyTable()
+
   /// How many bytes the shortest first or last word of a name has: a shorter word is no
   /// name, and is not hashed.
   private var shortestEnd = Int.max
@@ -63,6 +72,36 @@ struct OtherComunes: Sendable {
       namesByLastWord[name[name.count - 1], default: []].append(name)
       shortestEnd = min(shortestEnd, name[0].utf8.count, name[name.count - 1].utf8.count)
     }
+    for (word, names) in namesByFirstWord {
+      firstWords.insertASCIIForm(of: word, value: Int32(nameLists.count))
+      nameLists.append(names)
+    }
+    for (word, names) in namesByLastWord {
+      lastWords.insertASCIIForm(of: word, value: Int32(nameLists.count))
+      nameLists.append(names)
+    }
+  }
+
+  /// The names whose first word is `word`, longest first.
+  private func names(startingWith word: String) -> [[String]]? {
+    names(under: word, in: namesByFirstWord, front: firstWords)
+  }
+
+  /// The names whose last word is `word`, longest first.
+  private func names(endingWith word: String) -> [[String]]? {
+    names(under: word, in: namesByLastWord, front: lastWords)
+  }
+
+  /// The names in `byWord` (one of the two dictionaries) under `word`, through `front`
+  /// (its front table).
+  private func names(
+    under word: String, in byWord: [String: [[String]]], front: ASCIIKeyTable
+  ) -> [[String]]? {
+    switch front.lookup(word) {
+    case .found(let number): return nameLists[Int(number)]
+    case .absent: return nil
+    case .notASCII: return byWord[word]
+    }
   }
 
   /// Every word of the names, for the analyzer to protect from typo correction.
@@ -87,7 +126,7 @@ struct OtherComunes: Sendable {
       return words.contains(where: OtherComunes.homeWords.contains) ? nil : "'\(bare)'"
     }
     for start in words.indices.dropFirst() where OtherComunes.isPlaceWord(words[start - 1]) {
-      guard let names = namesByFirstWord[words[start]] else { continue }
+      guard let names = names(startingWith: words[start]) else { continue }
       if words[start - 1] != "di", start >= 2 {
         let before = words[start - 2]
         if OtherComunes.personalPlaceWords.contains(before) { continue }
@@ -114,12 +153,12 @@ struct OtherComunes: Sendable {
       name.count > 1 || !OtherComunes.namesThatAreWords.contains(name[0])
     }
     if first.utf8.count >= shortestEnd {
-      for name in namesByFirstWord[first] ?? [] where words.starts(with: name) && counts(name) {
+      for name in names(startingWith: first) ?? [] where words.starts(with: name) && counts(name) {
         return name.joined(separator: " ")
       }
     }
     guard last.utf8.count >= shortestEnd else { return nil }
-    for name in namesByLastWord[last] ?? [] where name.count < words.count {
+    for name in names(endingWith: last) ?? [] where name.count < words.count {
       let start = words.count - name.count
       guard words[start...].elementsEqual(name), counts(name) else { continue }
       let before = words[start - 1]

@@ -55,7 +55,7 @@ struct OwnCaseReading: Sendable {
   /// The reading of `tokens`.
   init(_ tokens: [Token]) {
     words = tokens.map(OwnCaseDetector.uncorrected)
-    roles = words.map { OwnCaseReading.table[$0] ?? [] }
+    roles = words.map(OwnCaseReading.roles(of:))
   }
 
   /// Whether any word has one of `roles`.
@@ -67,6 +67,30 @@ struct OwnCaseReading: Sendable {
   func word(_ index: Int, is roles: OwnCaseRoles) -> Bool {
     !self.roles[index].isDisjoint(with: roles)
   }
+
+  /// The roles of `word`, none for a word no sign knows.
+  static func roles(of word: String) -> OwnCaseRoles {
+    // Most words of a message have no role: the front table answers those too, without
+    // hashing the word with SipHash.
+    switch asciiTable.lookup(word) {
+    case .found(let bits): return OwnCaseRoles(rawValue: UInt32(bitPattern: bits))
+    case .absent: return []
+    case .notASCII: return table[word] ?? []
+    }
+  }
+
+  /// ``table`` by the bytes of every ASCII string equal to one of its words
+  /// (``ASCIIKeyTable/insertASCIIForm(of:value:)``), so a plain-ASCII word this table
+  /// lacks is not in ``table`` either.
+  static let asciiTable: ASCIIKeyTable = {
+    var ascii = ASCIIKeyTable()
+    // The slots' layout follows the dictionary's order, which differs from run to run;
+    // what a lookup finds does not.
+    for (word, roles) in table {
+      ascii.insertASCIIForm(of: word, value: Int32(bitPattern: roles.rawValue))
+    }
+    return ascii
+  }()
 
   /// The roles of every word any sign knows.
   static let table: [String: OwnCaseRoles] = {

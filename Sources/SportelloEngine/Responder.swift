@@ -153,7 +153,7 @@ public struct Responder: Sendable {
   }
 
   /// Renders a decision as the citizen's replies.
-  public func render(_ decision: Decision, now: Date) -> Response {
+  public func render(_ decision: consuming Decision, now: Date) -> Response {
     switch decision.outcome {
     case .ask:
       return Response(

@@ -69,11 +69,14 @@ struct Scoring {
   /// one.
   var termCodes: MessageTermCodes
   /// Whether the weight each example shares with the query is added up for every example
-  /// at once (``ScoringTables/sharedWeights(ofEveryExample:)``) rather than FAQ by FAQ;
-  /// the sums are the same.
+  /// at once (``ScoringTables/addSharedWeights(ofEveryExample:to:)``) rather than FAQ by
+  /// FAQ; the sums are the same.
   let weighsEveryExample: Bool
-  /// With ``weighsEveryExample``, those weights, from the first FAQ scored in full on.
-  var everyExampleShared: [Double]?
+  /// With ``weighsEveryExample``, those weights, from the first FAQ scored in full on
+  /// (see ``hasWeighedEveryExample``); all 0 before.
+  var everyExampleShared: [Double]
+  /// Whether ``everyExampleShared`` holds this message's weights.
+  var hasWeighedEveryExample = false
 
   init(
     tables: ScoringTables, query: Query, now: Date, skipping skipped: Int?,
@@ -107,6 +110,7 @@ struct Scoring {
     case .everyExampleAtOnce: weighsEveryExample = true
     }
     exampleShared = scratch.exampleShared
+    everyExampleShared = scratch.everyExampleShared
     termCodes = scratch.termCodes
     if !weighsEveryExample { termCodes.code(query) }
   }
@@ -133,14 +137,20 @@ struct Scoring {
     for faq in phraseFAQs { flags[faq] = 0 }
     pending.removeAll(keepingCapacity: true)
     termCodes.clear(query)
+    if hasWeighedEveryExample {
+      tables.clearSharedWeights(ofEveryExample: query, in: &everyExampleShared)
+      hasWeighedEveryExample = false
+    }
     let scratch = ScoringScratch(
       partialShared: partialShared, flags: flags, reached: reached, passing: passing,
-      exampleShared: exampleShared, pending: pending, termCodes: termCodes)
+      exampleShared: exampleShared, everyExampleShared: everyExampleShared,
+      pending: pending, termCodes: termCodes)
     partialShared = []
     flags = []
     reached = []
     passing = []
     exampleShared = []
+    everyExampleShared = []
     pending = []
     termCodes = MessageTermCodes()
     tables.scratch.giveBack(scratch)
@@ -454,12 +464,14 @@ struct Scoring {
     }
     let scored: ScoredFAQ
     if weighsEveryExample {
-      let weights = everyExampleShared ?? tables.sharedWeights(ofEveryExample: query)
-      everyExampleShared = weights
+      if !hasWeighedEveryExample {
+        tables.addSharedWeights(ofEveryExample: query, to: &everyExampleShared)
+        hasWeighedEveryExample = true
+      }
       scored = tables.fullScore(
         of: faq, query: query, shared: shared ?? tables.sharedWeight(of: faq, query: query),
-        hits: hits(of: faq),
-        phraseHits: phraseCount(of: faq), skipping: skipped, exampleWeights: weights, from: 0)
+        hits: hits(of: faq), phraseHits: phraseCount(of: faq), skipping: skipped,
+        exampleWeights: everyExampleShared, from: 0)
     } else {
       scored = tables.fullScore(
         of: faq, query: query, shared: shared, hits: hits(of: faq),

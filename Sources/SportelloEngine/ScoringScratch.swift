@@ -18,6 +18,9 @@ struct ScoringScratch {
   var passing: [Int32]
   /// Room for the examples of the FAQ with the most.
   var exampleShared: [Double]
+  /// Per example of the rules, the weight shared with a message, when every example is
+  /// weighed at once; all 0 when handed out.
+  var everyExampleShared: [Double]
   /// The FAQs waiting to be scored; empty when handed out, with its capacity kept.
   var pending: [BoundHeap.Item]
   /// Room for a message's term codes; none coded when handed out.
@@ -26,8 +29,8 @@ struct ScoringScratch {
 
 extension ScoringScratch {
   /// Fresh arrays for `faqCount` FAQs whose largest has `mostExamples` examples, and
-  /// rules of `termCount` terms.
-  init(faqCount: Int, mostExamples: Int, termCount: Int) {
+  /// rules of `exampleCount` examples and `termCount` terms.
+  init(faqCount: Int, mostExamples: Int, exampleCount: Int, termCount: Int) {
     var pending: [BoundHeap.Item] = []
     pending.reserveCapacity(min(faqCount, 256))
     self.init(
@@ -35,7 +38,8 @@ extension ScoringScratch {
       flags: Array(repeating: 0, count: faqCount),
       reached: Array(repeating: 0, count: faqCount + 1),
       passing: Array(repeating: 0, count: faqCount),
-      exampleShared: Array(repeating: 0, count: mostExamples), pending: pending,
+      exampleShared: Array(repeating: 0, count: mostExamples),
+      everyExampleShared: Array(repeating: 0, count: exampleCount), pending: pending,
       termCodes: MessageTermCodes(termCount: termCount))
   }
 }
@@ -55,6 +59,8 @@ final class ScoringScratchPool: @unchecked Sendable {
   private let faqCount: Int
   /// How many examples the FAQ with the most has.
   private let mostExamples: Int
+  /// How many examples the rules have.
+  private let exampleCount: Int
   /// How many terms the rules have.
   private let termCount: Int
 
@@ -63,10 +69,11 @@ final class ScoringScratchPool: @unchecked Sendable {
   static let mostSpares = 16
 
   /// A pool for rules of `faqCount` FAQs whose largest has `mostExamples` examples, and
-  /// of `termCount` terms.
-  init(faqCount: Int, mostExamples: Int, termCount: Int) {
+  /// of `exampleCount` examples and `termCount` terms.
+  init(faqCount: Int, mostExamples: Int, exampleCount: Int, termCount: Int) {
     self.faqCount = faqCount
     self.mostExamples = mostExamples
+    self.exampleCount = exampleCount
     self.termCount = termCount
   }
 
@@ -74,16 +81,21 @@ final class ScoringScratchPool: @unchecked Sendable {
   func take() -> ScoringScratch {
     let spare = lock.withLock { spares.popLast() }
     return spare
-      ?? ScoringScratch(faqCount: faqCount, mostExamples: mostExamples, termCount: termCount)
+      ?? ScoringScratch(
+        faqCount: faqCount, mostExamples: mostExamples, exampleCount: exampleCount,
+        termCount: termCount)
   }
 
   /// Keeps `scratch` for another message; its caller has cleared it.
-  func giveBack(_ scratch: ScoringScratch) {
+  func giveBack(_ scratch: consuming ScoringScratch) {
     assert(scratch.partialShared.allSatisfy { $0 == 0 } && scratch.flags.allSatisfy { $0 == 0 })
     assert(scratch.pending.isEmpty && !scratch.termCodes.isCoded)
     assert(scratch.termCodes.codes.allSatisfy { $0 == 0 })
-    lock.withLock {
-      if spares.count < Self.mostSpares { spares.append(scratch) }
-    }
+    assert(scratch.everyExampleShared.allSatisfy { $0 == 0 })
+    // Locked by hand, not in a closure: a closure would capture the scratch and append a
+    // copy, a retain and a release of each of its arrays; this way it is moved in.
+    lock.lock()
+    defer { lock.unlock() }
+    if spares.count < Self.mostSpares { spares.append(scratch) }
   }
 }

@@ -151,7 +151,7 @@ extension ScoringTables {
   }
 
   /// How many example postings the query's terms have: the work of
-  /// ``sharedWeights(ofEveryExample:)``, which reads them all.
+  /// ``addSharedWeights(ofEveryExample:to:)``, which reads them all.
   func examplePostingCount(of query: Query) -> Int {
     let postings = index.examplePostings
     var count = 0
@@ -160,18 +160,23 @@ extension ScoringTables {
     return count
   }
 
-  /// The weight every example of the rules shares with the query, by example, added up
-  /// term after term as ``fullScore(of:query:shared:hits:phraseHits:skipping:buffer:)``
-  /// adds it up example by example: for each example the content terms in message order, then
-  /// the stop terms only where a content term is shared, so the sums are the same.
+  /// Adds to `shared` the weight every example of the rules shares with the query, by
+  /// example, term after term as
+  /// ``fullScore(of:query:shared:hits:phraseHits:skipping:buffer:codes:)`` adds it up
+  /// example by example: for each example the content terms in message order, then the
+  /// stop terms only where a content term is shared, so the sums are the same.
   ///
   /// With few FAQs, one pass over the postings costs less than a binary search of every
-  /// term for each FAQ scored in full.
+  /// term for each FAQ scored in full. The buffer is the caller's, kept between messages:
+  /// a fresh one per message cost an allocation and the zeroing of every example, more
+  /// than the pass itself; ``clearSharedWeights(ofEveryExample:in:)`` zeroes it again.
   ///
-  /// - Parameter query: The query.
-  /// - Complexity: O(n + e) for *n* postings of the query's terms and *e* examples.
-  func sharedWeights(ofEveryExample query: Query) -> [Double] {
-    var shared = [Double](repeating: 0, count: exampleNorms.count)
+  /// - Parameters:
+  ///   - query: The query.
+  ///   - shared: One entry per example of the rules, all 0.
+  /// - Complexity: O(n) for *n* postings of the query's terms.
+  func addSharedWeights(ofEveryExample query: Query, to shared: inout [Double]) {
+    precondition(shared.count == exampleNorms.count, "one entry per example")
     let postings = index.examplePostings
     let isSmallTalk = exampleIsSmallTalk
     // On the raw buffers: every posting is an example, below the length of both arrays.
@@ -196,7 +201,23 @@ extension ScoringTables {
         }
       }
     }
-    return shared
+  }
+
+  /// Zeroes in `shared` what ``addSharedWeights(ofEveryExample:to:)`` added for `query`.
+  ///
+  /// Only the examples of the content terms' postings were written: a stop term adds
+  /// only where a content term already did.
+  ///
+  /// - Complexity: O(n) for *n* postings of the query's content terms.
+  func clearSharedWeights(ofEveryExample query: Query, in shared: inout [Double]) {
+    let postings = index.examplePostings
+    shared.withUnsafeMutableBufferPointer { shared in
+      for term in query.contentTerms {
+        postings.withPostings(of: term) { list in
+          for example in list { shared[Int(example)] = 0 }
+        }
+      }
+    }
   }
 
   /// The weight the query shares with `faq`: its terms' weights times their credit in

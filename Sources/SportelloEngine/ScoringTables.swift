@@ -70,7 +70,7 @@ final class ScoringTables: Sendable {
     self.faqTerms = faqTerms.value()
     scratch = ScoringScratchPool(
       faqCount: index.entries.count, mostExamples: index.mostExamples,
-      termCount: index.terms.names.count)
+      exampleCount: index.examples.count, termCount: index.terms.names.count)
   }
 
   /// The number of FAQs.
