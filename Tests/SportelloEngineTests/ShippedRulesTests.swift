@@ -48,6 +48,21 @@ import Testing
     #expect(Self.result.ruleSet != nil)
   }
 
+  /// The shipped model learned from Corpus/ as it is: a file added, removed or edited
+  /// without `sportello learn` fails here, so the model never drifts from its questions.
+  @Test func theShippedModelLearnedFromTheCorpusAsItIs() throws {
+    let model = try #require(Self.result.ruleSet?.model)
+    let directory = Self.root.appendingPathComponent("Corpus")
+    let files = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+      .filter { $0.hasSuffix(".tsv") }.sorted()
+    let current = try files.map { file in
+      let data = try Data(contentsOf: directory.appendingPathComponent(file))
+      return "Corpus/\(file) " + LearnedModel.Source.contentHash(of: data)
+    }
+    let learned = model.sources.map { "\($0.path) \($0.contentHash)" }.sorted()
+    #expect(learned == current, "run 'sportello learn' and commit Rules/modello.txt")
+  }
+
   /// The shipped rules have required words and exclusions, which the generated rules of
   /// ``MatcherScoringTests`` lack, so the bound-and-cutoff scoring is checked on them too.
   @Test func boundedScoringDecidesTheCorpusAsScoringEveryFAQ() throws {
