@@ -76,25 +76,11 @@ public enum LearnedFeatures {
   }
 
   /// The hash of the word that stands for `token`, without building it.
+  ///
+  /// A kind's word is hashed each time: it has a few bytes, and few tokens are not words.
   static func wordHash(_ token: Token) -> UInt64 {
-    switch token.kind {
-    case .word, .emoji: return wordHash(token.folded)
-    case .number: return kindHashes.number
-    case .date: return kindHashes.date
-    case .time: return kindHashes.time
-    case .money: return kindHashes.money
-    case .code: return kindHashes.code
-    case .url: return kindHashes.url
-    case .email: return kindHashes.email
-    }
+    wordHash(kindWord(token.kind) ?? token.folded)
   }
-
-  /// The hashes of the words that stand for kinds, computed once.
-  private static let kindHashes = (
-    number: wordHash("#numero"), date: wordHash("#data"), time: wordHash("#ora"),
-    money: wordHash("#importo"), code: wordHash("#codice"), url: wordHash("#link"),
-    email: wordHash("#email")
-  )
 
   /// The hash of the pair of words hashed `first` and `second`: an odd multiplier keeps
   /// "a b" apart from "b a", and the finishing mix of SplitMix64 spreads the bits.

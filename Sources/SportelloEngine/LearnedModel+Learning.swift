@@ -47,7 +47,8 @@ extension LearnedModel {
   public static func learn(
     from examples: [Example], sources: [Source] = [], options: LearningOptions = .init()
   ) -> LearnedModel {
-    let classes = Set(examples.flatMap { $0.intents.isEmpty ? [personClass] : $0.intents })
+    let labels = examples.map { $0.intents.isEmpty ? [personClass] : $0.intents }
+    let classes = Set(labels.joined())
       .sorted { Array($0.utf8).lexicographicallyPrecedes($1.utf8) }
     guard !classes.isEmpty else { return LearnedModel(classes: [], biases: [], features: []) }
     let classIndex = Dictionary(uniqueKeysWithValues: classes.enumerated().map { ($1, $0) })
@@ -61,9 +62,9 @@ extension LearnedModel {
         return keys.count - 1
       }
     }
-    let targets = examples.map { example -> [(Int, Double)] in
-      let labels = example.intents.isEmpty ? [personClass] : example.intents
-      return labels.map { (classIndex[$0]!, 1 / Double(labels.count)) }
+    // Every label is a class, since the classes were made of these labels.
+    let targets = labels.map { labels in
+      labels.compactMap { label in classIndex[label].map { ($0, 1 / Double(labels.count)) } }
     }
     var solver = SoftmaxSolver(featureCount: keys.count, classCount: classes.count)
     for _ in 0..<options.passes {

@@ -47,17 +47,19 @@ public struct CorpusLearning: Sendable {
     let examples = known.concurrentMap { entry in
       LearnedModel.Example(tokens: analyzer.analyze(entry.message).tokens, intents: entry.expected)
     }
+    // The reader returns each file's entries together, in path order.
     var sources: [LearnedModel.Source] = []
-    for entry in known where sources.last?.path != entry.file {
+    for entry in known {
+      if sources.last?.path == entry.file {
+        sources[sources.count - 1].messageCount += 1
+        continue
+      }
       let data = try? Data(contentsOf: URL(fileURLWithPath: entry.file))
       sources.append(
         LearnedModel.Source(
-          path: entry.file, messageCount: 0,
+          path: entry.file, messageCount: 1,
           contentHash: data.map(LearnedModel.Source.contentHash(of:)) ?? ""))
     }
-    var counts: [String: Int] = [:]
-    for entry in known { counts[entry.file, default: 0] += 1 }
-    for index in sources.indices { sources[index].messageCount = counts[sources[index].path] ?? 0 }
     model = LearnedModel.learn(from: examples, sources: sources, options: options)
     messageCount = known.count
     self.skipped = skipped

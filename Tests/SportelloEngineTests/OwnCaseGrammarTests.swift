@@ -118,7 +118,10 @@ import Testing
     ("2 ore di fila all'anagrafe, è una vergogna", "'vergogna'"),
     ("il camion della plastica non passa, è la terza volta", "'la terza volta'"),
     ("quando mi arriva il permesso ztl? ho pagato", "'quando mi arriva'"),
-    ("in mensa gli hanno dato la pasta normale, chi è il responsabile?", "'chi è il responsabile'"),
+    (
+      "in mensa gli hanno dato la pasta normale, chi è il responsabile?",
+      "'chi è il responsabile'"
+    ),
     ("il materasso l'hanno lasciato lì", "'l hanno lasciat*'"),
     ("il cane che ho portato al canile è stato adottato?", "'stato adottat*'"),
     ("sono indietro con la retta del nido, posso pagare a rate?", "'sono indietro'"),

@@ -49,7 +49,8 @@ import Testing
       """
     let (synonyms, diagnostics) = Synonyms.parse(text, path: "s.txt")
     #expect(diagnostics.isEmpty)
-    #expect(synonyms.concepts == [["cie", "carta d'identità elettronica", "documento d'identità"]])
+    #expect(
+      synonyms.concepts == [["cie", "carta d'identità elettronica", "documento d'identità"]])
     #expect(synonyms.abbreviations == ["cdi": "carta d'identità"])
     #expect(synonyms.protectedWords == ["cude", "suap", "cila"])
   }
