@@ -48,6 +48,19 @@ enum EngineBenchmarks {
     ]
   }
 
+  /// Answers every recorded question of `./Corpus` with `./Rules`, round after round, until
+  /// `seconds` of CPU time have passed: a steady load for a sampling profiler.
+  static func profileShippedRules(seconds: Double) throws {
+    let ruleSet = try DeskBenchmarks.rules()
+    let messages = try recordedMessages(in: URL(fileURLWithPath: "Corpus"))
+    let responder = Responder(matcher: Matcher(ruleSet: ruleSet))
+    let now = Date(timeIntervalSince1970: 1_796_288_400)
+    let start = CPUTime.now()
+    while CPUTime.now() - start < seconds {
+      for message in messages { _ = responder.respond(to: message, pending: nil, now: now) }
+    }
+  }
+
   /// Loading, indexing, deciding and memory with 2,000 generated FAQs written as rule files.
   static func generatedRulesFigures() throws -> [Figure] {
     let directory = FileManager.default.temporaryDirectory

@@ -22,4 +22,18 @@ if (2...3).contains(arguments.count), arguments[0] == "--write-generated-rules" 
     exit(1)
   }
 }
+// `--profile-shipped-rules SECONDS` answers the recorded questions of ./Corpus with ./Rules
+// over and over for that long and prints nothing, for a sampling profiler such as
+// `perf record`: the `engine` group's `ask` figure, without the other groups around it.
+if arguments.count == 2, arguments[0] == "--profile-shipped-rules",
+  let seconds = Double(arguments[1])
+{
+  do {
+    try EngineBenchmarks.profileShippedRules(seconds: seconds)
+    exit(0)
+  } catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+  }
+}
 exit(BenchmarkRunner.main(arguments))
