@@ -33,8 +33,12 @@ public struct LearnedOpinion: Sendable, Codable, Equatable {
 }
 
 /// A ``LearnedModel`` laid out for the matcher: features found by hash in an open-addressing
-/// table, each feature's weights as a dense row, so a message costs one probe per feature,
-/// one row added per feature found, and no strings.
+/// table, each feature's weights as a run of (class, weight) entries, so a message costs one
+/// probe per feature, a few additions per feature found, and no strings.
+///
+/// The runs hold only the weights the model has, about four per feature of the shipped
+/// model's 42 classes: a tenth of the memory of a row per feature with every class, so a
+/// message's features are read from the processor's cache rather than from memory.
 struct LearnedScorer: Sendable {
   /// The model as read, for explanations.
   let model: LearnedModel
@@ -43,23 +47,27 @@ struct LearnedScorer: Sendable {
   private let slotHashes: [UInt64]
   private let slotRows: [Int32]
 
-  /// Row `r` holds feature `r`'s weight for every class, at `r * classCount ..< (r + 1) *
-  /// classCount`; a class the file does not list weighs 0.
-  private let rows: [Double]
-
-  private let classCount: Int
+  /// Row `r`'s entries are at `rowStarts[r] ..< rowStarts[r + 1]` of `entryClasses` and
+  /// `entryWeights`, in the model's order; a class the row does not list weighs 0.
+  private let rowStarts: [Int32]
+  private let entryClasses: [Int32]
+  private let entryWeights: [Double]
 
   /// The index of the class `-`, if the model has one.
   let personIndex: Int?
 
   init(model: LearnedModel) {
     self.model = model
-    classCount = model.classes.count
     var slotCount = 16
     while slotCount < model.features.count * 2 { slotCount <<= 1 }
     var hashes = [UInt64](repeating: 0, count: slotCount)
     var slotRows = [Int32](repeating: -1, count: slotCount)
-    var rows = [Double](repeating: 0, count: model.features.count * model.classes.count)
+    var rowStarts: [Int32] = [0]
+    rowStarts.reserveCapacity(model.features.count + 1)
+    var entryClasses: [Int32] = []
+    var entryWeights: [Double] = []
+    entryClasses.reserveCapacity(model.weightCount)
+    entryWeights.reserveCapacity(model.weightCount)
     for (row, feature) in model.features.enumerated() {
       let hash = LearnedFeatures.hash(ofKey: feature.key)
       var slot = Int(truncatingIfNeeded: hash) & (slotCount - 1)
@@ -67,12 +75,16 @@ struct LearnedScorer: Sendable {
       hashes[slot] = hash
       slotRows[slot] = Int32(row)
       for weight in feature.weights {
-        rows[row * model.classes.count + weight.classIndex] = weight.value
+        entryClasses.append(Int32(weight.classIndex))
+        entryWeights.append(weight.value)
       }
+      rowStarts.append(Int32(entryClasses.count))
     }
     slotHashes = hashes
     self.slotRows = slotRows
-    self.rows = rows
+    self.rowStarts = rowStarts
+    self.entryClasses = entryClasses
+    self.entryWeights = entryWeights
     personIndex = model.personClassIndex
   }
 
@@ -87,29 +99,35 @@ struct LearnedScorer: Sendable {
     return nil
   }
 
-  /// Each class's probability for `tokens`, by class index.
-  func probabilities(of tokens: [Token]) -> [Double] {
+  /// Each class's score for `tokens` before the softmax, by class index: its bias plus the
+  /// weights of the message's features.
+  ///
+  /// Each class adds its weights in the order of ``LearnedFeatures/hashes(of:)``, whatever
+  /// the layout, so the sums are always the same.
+  func scores(of tokens: [Token]) -> [Double] {
     var scores = model.biases
-    let width = classCount
-    rows.withUnsafeBufferPointer { rows in
-      scores.withUnsafeMutableBufferPointer { scores in
-        for hash in LearnedFeatures.hashes(of: tokens) {
-          guard let row = row(of: hash) else { continue }
-          // The row as a buffer of its own: the loop then has no index arithmetic to
-          // check, and the compiler adds two columns at a time. Each class still adds
-          // the features in the same order, so the sums are the same.
-          let weights = UnsafeBufferPointer(rebasing: rows[row * width..<(row + 1) * width])
-          for column in 0..<width { scores[column] += weights[column] }
+    rowStarts.withUnsafeBufferPointer { starts in
+      entryClasses.withUnsafeBufferPointer { classes in
+        entryWeights.withUnsafeBufferPointer { weights in
+          scores.withUnsafeMutableBufferPointer { scores in
+            for hash in LearnedFeatures.hashes(of: tokens) {
+              guard let row = row(of: hash) else { continue }
+              for entry in Int(starts[row])..<Int(starts[row + 1]) {
+                scores[Int(classes[entry])] += weights[entry]
+              }
+            }
+          }
         }
       }
     }
-    LearnedModel.softmaxInPlace(&scores)
     return scores
   }
 
-  /// The opinion on `tokens`, with the signs spelled out when `withSigns`.
-  func opinion(of tokens: [Token], withSigns: Bool) -> LearnedOpinion {
-    let probabilities = probabilities(of: tokens)
+  /// The opinion on `tokens`, whose ``scores(of:)`` are `scores`, with the signs spelled
+  /// out when `withSigns`.
+  func opinion(of tokens: [Token], scores: consuming [Double], withSigns: Bool) -> LearnedOpinion {
+    var probabilities = scores
+    LearnedModel.softmaxInPlace(&probabilities)
     let likeliest = Self.likeliest(probabilities)
     var signs: [String] = []
     if withSigns {
@@ -129,6 +147,25 @@ struct LearnedScorer: Sendable {
       likeliest: model.classes[likeliest], likeliestProbability: probabilities[likeliest],
       signs: signs)
   }
+
+  /// Whether the probability of class `index` may pass `threshold`, for a message whose
+  /// ``scores(of:)`` are `scores`: false when the threshold is at least one half and
+  /// another class scores at least as high, since the class's probability is then at most
+  /// one half. The softmax need not be worked out then.
+  ///
+  /// The other class must score higher by a margin, so that the rounding of the
+  /// exponentials cannot make the two probabilities come out in the other order.
+  static func mayPass(_ threshold: Double, classIndex index: Int, scores: [Double]) -> Bool {
+    guard threshold >= 0.5 else { return true }
+    let rival = scores[index] + Self.rivalMargin
+    for other in scores.indices where other != index && scores[other] >= rival { return false }
+    return true
+  }
+
+  /// How much higher another class must score than a class for ``mayPass(_:classIndex:
+  /// scores:)`` to rule it out: far above the rounding of the exponentials (a few parts in
+  /// 10¹⁶) and far below any difference the weights' four decimals make.
+  static let rivalMargin = 1e-9
 
   /// The index of the highest probability; the first class on a tie.
   static func likeliest(_ probabilities: [Double]) -> Int {
@@ -162,7 +199,11 @@ extension Matcher {
     // A handover stays one: the model is only read when it could change the decision, or
     // to explain it.
     guard canChange || explains else { return (decision, nil) }
-    var opinion = learned.opinion(of: tokens, withSigns: explains)
+    let scores = learned.scores(of: tokens)
+    if !explains, !mayChange(decision, scores: scores, learned: learned) {
+      return (decision, nil)
+    }
+    var opinion = learned.opinion(of: tokens, scores: scores, withSigns: explains)
     switch decision.outcome {
     case .answer where decision.handoverReason == nil:
       guard opinion.personProbability > settings.learnedHandoverThreshold else { break }
@@ -185,6 +226,31 @@ extension Matcher {
       break
     }
     return (decision, opinion)
+  }
+}
+
+extension Matcher {
+  /// Whether the model's opinion may change `decision`, by the class the change depends
+  /// on (``LearnedScorer/mayPass(_:classIndex:scores:)``): `-` for an answer, the first
+  /// option for a "which one?" question, which must also be the rules' best candidate.
+  private func mayChange(
+    _ decision: borrowing Decision, scores: [Double], learned: LearnedScorer
+  ) -> Bool {
+    let settings = ruleSet.settings
+    switch decision.outcome {
+    case .answer where decision.handoverReason == nil:
+      guard let person = learned.personIndex else { return false }
+      return LearnedScorer.mayPass(
+        settings.learnedHandoverThreshold, classIndex: person, scores: scores)
+    case .ask:
+      guard let first = decision.options.first, decision.candidates.first?.intent == first,
+        let index = learned.model.classes.firstIndex(of: first)
+      else { return false }
+      return LearnedScorer.mayPass(
+        settings.learnedAnswerThreshold, classIndex: index, scores: scores)
+    default:
+      return false
+    }
   }
 }
 

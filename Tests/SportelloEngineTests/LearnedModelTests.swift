@@ -175,6 +175,51 @@ import Testing
     #expect(switchedOff.decide(message).outcome == .ask)
   }
 
+  @Test func aClassOutscoredByAnotherCannotPassAThresholdOfOneHalf() {
+    let scores = [1.0, 1.5, 0.2]
+    #expect(!LearnedScorer.mayPass(0.5, classIndex: 0, scores: scores))
+    #expect(!LearnedScorer.mayPass(0.9, classIndex: 2, scores: scores))
+    #expect(LearnedScorer.mayPass(0.5, classIndex: 1, scores: scores))
+    // Below one half, the softmax must say.
+    #expect(LearnedScorer.mayPass(0.4, classIndex: 0, scores: scores))
+    // A tie, or a rival higher by less than the margin, leaves it to the softmax.
+    #expect(LearnedScorer.mayPass(0.5, classIndex: 0, scores: [1.0, 1.0]))
+    #expect(LearnedScorer.mayPass(0.5, classIndex: 0, scores: [1.0, 1.0 + 1e-12]))
+    #expect(!LearnedScorer.mayPass(0.5, classIndex: 0, scores: [1.0, 1.0 + 1e-6]))
+  }
+
+  @Test func decidingWithoutAnExplanationGivesTheSameDecisions() throws {
+    // Ties and near ties between `-` and the FAQ's class, on both sides of one half.
+    let models = [
+      Self.model(["tari": [("-", 1), ("tributi.tari", 1)]]),
+      Self.model(["tari": [("-", 1), ("tributi.tari", 1.2)]]),
+      Self.model(["tari": [("-", 2)], "paga": [("tributi.imu", 1), ("tributi.tari", 1)]]),
+      Self.model(["paga": [("tributi.imu", 1.5), ("-", 1.5)]]),
+    ]
+    for model in models {
+      for threshold in ["0.3", "0.5", "0.7"] {
+        let matcher = try Self.matcher(
+          model: model,
+          settings:
+            "soglia_appreso_operatore: \(threshold)\nsoglia_appreso_risposta: \(threshold)\n")
+        for message in ["quando si paga la tari", "quando si paga", "tari"] {
+          let explained = matcher.decide(message, explains: true)
+          let plain = matcher.decide(message, explains: false)
+          #expect(plain.outcome == explained.outcome, "\(message) \(threshold)")
+          #expect(plain.intent == explained.intent, "\(message) \(threshold)")
+          #expect(plain.confidence == explained.confidence, "\(message) \(threshold)")
+          #expect(plain.handoverReason == explained.handoverReason, "\(message) \(threshold)")
+        }
+      }
+    }
+    // The tie is handed over below one half and answered from one half on.
+    let tie = Self.model(["tari": [("-", 1), ("tributi.tari", 1)]])
+    let low = try Self.matcher(model: tie, settings: "soglia_appreso_operatore: 0.3\n")
+    #expect(low.decide("quando si paga la tari", explains: false).outcome == .handover)
+    let high = try Self.matcher(model: tie)
+    #expect(high.decide("quando si paga la tari", explains: false).outcome == .answer)
+  }
+
   @Test func aBrokenModelStopsTheRulesAndAStaleOneIsWarnedOf() throws {
     let broken = try TemporaryRules([
       "tributi.faq": Self.faqs, LearnedModel.fileName: "classe\t-\tzero\n",
