@@ -192,6 +192,15 @@ public final class Database: @unchecked Sendable {
   /// workload and then check how SQLite runs each statement it used.
   public var cachedStatements: [String] { withLock { Array(statements.keys) } }
 
+  /// How many virtual-machine steps the cached statement `sql` has run since it was
+  /// compiled, or nil when it is not cached: SQLite's own count of the work a statement
+  /// does, for tests that check that a statement's cost does not grow with a table.
+  public func virtualMachineSteps(ofCached sql: String) -> Int? {
+    withLock {
+      statements[sql].map { Int(sqlite3_stmt_status($0.handle, SQLITE_STMTSTATUS_VM_STEP, 0)) }
+    }
+  }
+
   /// Finalizes every cached statement (after a migration, whose transforms' statements name
   /// columns that may be gone).
   func forgetCachedStatements() {

@@ -193,6 +193,7 @@ public enum DeskSchema {
       ]),
     version2,
     version3,
+    version4,
   ]
 
   /// The schema version this program writes.

@@ -23,7 +23,7 @@ import Testing
 
     let store = try SQLiteDeskStore(path: path)
 
-    #expect(try store.database.schemaVersion() == 3)
+    #expect(try store.database.schemaVersion() == DeskSchema.currentVersion)
     let message = try #require(try store.read { try $0.outboundMessage(id: 1) })
     #expect(message.partsSent == 0)
     #expect(message.content == .text("in attesa"))

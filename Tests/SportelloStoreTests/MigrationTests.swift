@@ -8,7 +8,7 @@ import Testing
     let directory = try TemporaryDirectory()
     let path = directory.path("fresh.db")
     let first = try Database(path: path)
-    #expect(try first.prepare(migrations: DeskSchema.migrations) == [1, 2, 3])
+    #expect(try first.prepare(migrations: DeskSchema.migrations) == [1, 2, 3, 4])
     #expect(try first.schemaVersion() == DeskSchema.currentVersion)
     let second = try Database(path: path)
     #expect(try second.prepare(migrations: DeskSchema.migrations) == [])
