@@ -85,6 +85,7 @@ public struct Matcher: Sendable {
     configuration.addStopWords(ruleSet.synonyms.stopWords)
     otherComunes = OtherComunes(ruleSet.synonyms.otherComunes)
     learned = ruleSet.model.map(LearnedScorer.init(model:))
+    OwnCaseReading.prepareTables()
     configuration.addProtectedWords(otherComunes.words)
     let plainAnalyzer = Analyzer(configuration: configuration)
     genericWords = GenericWords(ruleSet: ruleSet, analyzer: plainAnalyzer)
