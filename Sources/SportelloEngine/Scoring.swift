@@ -46,7 +46,7 @@ struct Scoring {
 
   /// The bound of the FAQ is known, or it is left out.
   static let boundedFlag: UInt8 = 1
-  /// The FAQ is in ``PatternHits/faqs``.
+  /// The FAQ is in ``PatternHits/hits``.
   static let patternFlag: UInt8 = 2
   /// The FAQ is in ``phraseFAQs``.
   static let phraseFlag: UInt8 = 4
@@ -98,7 +98,7 @@ struct Scoring {
     reached = scratch.reached
     passing = scratch.passing
     pending = scratch.pending
-    for faq in hits.faqs { flags[Int(faq)] |= Scoring.patternFlag }
+    for hit in hits.hits { flags[Int(hit.faq)] |= Scoring.patternFlag }
     for faq in phraseFAQs { flags[faq] |= Scoring.phraseFlag }
     nowTime = now.timeIntervalSinceReferenceDate
     // With a large rule set a message scores a few dozen FAQs in full.
@@ -118,7 +118,7 @@ struct Scoring {
   /// Clears the entries this message set in the rule-long arrays and hands them back to
   /// the pool for the next message; scoring is over.
   ///
-  /// Every FAQ with a shared weight or a flag is in `reached`, in ``PatternHits/faqs`` or
+  /// Every FAQ with a shared weight or a flag is in `reached`, in ``PatternHits/hits`` or
   /// in `phraseFAQs`: only an FAQ reached by a term, or with a keyword group or a phrase,
   /// is ever bounded.
   mutating func recycleScratch() {
@@ -133,7 +133,7 @@ struct Scoring {
         }
       }
     }
-    for faq in hits.faqs { flags[Int(faq)] = 0 }
+    for hit in hits.hits { flags[Int(hit.faq)] = 0 }
     for faq in phraseFAQs { flags[faq] = 0 }
     pending.removeAll(keepingCapacity: true)
     termCodes.clear(query)
@@ -328,7 +328,7 @@ struct Scoring {
         || positions.contains { tables.credit(of: faq, for: contentTerms[$0]) > 0 }
       if isReached { bound(faq) }
     }
-    for faq in hits.faqsWithKeywords { boundIfReached(faq) }
+    for hit in hits.hits where hit.counts.keywordGroups > 0 { boundIfReached(Int(hit.faq)) }
     for faq in phraseFAQs { boundIfReached(faq) }
   }
 

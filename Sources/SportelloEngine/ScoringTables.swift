@@ -91,6 +91,10 @@ struct FlatPatterns: Sendable {
   let faqs: [Int32]
   /// Each pattern's role.
   let roles: [MatcherIndex.Role]
+  /// Each pattern's group, numbered across the rules: the alternatives of one keyword or
+  /// required group of one FAQ share a number (they are stored one after the other), so
+  /// that a message counts each group once however many of its alternatives occur.
+  let groups: [Int32]
   /// Whether each pattern is matched on its words too (``MatcherIndex/Pattern/words``).
   let hasWords: [Bool]
   /// Each form's patterns, ascending: patterns with the same terms and words (the same
@@ -116,6 +120,14 @@ struct FlatPatterns: Sendable {
     self.starts = starts
     faqs = patterns.map(\.faq)
     roles = patterns.map(\.role)
+    var groups: [Int32] = []
+    groups.reserveCapacity(patterns.count)
+    for (number, pattern) in patterns.enumerated() {
+      let previous = number > 0 ? patterns[number - 1] : nil
+      let isNewGroup = previous.map { $0.faq != pattern.faq || $0.role != pattern.role } ?? true
+      groups.append((groups.last ?? -1) + (isNewGroup ? 1 : 0))
+    }
+    self.groups = groups
     hasWords = patterns.map { $0.words != nil }
 
     var formNumbers: [FormKey: Int32] = [:]
