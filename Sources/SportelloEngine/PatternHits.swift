@@ -30,7 +30,7 @@ struct PatternHits: Sendable {
   private(set) var hits: [Hit] = []
 
   /// Finds the patterns of the index that occur in `query`.
-  init(query: borrowing Query, tables: ScoringTables) {
+  init(query: Query, tables: ScoringTables) {
     // Fields of `tables.patterns` are read in place: a local copy of the flat patterns
     // retains and releases each of their arrays.
     let formsByFirstTerm = tables.patterns.formsByFirstTerm

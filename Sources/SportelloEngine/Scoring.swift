@@ -55,8 +55,9 @@ struct Scoring {
   let nowTime: Double
   /// The FAQs waiting to be scored in full.
   var pending: [BoundHeap.Item]
-  /// The FAQs scored in full, in ranking order.
-  var ranked: [ScoredFAQ] = []
+  /// The FAQs scored in full, in ranking order; the scratch's storage, so read it before
+  /// ``recycleScratch()`` (which gives back a copy).
+  var ranked: [ScoredFAQ]
   /// The weight of the content terms not read yet.
   var unreadWeight = 0.0
   /// Whether every content term was read, in the query's order: then ``partialShared`` is
@@ -101,8 +102,7 @@ struct Scoring {
     for hit in hits.hits { flags[Int(hit.faq)] |= Scoring.patternFlag }
     for faq in phraseFAQs { flags[faq] |= Scoring.phraseFlag }
     nowTime = now.timeIntervalSinceReferenceDate
-    // With a large rule set a message scores a few dozen FAQs in full.
-    ranked.reserveCapacity(32)
+    ranked = scratch.ranked
     switch weighing {
     case .chosenPerMessage:
       weighsEveryExample = Scoring.weighsEveryExample(query, tables: tables)
@@ -118,10 +118,18 @@ struct Scoring {
   /// Clears the entries this message set in the rule-long arrays and hands them back to
   /// the pool for the next message; scoring is over.
   ///
+  /// - Returns: The FAQs scored in full, in ranking order, in an array of their own: the
+  ///   storage ``ranked`` grew in stays with the scratch, so that the next message does
+  ///   not allocate room for a few dozen again.
+  ///
   /// Every FAQ with a shared weight or a flag is in `reached`, in ``PatternHits/hits`` or
   /// in `phraseFAQs`: only an FAQ reached by a term, or with a keyword group or a phrase,
   /// is ever bounded.
-  mutating func recycleScratch() {
+  mutating func recycleScratch() -> [ScoredFAQ] {
+    var scored: [ScoredFAQ] = []
+    scored.reserveCapacity(ranked.count)
+    scored.append(contentsOf: ranked)
+    ranked.removeAll(keepingCapacity: true)
     let count = reachedCount
     partialShared.withUnsafeMutableBufferPointer { shared in
       flags.withUnsafeMutableBufferPointer { flags in
@@ -144,7 +152,7 @@ struct Scoring {
     let scratch = ScoringScratch(
       partialShared: partialShared, flags: flags, reached: reached, passing: passing,
       exampleShared: exampleShared, everyExampleShared: everyExampleShared,
-      pending: pending, termCodes: termCodes)
+      pending: pending, ranked: ranked, termCodes: termCodes)
     partialShared = []
     flags = []
     reached = []
@@ -152,8 +160,10 @@ struct Scoring {
     exampleShared = []
     everyExampleShared = []
     pending = []
+    ranked = []
     termCodes = MessageTermCodes()
     tables.scratch.giveBack(scratch)
+    return scored
   }
 
   /// Whether adding up every example's shared weight at once costs less for `query` than

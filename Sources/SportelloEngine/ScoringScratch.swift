@@ -23,6 +23,8 @@ struct ScoringScratch {
   var everyExampleShared: [Double]
   /// The FAQs waiting to be scored; empty when handed out, with its capacity kept.
   var pending: [BoundHeap.Item]
+  /// The FAQs scored in full; empty when handed out, with its capacity kept.
+  var ranked: [ScoredFAQ]
   /// Room for a message's term codes; none coded when handed out.
   var termCodes: MessageTermCodes
 }
@@ -33,6 +35,9 @@ extension ScoringScratch {
   init(faqCount: Int, mostExamples: Int, exampleCount: Int, termCount: Int) {
     var pending: [BoundHeap.Item] = []
     pending.reserveCapacity(min(faqCount, 256))
+    // With a large rule set a message scores a few dozen FAQs in full.
+    var ranked: [ScoredFAQ] = []
+    ranked.reserveCapacity(min(faqCount, 32))
     self.init(
       partialShared: Array(repeating: 0, count: faqCount),
       flags: Array(repeating: 0, count: faqCount),
@@ -40,7 +45,7 @@ extension ScoringScratch {
       passing: Array(repeating: 0, count: faqCount),
       exampleShared: Array(repeating: 0, count: mostExamples),
       everyExampleShared: Array(repeating: 0, count: exampleCount), pending: pending,
-      termCodes: MessageTermCodes(termCount: termCount))
+      ranked: ranked, termCodes: MessageTermCodes(termCount: termCount))
   }
 }
 
@@ -89,7 +94,7 @@ final class ScoringScratchPool: @unchecked Sendable {
   /// Keeps `scratch` for another message; its caller has cleared it.
   func giveBack(_ scratch: consuming ScoringScratch) {
     assert(scratch.partialShared.allSatisfy { $0 == 0 } && scratch.flags.allSatisfy { $0 == 0 })
-    assert(scratch.pending.isEmpty && !scratch.termCodes.isCoded)
+    assert(scratch.pending.isEmpty && scratch.ranked.isEmpty && !scratch.termCodes.isCoded)
     assert(scratch.termCodes.codes.allSatisfy { $0 == 0 })
     assert(scratch.everyExampleShared.allSatisfy { $0 == 0 })
     // Locked by hand, not in a closure: a closure would capture the scratch and append a
