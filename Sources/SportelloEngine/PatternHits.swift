@@ -4,7 +4,8 @@
 /// Found through ``FlatPatterns/formsByFirstTerm``: only the patterns that start with one
 /// of the message's terms are tried, each distinct pattern once, so the cost follows the
 /// message, not the number of patterns in the rules. Only the few FAQs with a hit are
-/// listed, so nothing as long as the rules is allocated for a message.
+/// listed; the rule-long tables that find an FAQ's entry and a counted group come from
+/// the caller (``Tables``), which keeps them from one message to the next.
 struct PatternHits: Sendable {
   /// What occurs of one FAQ's patterns.
   struct Counts: Sendable {
@@ -24,19 +25,48 @@ struct PatternHits: Sendable {
     var counts = Counts()
   }
 
+  /// The rule-long tables of finding the hits, all 0 and `false` between messages.
+  struct Tables: Sendable {
+    /// Per FAQ, its place in ``PatternHits/hits`` plus one, or 0 when it has no hit.
+    var slots: [Int32]
+    /// Per group of ``FlatPatterns/groups``, whether the message has counted it; cleared
+    /// before the hits are handed over.
+    var isCounted: [Bool]
+
+    /// Tables for rules of `faqCount` FAQs and `groupCount` groups.
+    init(faqCount: Int, groupCount: Int) {
+      slots = Array(repeating: 0, count: faqCount)
+      isCounted = Array(repeating: false, count: groupCount)
+    }
+
+    /// No room at all, for a value whose arrays have been handed on.
+    init() {
+      slots = []
+      isCounted = []
+    }
+  }
+
   /// The FAQs with at least one pattern in the message, ascending.
   ///
   /// One array of FAQs and their counts, not two: a message allocates one list.
   private(set) var hits: [Hit] = []
 
-  /// Finds the patterns of the index that occur in `query`.
+  /// Finds the patterns of the index that occur in `query`, with fresh tables.
   init(query: Query, tables: ScoringTables) {
+    var lookup = Tables(faqCount: tables.faqCount, groupCount: tables.patterns.groupCount)
+    self.init(query: query, tables: tables, lookup: &lookup)
+  }
+
+  /// Finds the patterns of the index that occur in `query`.
+  ///
+  /// - Parameter lookup: Tables all 0 and `false`; on return each FAQ with a hit has its
+  ///   slot (see ``clearSlots(in:)``), and every group is `false` again.
+  init(query: Query, tables: ScoringTables, lookup: inout Tables) {
     // Fields of `tables.patterns` are read in place: a local copy of the flat patterns
     // retains and releases each of their arrays.
     let formsByFirstTerm = tables.patterns.formsByFirstTerm
     let formMembers = tables.patterns.formMembers
-    // The groups counted so far, by number (``FlatPatterns/groups``): a message has a few
-    // dozen pattern hits at most, so a list searched in full costs less than a set.
+    // The groups counted, to clear in `lookup` at the end.
     var counted: [Int32] = []
     counted.reserveCapacity(32)
     var hits: [Hit] = []
@@ -62,7 +92,8 @@ struct PatternHits: Sendable {
         }
         for member in members {
           PatternHits.count(
-            formMembers[member], of: tables.patterns, in: &hits, counted: &counted)
+            formMembers[member], of: tables.patterns, in: &hits, lookup: &lookup,
+            counted: &counted)
         }
       }
     }
@@ -79,35 +110,43 @@ struct PatternHits: Sendable {
         tryPatterns(startingWith: term)
       }
     }
+    for group in counted { lookup.isCounted[Int(group)] = false }
+
+    // The FAQs came in the order the forms reached them: sorted by insertion (there are a
+    // few), and their slots moved with them.
+    for index in hits.indices.dropFirst() {
+      var place = index
+      while place > 0, hits[place - 1].faq > hits[place].faq {
+        hits.swapAt(place, place - 1)
+        place -= 1
+      }
+    }
+    for (index, hit) in hits.enumerated() { lookup.slots[Int(hit.faq)] = Int32(index + 1) }
     self.hits = hits
   }
 
-  /// Counts pattern `number`, which occurs, for its FAQ in `hits` (kept ascending by FAQ),
-  /// unless its group is in `counted`.
+  /// Counts pattern `number`, which occurs, for its FAQ in `hits`, unless its group is
+  /// counted already.
+  @inline(__always)
   private static func count(
-    _ number: Int32, of patterns: FlatPatterns, in hits: inout [Hit], counted: inout [Int32]
+    _ number: Int32, of patterns: FlatPatterns, in hits: inout [Hit], lookup: inout Tables,
+    counted: inout [Int32]
   ) {
     let role = patterns.roles[Int(number)]
     if case .exclusion = role {
       // Only the first exclusion that occurs is reported, whatever the order found in.
     } else {
       let group = patterns.groups[Int(number)]
-      guard !counted.contains(group) else { return }
+      guard !lookup.isCounted[Int(group)] else { return }
+      lookup.isCounted[Int(group)] = true
       counted.append(group)
     }
-    let faq = patterns.faqs[Int(number)]
-    // From the end: the members of a form come in ascending order, so most FAQs are new
-    // and go last.
-    var slot = hits.count
-    while slot > 0, hits[slot - 1].faq >= faq { slot -= 1 }
-    if slot == hits.count || hits[slot].faq != faq {
-      // Moved down from the end by hand: `insert(_:at:)` costs a generic call.
-      hits.append(Hit(faq: faq))
-      var place = hits.count - 1
-      while place > slot {
-        hits.swapAt(place, place - 1)
-        place -= 1
-      }
+    let faq = Int(patterns.faqs[Int(number)])
+    var slot = Int(lookup.slots[faq]) - 1
+    if slot < 0 {
+      slot = hits.count
+      hits.append(Hit(faq: Int32(faq)))
+      lookup.slots[faq] = Int32(hits.count)
     }
     switch role {
     case .keyword: hits[slot].counts.keywordGroups += 1
@@ -116,6 +155,11 @@ struct PatternHits: Sendable {
       let first = hits[slot].counts.firstExclusion
       if first < 0 || number < first { hits[slot].counts.firstExclusion = number }
     }
+  }
+
+  /// Sets back to 0 the slots in `lookup` of the FAQs with a hit.
+  func clearSlots(in lookup: inout Tables) {
+    for hit in hits { lookup.slots[Int(hit.faq)] = 0 }
   }
 
   /// The FAQs with at least one keyword group in the message, ascending.
@@ -134,5 +178,15 @@ struct PatternHits: Sendable {
       if hits[middle].faq < Int32(faq) { low = middle + 1 } else { high = middle }
     }
     return low < hits.count && hits[low].faq == Int32(faq) ? hits[low].counts : Counts()
+  }
+
+  /// What occurs of the patterns of `faq`, found through its slot in `lookup`, the tables
+  /// these hits were found with.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  func counts(of faq: Int, in lookup: Tables) -> Counts {
+    let slot = Int(lookup.slots[faq])
+    return slot == 0 ? Counts() : hits[slot - 1].counts
   }
 }

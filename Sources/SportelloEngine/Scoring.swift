@@ -40,16 +40,16 @@ struct Scoring {
   var unboundedStart = 0
   /// Room for the reached FAQs that pass the weight test of ``boundReachedFAQs()``.
   var passing: [Int32]
-  /// Per FAQ, whether its bound is known (or it is left out) and whether it has a pattern
-  /// hit or a phrase: most FAQs have neither, and need not be looked up in those lists.
+  /// Per FAQ, whether its bound is known (or it is left out) and whether it has a
+  /// phrase: most FAQs have none, and need not be looked up in that list.
   var flags: [UInt8]
+  /// Where each FAQ's pattern hits are in ``hits``, from the scratch.
+  var hitLookup: PatternHits.Tables
 
   /// The bound of the FAQ is known, or it is left out.
   static let boundedFlag: UInt8 = 1
-  /// The FAQ is in ``PatternHits/hits``.
-  static let patternFlag: UInt8 = 2
   /// The FAQ is in ``phraseFAQs``.
-  static let phraseFlag: UInt8 = 4
+  static let phraseFlag: UInt8 = 2
 
   /// `now`, as ``ScoringTables/expiryTimes`` counts time.
   let nowTime: Double
@@ -91,15 +91,19 @@ struct Scoring {
     self.choiceThreshold = choiceThreshold
     self.margin = margin
     self.updatesCutoff = updatesCutoff
-    hits = PatternHits(query: query, tables: tables)
+    var scratch = tables.scratch.take()
+    // Moved out, not copied: writing a copy while the scratch still holds the arrays
+    // would copy them whole.
+    var hitLookup = PatternHits.Tables()
+    swap(&hitLookup, &scratch.hitLookup)
+    hits = PatternHits(query: query, tables: tables, lookup: &hitLookup)
+    self.hitLookup = hitLookup
     (phraseFAQs, phraseCounts) = tables.sharedPhraseCounts(query)
-    let scratch = tables.scratch.take()
     partialShared = scratch.partialShared
     flags = scratch.flags
     reached = scratch.reached
     passing = scratch.passing
     pending = scratch.pending
-    for hit in hits.hits { flags[Int(hit.faq)] |= Scoring.patternFlag }
     for faq in phraseFAQs { flags[faq] |= Scoring.phraseFlag }
     nowTime = now.timeIntervalSinceReferenceDate
     ranked = scratch.ranked
@@ -142,6 +146,7 @@ struct Scoring {
       }
     }
     for hit in hits.hits { flags[Int(hit.faq)] = 0 }
+    hits.clearSlots(in: &hitLookup)
     for faq in phraseFAQs { flags[faq] = 0 }
     pending.removeAll(keepingCapacity: true)
     termCodes.clear(query)
@@ -152,7 +157,7 @@ struct Scoring {
     let scratch = ScoringScratch(
       partialShared: partialShared, flags: flags, reached: reached, passing: passing,
       exampleShared: exampleShared, everyExampleShared: everyExampleShared,
-      pending: pending, ranked: ranked, termCodes: termCodes)
+      pending: pending, ranked: ranked, termCodes: termCodes, hitLookup: hitLookup)
     partialShared = []
     flags = []
     reached = []
@@ -162,6 +167,7 @@ struct Scoring {
     pending = []
     ranked = []
     termCodes = MessageTermCodes()
+    hitLookup = PatternHits.Tables()
     tables.scratch.giveBack(scratch)
     return scored
   }
@@ -211,7 +217,7 @@ struct Scoring {
   /// mutating one copies the whole value first (measured: a copy per FAQ bounded).
   @inline(__always)
   private func hits(of faq: Int) -> PatternHits.Counts {
-    flags[faq] & Scoring.patternFlag == 0 ? PatternHits.Counts() : hits.counts(of: faq)
+    hits.counts(of: faq, in: hitLookup)
   }
 
   /// How many of the message's phrases `faq` has.

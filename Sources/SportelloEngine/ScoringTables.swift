@@ -70,7 +70,8 @@ final class ScoringTables: Sendable {
     self.faqTerms = faqTerms.value()
     scratch = ScoringScratchPool(
       faqCount: index.entries.count, mostExamples: index.mostExamples,
-      exampleCount: index.examples.count, termCount: index.terms.names.count)
+      exampleCount: index.examples.count, termCount: index.terms.names.count,
+      groupCount: patterns.groupCount)
   }
 
   /// The number of FAQs.
@@ -95,6 +96,8 @@ struct FlatPatterns: Sendable {
   /// required group of one FAQ share a number (they are stored one after the other), so
   /// that a message counts each group once however many of its alternatives occur.
   let groups: [Int32]
+  /// How many groups there are.
+  let groupCount: Int
   /// Whether each pattern is matched on its words too (``MatcherIndex/Pattern/words``).
   let hasWords: [Bool]
   /// Each form's patterns, ascending: patterns with the same terms and words (the same
@@ -128,6 +131,7 @@ struct FlatPatterns: Sendable {
       groups.append((groups.last ?? -1) + (isNewGroup ? 1 : 0))
     }
     self.groups = groups
+    groupCount = Int(groups.last ?? -1) + 1
     hasWords = patterns.map { $0.words != nil }
 
     var formNumbers: [FormKey: Int32] = [:]
