@@ -91,31 +91,35 @@ struct Scoring {
     self.choiceThreshold = choiceThreshold
     self.margin = margin
     self.updatesCutoff = updatesCutoff
+    // Every array is moved out of the scratch, not copied: writing to a copy while the
+    // scratch still holds the array copies it whole, and each copy costs a retain.
     var scratch = tables.scratch.take()
-    // Moved out, not copied: writing a copy while the scratch still holds the arrays
-    // would copy them whole.
-    var hitLookup = PatternHits.Tables()
-    swap(&hitLookup, &scratch.hitLookup)
+    func moved<Value>(_ value: inout Value, leaving empty: Value) -> Value {
+      var result = empty
+      swap(&result, &value)
+      return result
+    }
+    var hitLookup = moved(&scratch.hitLookup, leaving: PatternHits.Tables())
     hits = PatternHits(query: query, tables: tables, lookup: &hitLookup)
     self.hitLookup = hitLookup
     (phraseFAQs, phraseCounts) = tables.sharedPhraseCounts(query)
-    partialShared = scratch.partialShared
-    flags = scratch.flags
-    reached = scratch.reached
-    passing = scratch.passing
-    pending = scratch.pending
+    partialShared = moved(&scratch.partialShared, leaving: [])
+    flags = moved(&scratch.flags, leaving: [])
+    reached = moved(&scratch.reached, leaving: [])
+    passing = moved(&scratch.passing, leaving: [])
+    pending = moved(&scratch.pending, leaving: [])
     for faq in phraseFAQs { flags[faq] |= Scoring.phraseFlag }
     nowTime = now.timeIntervalSinceReferenceDate
-    ranked = scratch.ranked
+    ranked = moved(&scratch.ranked, leaving: [])
     switch weighing {
     case .chosenPerMessage:
       weighsEveryExample = Scoring.weighsEveryExample(query, tables: tables)
     case .faqByFAQ: weighsEveryExample = false
     case .everyExampleAtOnce: weighsEveryExample = true
     }
-    exampleShared = scratch.exampleShared
-    everyExampleShared = scratch.everyExampleShared
-    termCodes = scratch.termCodes
+    exampleShared = moved(&scratch.exampleShared, leaving: [])
+    everyExampleShared = moved(&scratch.everyExampleShared, leaving: [])
+    termCodes = moved(&scratch.termCodes, leaving: MessageTermCodes())
     if !weighsEveryExample { termCodes.code(query) }
   }
 
