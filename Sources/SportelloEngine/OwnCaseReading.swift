@@ -87,6 +87,7 @@ struct OwnCaseReading: Sendable {
   static func prepareTables() {
     _ = asciiTable
     _ = OwnCaseDetector.compiledPhrases
+    _ = OwnCaseDetector.phraseListNumbers
   }
 
   /// ``table`` by the bytes of every ASCII string equal to one of its words
