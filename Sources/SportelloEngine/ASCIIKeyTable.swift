@@ -103,6 +103,9 @@ struct ASCIIKeyTable: Sendable {
 
   /// Calls `body` with the UTF-8 bytes of `key` and their ``hash(_:)`` when they are all
   /// ASCII, and with nil otherwise.
+  ///
+  /// Always inlined: a call of it left generic cost more than the lookup itself.
+  @inline(__always)
   private static func withASCIIBytes<Result>(
     of key: String, _ body: ((bytes: UnsafeBufferPointer<UInt8>, hash: UInt64)?) -> Result
   ) -> Result {

@@ -54,8 +54,18 @@ struct OwnCaseReading: Sendable {
 
   /// The reading of `tokens`.
   init(_ tokens: [Token]) {
-    words = tokens.map(OwnCaseDetector.uncorrected)
-    roles = words.map(OwnCaseReading.roles(of:))
+    // One pass by index: `map` over the tokens binds each one, copying its strings.
+    var words: [String] = []
+    words.reserveCapacity(tokens.count)
+    var roles: [OwnCaseRoles] = []
+    roles.reserveCapacity(tokens.count)
+    for index in tokens.indices {
+      let word = OwnCaseDetector.uncorrected(tokens[index])
+      roles.append(OwnCaseReading.roles(of: word))
+      words.append(word)
+    }
+    self.words = words
+    self.roles = roles
   }
 
   /// Whether any word has one of `roles`.
