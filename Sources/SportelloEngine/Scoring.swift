@@ -306,9 +306,14 @@ struct Scoring {
     var floor = -Double.infinity
     forEachReachedFAQ { faq, shared in
       guard shared > floor else { return }
-      var position = most.count
-      while position > 0, shared > most[position - 1].shared { position -= 1 }
-      most.insert((faq, shared), at: position)
+      // Appended and moved up past those that share less by hand: `insert(_:at:)` costs
+      // a generic call.
+      most.append((faq, shared))
+      var position = most.count - 1
+      while position > 0, shared > most[position - 1].shared {
+        most.swapAt(position, position - 1)
+        position -= 1
+      }
       if most.count > count { most.removeLast() }
       if most.count == count { floor = most[count - 1].shared }
     }
