@@ -72,17 +72,23 @@ final class Query: Sendable {
     var regularNorm = norm
     var contentWeights: [Double] = []
     contentWeights.reserveCapacity(contentTerms.count)
-    var regularContentWeights: [Double] = []
-    regularContentWeights.reserveCapacity(contentTerms.count)
     for id in contentTerms {
       let weight = tables.index.terms.weight(id)
-      let regularWeight =
-        isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
       contentWeights.append(weight)
-      regularContentWeights.append(regularWeight)
       norm += weight
-      regularNorm += regularWeight
     }
+    // Without a small-talk term the two lists are equal, and share one array.
+    var regularContentWeights = contentWeights
+    if contentTerms.contains(where: { isSmallTalkTerm[Int($0)] }) {
+      regularContentWeights = []
+      regularContentWeights.reserveCapacity(contentTerms.count)
+      for (position, id) in contentTerms.enumerated() {
+        let weight = contentWeights[position]
+        regularContentWeights.append(
+          isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight)
+      }
+    }
+    for weight in regularContentWeights { regularNorm += weight }
     var stopWeights: [Double] = []
     stopWeights.reserveCapacity(stopTerms.count)
     var stopWeight = 0.0
