@@ -46,7 +46,7 @@ struct ASCIIKeyTable: Sendable {
   func value(of key: String) -> Int32? {
     Self.withASCIIBytes(of: key) { key in
       guard let key else { return nil }
-      guard case .found(let number) = find(key, hash: Self.hash(key)) else { return nil }
+      guard case .found(let number) = find(key.bytes, hash: key.hash) else { return nil }
       return values[number]
     }
   }
@@ -70,7 +70,7 @@ struct ASCIIKeyTable: Sendable {
   func lookup(_ key: String) -> Lookup {
     Self.withASCIIBytes(of: key) { key in
       guard let key else { return .notASCII }
-      guard case .found(let number) = find(key, hash: Self.hash(key)) else { return .absent }
+      guard case .found(let number) = find(key.bytes, hash: key.hash) else { return .absent }
       return .found(values[number])
     }
   }
@@ -79,8 +79,7 @@ struct ASCIIKeyTable: Sendable {
   /// ASCII is left out (see the type's discussion).
   mutating func insert(_ key: String, value: Int32) {
     Self.withASCIIBytes(of: key) { key in
-      guard let key else { return }
-      let hash = Self.hash(key)
+      guard let (key, hash) = key else { return }
       guard case .empty(let slot) = find(key, hash: hash) else { return }
       slots[slot] = hash & 0xFFFF_FFFF_0000_0000 | UInt64(values.count + 1)
       bytes.append(contentsOf: key)
@@ -102,15 +101,18 @@ struct ASCIIKeyTable: Sendable {
     insert(isASCII ? key : key.precomposedStringWithCanonicalMapping, value: value)
   }
 
-  /// Calls `body` with the UTF-8 bytes of `key` when they are all ASCII, and with nil
-  /// otherwise.
+  /// Calls `body` with the UTF-8 bytes of `key` and their ``hash(_:)`` when they are all
+  /// ASCII, and with nil otherwise.
+  ///
+  /// Always inlined: a call of it left generic cost more than the lookup itself.
+  @inline(__always)
   private static func withASCIIBytes<Result>(
-    of key: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Result
+    of key: String, _ body: ((bytes: UnsafeBufferPointer<UInt8>, hash: UInt64)?) -> Result
   ) -> Result {
     let result = key.utf8.withContiguousStorageIfAvailable { bytes in
-      var combined: UInt8 = 0
-      for byte in bytes { combined |= byte }
-      return body(combined < 0x80 ? bytes : nil)
+      // One pass finds both: the bytes are read a word at a time for the hash anyway.
+      let (hash, highBits) = hashAndHighBits(bytes)
+      return body(highBits == 0 ? (bytes, hash) : nil)
     }
     // A string whose bytes are not contiguous (a bridged one) is left to the dictionary.
     return result ?? body(nil)
@@ -180,27 +182,52 @@ struct ASCIIKeyTable: Sendable {
   /// A hash of a key's bytes, eight bytes per multiplication (terms are short).
   @inline(__always)
   private static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    hashAndHighBits(key).hash
+  }
+
+  /// ``hash(_:)`` of `key`, with the high bits of its bytes or-ed together (0 when every
+  /// byte is ASCII).
+  ///
+  /// The bytes after the last full eight are read four, two and one at a time: most terms
+  /// are shorter than eight bytes, and a loop over them cost more than the hashing. The
+  /// word they make depends on the machine's byte order, which every key of a table
+  /// shares, since it is filled and searched by this same function.
+  @inline(__always)
+  private static func hashAndHighBits(
+    _ key: UnsafeBufferPointer<UInt8>
+  ) -> (hash: UInt64, highBits: UInt64) {
     let multiplier: UInt64 = 0xFF51_AFD7_ED55_8CCD
     var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(key.count)
-    guard let base = key.baseAddress else { return hash ^ (hash >> 29) }
+    guard let base = key.baseAddress else { return (hash ^ (hash >> 29), 0) }
     let raw = UnsafeRawPointer(base)
+    var combined: UInt64 = 0
     var index = 0
     while index + 8 <= key.count {
-      hash = (hash ^ raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) &* multiplier
+      let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+      combined |= word
+      hash = (hash ^ word) &* multiplier
       hash ^= hash >> 32
       index += 8
     }
-    if index < key.count {
+    let rest = key.count - index
+    if rest > 0 {
       var word: UInt64 = 0
       var shift: UInt64 = 0
-      while index < key.count {
-        word |= UInt64(base[index]) &<< shift
-        shift &+= 8
-        index += 1
+      if rest & 4 != 0 {
+        word = UInt64(raw.loadUnaligned(fromByteOffset: index, as: UInt32.self))
+        shift = 32
+        index += 4
       }
+      if rest & 2 != 0 {
+        word |= UInt64(raw.loadUnaligned(fromByteOffset: index, as: UInt16.self)) &<< shift
+        shift &+= 16
+        index += 2
+      }
+      if rest & 1 != 0 { word |= UInt64(base[index]) &<< shift }
+      combined |= word
       hash = (hash ^ word) &* multiplier
       hash ^= hash >> 32
     }
-    return hash ^ (hash >> 29)
+    return (hash ^ (hash >> 29), combined & 0x8080_8080_8080_8080)
   }
 }

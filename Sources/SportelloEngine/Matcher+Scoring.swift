@@ -63,8 +63,7 @@ extension Matcher {
       scoring.boundReachedFAQs()
       scoring.scoreWhileBoundsPass()
     }
-    scoring.recycleScratch()
-    return ScoredFAQs(ranked: scoring.ranked)
+    return ScoredFAQs(ranked: scoring.recycleScratch())
   }
 
   /// The share of the message's weight that the terms read last may hold, with its stop

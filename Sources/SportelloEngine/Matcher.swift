@@ -85,6 +85,7 @@ public struct Matcher: Sendable {
     configuration.addStopWords(ruleSet.synonyms.stopWords)
     otherComunes = OtherComunes(ruleSet.synonyms.otherComunes)
     learned = ruleSet.model.map(LearnedScorer.init(model:))
+    OwnCaseReading.prepareTables()
     configuration.addProtectedWords(otherComunes.words)
     let plainAnalyzer = Analyzer(configuration: configuration)
     genericWords = GenericWords(ruleSet: ruleSet, analyzer: plainAnalyzer)
@@ -233,6 +234,10 @@ public struct Matcher: Sendable {
   /// margin and the menus are about.
   func regularFAQs(_ scored: ScoredFAQs) -> [ScoredFAQ] {
     let shapes = tables.index.boundShapes
+    // Most rankings have no small talk: they are handed on as they are, sharing storage.
+    guard scored.ranked.contains(where: { shapes[$0.faq].isSmallTalk }) else {
+      return scored.ranked
+    }
     // Room for all up front: a filter grows the array step by step.
     var regular: [ScoredFAQ] = []
     regular.reserveCapacity(scored.ranked.count)

@@ -134,6 +134,36 @@ enum OwnCaseDetector {
   static let phrasesByFirstWord: [String: [Int]] = Dictionary(
     grouping: phrases.indices, by: { phrases[$0][0] })
 
+  /// The lists of ``phrasesByFirstWord``, numbered by ``phraseListNumbers``.
+  static let phraseLists: [[Int]] = phraseListTables.lists
+
+  /// The number of each list of ``phrasesByFirstWord`` in ``phraseLists``, by the bytes
+  /// of every ASCII string equal to its first word: most first words are ASCII, and are
+  /// found without hashing them with SipHash.
+  static let phraseListNumbers: ASCIIKeyTable = phraseListTables.numbers
+
+  /// ``phraseLists`` and ``phraseListNumbers``, made together.
+  private static let phraseListTables: (lists: [[Int]], numbers: ASCIIKeyTable) = {
+    var lists: [[Int]] = []
+    var numbers = ASCIIKeyTable()
+    // The numbering follows the dictionary's order, which differs from run to run; what a
+    // lookup finds does not.
+    for (word, list) in phrasesByFirstWord {
+      numbers.insertASCIIForm(of: word, value: Int32(lists.count))
+      lists.append(list)
+    }
+    return (lists, numbers)
+  }()
+
+  /// The indices of the phrases that start with `word`, ascending.
+  static func phrases(startingWith word: String) -> [Int] {
+    switch phraseListNumbers.lookup(word) {
+    case .found(let number): return phraseLists[Int(number)]
+    case .absent: return []
+    case .notASCII: return phrasesByFirstWord[word] ?? []
+    }
+  }
+
   /// Words that, right after `mia domanda`, make it a question rather than a file.
   static let questionFollowers: Set<String> = ["e", "è", "era", "sarebbe", "riguarda"]
 
@@ -192,7 +222,7 @@ enum OwnCaseDetector {
     var found: Int?
     for start in words.indices where reading.word(start, is: .phraseStart) {
       let word = words[start]
-      for number in phrasesByFirstWord[word] ?? [] where number < found ?? phrases.count {
+      for number in phrases(startingWith: word) where number < found ?? phrases.count {
         // The first word is the one looked up: the match is read from the second.
         let phrase = compiledPhrases[number]
         guard start + phrase.count <= words.count else { continue }

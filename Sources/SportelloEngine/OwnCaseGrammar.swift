@@ -304,8 +304,10 @@ enum OwnCaseGrammar {
   /// graduatoria`: a place in a ranking. "posto" counts only beside a word of ranking:
   /// `posto 3` alone may be a parking space.
   static func rankingPlace(_ words: [String]) -> String? {
-    let ranked = words.contains(where: rankingWords.contains)
-    for index in words.indices.dropFirst() where ranked && words[index] == "posto" {
+    for index in words.indices.dropFirst() where words[index] == "posto" {
+      // Looked for only at a "posto": hashing every word of every message cost more than
+      // the rest of this sign.
+      guard words.contains(where: rankingWords.contains) else { break }
       let before = words[index - 1].filter { $0 != "°" && $0 != "º" }
       if !before.isEmpty, before.allSatisfy(\.isNumber) { return "'\(words[index - 1]) posto'" }
     }

@@ -4,7 +4,8 @@
 /// Found through ``FlatPatterns/formsByFirstTerm``: only the patterns that start with one
 /// of the message's terms are tried, each distinct pattern once, so the cost follows the
 /// message, not the number of patterns in the rules. Only the few FAQs with a hit are
-/// listed, so nothing as long as the rules is allocated for a message.
+/// listed; the rule-long tables that find an FAQ's entry and a counted group come from
+/// the caller (``Tables``), which keeps them from one message to the next.
 struct PatternHits: Sendable {
   /// What occurs of one FAQ's patterns.
   struct Counts: Sendable {
@@ -16,74 +17,154 @@ struct PatternHits: Sendable {
     var firstExclusion: Int32 = -1
   }
 
+  /// One FAQ with at least one pattern in the message, and what occurs of its patterns.
+  struct Hit: Sendable {
+    /// The FAQ.
+    var faq: Int32
+    /// What occurs of its patterns.
+    var counts = Counts()
+  }
+
+  /// The rule-long tables of finding the hits, all 0 and `false` between messages.
+  struct Tables: Sendable {
+    /// Per FAQ, its place in ``PatternHits/hits`` plus one, or 0 when it has no hit.
+    var slots: [Int32]
+    /// Per group of ``FlatPatterns/groups``, whether the message has counted it; cleared
+    /// before the hits are handed over.
+    var isCounted: [Bool]
+
+    /// Tables for rules of `faqCount` FAQs and `groupCount` groups.
+    init(faqCount: Int, groupCount: Int) {
+      slots = Array(repeating: 0, count: faqCount)
+      isCounted = Array(repeating: false, count: groupCount)
+    }
+
+    /// No room at all, for a value whose arrays have been handed on.
+    init() {
+      slots = []
+      isCounted = []
+    }
+  }
+
   /// The FAQs with at least one pattern in the message, ascending.
-  private(set) var faqs: [Int32] = []
+  ///
+  /// One array of FAQs and their counts, not two: a message allocates one list.
+  private(set) var hits: [Hit] = []
 
-  /// What occurs of the patterns of each of ``faqs``, in the same order.
-  private(set) var counts: [Counts] = []
-
-  /// The FAQs with at least one keyword group in the message, ascending.
-  private(set) var faqsWithKeywords: [Int] = []
+  /// Finds the patterns of the index that occur in `query`, with fresh tables.
+  init(query: Query, tables: ScoringTables) {
+    var lookup = Tables(faqCount: tables.faqCount, groupCount: tables.patterns.groupCount)
+    self.init(query: query, tables: tables, lookup: &lookup)
+  }
 
   /// Finds the patterns of the index that occur in `query`.
-  init(query: Query, tables: ScoringTables) {
-    let patterns = tables.patterns
-    let formsByFirstTerm = patterns.formsByFirstTerm
-    let formMembers = patterns.formMembers
-    var tried: [Int32] = []
-    tried.reserveCapacity(query.plain.count + query.conceptual.count)
-    var matched: [Int32] = []
-    matched.reserveCapacity(16)
+  ///
+  /// - Parameter lookup: Tables all 0 and `false`; on return each FAQ with a hit has its
+  ///   slot (see ``clearSlots(in:)``), and every group is `false` again.
+  init(query: Query, tables: ScoringTables, lookup: inout Tables) {
+    // Fields of `tables.patterns` are read in place: a local copy of the flat patterns
+    // retains and releases each of their arrays.
+    let formsByFirstTerm = tables.patterns.formsByFirstTerm
+    let formMembers = tables.patterns.formMembers
+    // The groups counted, to clear in `lookup` at the end.
+    var counted: [Int32] = []
+    counted.reserveCapacity(32)
+    var hits: [Hit] = []
+    hits.reserveCapacity(16)
     // The message's words, read once, when the first exclusion matched on words needs them.
     var words: [String]?
     func tryPatterns(startingWith term: Int32) {
-      guard term >= 0, !tried.contains(term) else { return }
-      tried.append(term)
       // One test per form: the same exclusion written in many FAQs is tested once, and
       // then counts for each of them.
       for position in formsByFirstTerm.positions(of: term) {
         let members = formMembers.positions(of: formsByFirstTerm[position])
-        let number = formMembers[members.lowerBound]
+        let number = Int(formMembers[members.lowerBound])
         let occurs =
           Query.occurs(
-            patterns.terms, patterns.conceptualRange(of: Int(number)), in: query.conceptual)
-          || Query.occurs(patterns.terms, patterns.plainRange(of: Int(number)), in: query.plain)
+            tables.patterns.terms, tables.patterns.conceptualRange(of: number),
+            in: query.conceptual)
+          || Query.occurs(
+            tables.patterns.terms, tables.patterns.plainRange(of: number), in: query.plain)
         guard occurs else { continue }
-        if patterns.hasWords[Int(number)], let written = tables.index.patterns[Int(number)].words {
+        if tables.patterns.hasWords[number], let written = tables.index.patterns[number].words {
           if words == nil { words = Query.words(of: query.tokens) }
           guard Query.contains(written, in: words ?? []) else { continue }
         }
-        for member in members { matched.append(formMembers[member]) }
+        for member in members {
+          PatternHits.count(
+            formMembers[member], of: tables.patterns, in: &hits, lookup: &lookup,
+            counted: &counted)
+        }
       }
     }
-    for term in query.plain { tryPatterns(startingWith: term) }
-    for term in query.conceptual { tryPatterns(startingWith: term) }
-    guard !matched.isEmpty else { return }
+    // Every distinct known term of the message once, in any order: what occurs does not
+    // depend on the order patterns are tried in. The content terms are the conceptual
+    // terms, unique; a term of the message as written is missing from them only when a
+    // synonym replaced it.
+    for term in query.contentTerms { tryPatterns(startingWith: term) }
+    if !query.concepts.isEmpty {
+      for (index, term) in query.plain.enumerated()
+      where term >= 0 && !query.contentTerms.contains(term)
+        && !query.plain[..<index].contains(term)
+      {
+        tryPatterns(startingWith: term)
+      }
+    }
+    for group in counted { lookup.isCounted[Int(group)] = false }
 
-    // Patterns are stored FAQ by FAQ and group by group, so after sorting, the FAQs come
-    // in ascending order, the alternatives of one group are adjacent and each group is
-    // counted once.
-    matched.sort()
-    faqs.reserveCapacity(matched.count)
-    counts.reserveCapacity(matched.count)
-    var previous: (faq: Int32, role: MatcherIndex.Role)?
-    for number in matched {
-      let faq = patterns.faqs[Int(number)]
-      let role = patterns.roles[Int(number)]
-      if let previous, previous.faq == faq, previous.role == role { continue }
-      previous = (faq, role)
-      if faqs.last != faq {
-        faqs.append(faq)
-        counts.append(Counts())
-      }
-      switch role {
-      case .keyword:
-        if counts[counts.count - 1].keywordGroups == 0 { faqsWithKeywords.append(Int(faq)) }
-        counts[counts.count - 1].keywordGroups += 1
-      case .required: counts[counts.count - 1].requiredGroups += 1
-      case .exclusion: counts[counts.count - 1].firstExclusion = number
+    // The FAQs came in the order the forms reached them: sorted by insertion (there are a
+    // few), and their slots moved with them.
+    for index in hits.indices.dropFirst() {
+      var place = index
+      while place > 0, hits[place - 1].faq > hits[place].faq {
+        hits.swapAt(place, place - 1)
+        place -= 1
       }
     }
+    for (index, hit) in hits.enumerated() { lookup.slots[Int(hit.faq)] = Int32(index + 1) }
+    self.hits = hits
+  }
+
+  /// Counts pattern `number`, which occurs, for its FAQ in `hits`, unless its group is
+  /// counted already.
+  @inline(__always)
+  private static func count(
+    _ number: Int32, of patterns: FlatPatterns, in hits: inout [Hit], lookup: inout Tables,
+    counted: inout [Int32]
+  ) {
+    let role = patterns.roles[Int(number)]
+    if case .exclusion = role {
+      // Only the first exclusion that occurs is reported, whatever the order found in.
+    } else {
+      let group = patterns.groups[Int(number)]
+      guard !lookup.isCounted[Int(group)] else { return }
+      lookup.isCounted[Int(group)] = true
+      counted.append(group)
+    }
+    let faq = Int(patterns.faqs[Int(number)])
+    var slot = Int(lookup.slots[faq]) - 1
+    if slot < 0 {
+      slot = hits.count
+      hits.append(Hit(faq: Int32(faq)))
+      lookup.slots[faq] = Int32(hits.count)
+    }
+    switch role {
+    case .keyword: hits[slot].counts.keywordGroups += 1
+    case .required: hits[slot].counts.requiredGroups += 1
+    case .exclusion:
+      let first = hits[slot].counts.firstExclusion
+      if first < 0 || number < first { hits[slot].counts.firstExclusion = number }
+    }
+  }
+
+  /// Sets back to 0 the slots in `lookup` of the FAQs with a hit.
+  func clearSlots(in lookup: inout Tables) {
+    for hit in hits { lookup.slots[Int(hit.faq)] = 0 }
+  }
+
+  /// The FAQs with at least one keyword group in the message, ascending.
+  var faqsWithKeywords: [Int] {
+    hits.compactMap { $0.counts.keywordGroups > 0 ? Int($0.faq) : nil }
   }
 
   /// What occurs of the patterns of `faq`.
@@ -91,11 +172,21 @@ struct PatternHits: Sendable {
   /// - Complexity: O(log n) in the number of FAQs with a hit.
   func counts(of faq: Int) -> Counts {
     var low = 0
-    var high = faqs.count
+    var high = hits.count
     while low < high {
       let middle = (low + high) / 2
-      if faqs[middle] < Int32(faq) { low = middle + 1 } else { high = middle }
+      if hits[middle].faq < Int32(faq) { low = middle + 1 } else { high = middle }
     }
-    return low < faqs.count && faqs[low] == Int32(faq) ? counts[low] : Counts()
+    return low < hits.count && hits[low].faq == Int32(faq) ? hits[low].counts : Counts()
+  }
+
+  /// What occurs of the patterns of `faq`, found through its slot in `lookup`, the tables
+  /// these hits were found with.
+  ///
+  /// - Complexity: O(1).
+  @inline(__always)
+  func counts(of faq: Int, in lookup: Tables) -> Counts {
+    let slot = Int(lookup.slots[faq])
+    return slot == 0 ? Counts() : hits[slot - 1].counts
   }
 }

@@ -1,99 +1,123 @@
 import SportelloText
 
 /// A message reduced to weighted terms, ready to be scored against the index.
-struct Query: Sendable {
+///
+/// A class, immutable once built: scoring hands the query to every step, and a value of
+/// a dozen arrays cost a retain and a release of each of them at every copy.
+final class Query: Sendable {
   /// Content terms in message order, -1 for words no rule uses.
-  var plain: [Int32] = []
+  let plain: [Int32]
   /// The same after synonyms were applied.
-  var conceptual: [Int32] = []
+  let conceptual: [Int32]
   /// The concepts found.
-  var concepts: [Int32] = []
+  let concepts: [Int32]
   /// Known content terms (concepts included), unique.
-  var contentTerms: [Int32] = []
+  let contentTerms: [Int32]
   /// Known stop-word terms, unique.
-  var stopTerms: [Int32] = []
+  let stopTerms: [Int32]
   /// The sum of the weights of every term, unknown words included.
-  var norm: Double = 0
+  let norm: Double
   /// `norm` with small-talk terms lowered, for the other FAQs.
-  var regularNorm: Double = 0
+  let regularNorm: Double
   /// Adjacent content-term pairs, sorted, unique.
-  var bigrams: [Int64] = []
+  let bigrams: [Int64]
   /// Whether the message has a content word besides greetings and thanks (a word no
   /// rule uses counts); without one, only small-talk FAQs are scored. Numbers alone are
   /// not content: a lone "2" is a menu choice that came too late, not a question about
   /// an example that mentions two years.
-  var hasRegularContent = false
+  let hasRegularContent: Bool
   /// The weight of each of `contentTerms` when scoring a small-talk FAQ.
-  var contentWeights: [Double] = []
+  let contentWeights: [Double]
   /// The weight of each of `contentTerms` when scoring any other FAQ (small-talk terms lowered).
-  var regularContentWeights: [Double] = []
+  let regularContentWeights: [Double]
   /// The weight of each of `stopTerms`.
-  var stopWeights: [Double] = []
+  let stopWeights: [Double]
   /// The sum of `stopWeights`: the most that stop words can add to a shared weight.
-  var stopWeight = 0.0
+  let stopWeight: Double
   /// The message's tokens, for the exclusions that are matched on words.
-  var tokens: [Token] = []
+  let tokens: [Token]
 
   /// Builds the query of an analysed message.
   init(message: AnalyzedMessage, tables: ScoringTables, unknownFactor: Double) {
-    // The parts it reads, not the whole index: a copy of the index retains every array.
-    let table = tables.index.terms
+    // The term table is read in place through `tables`: a local copy of it, or of the
+    // index, retains and releases each of its arrays.
     let isSmallTalkTerm = tables.index.isSmallTalkTerm
     // A message has a few dozen terms at most: arrays searched in full cost less than
     // sets, which hash every term.
     var unknown: [String] = []
     let count = message.tokens.count
-    contentTerms.reserveCapacity(count)
-    contentWeights.reserveCapacity(count)
-    regularContentWeights.reserveCapacity(count)
-    // Locals, not properties, in the closure: a closure that changes `self` copies the
-    // whole query in and out.
     var plain: [Int32] = []
     plain.reserveCapacity(count)
     var stopTerms: [Int32] = []
     TermUnit.forEachUnit(of: message) { name, isStop in
-      guard let id = table.id(of: name) else {
+      guard let id = tables.index.terms.id(of: name) else {
         if !isStop {
           plain.append(-1)
           if !unknown.contains(name) { unknown.append(name) }
         }
         return
       }
-      if table.isStop[Int(id)] {
+      if tables.index.terms.isStop[Int(id)] {
         if !stopTerms.contains(id) { stopTerms.append(id) }
       } else {
         plain.append(id)
       }
     }
-    self.plain = plain
-    self.stopTerms = stopTerms
-    (conceptual, concepts) = tables.index.concepts.apply(to: plain)
+    let (conceptual, concepts) = tables.index.concepts.apply(to: plain)
     // Stop terms and content terms are never the same term.
+    var contentTerms: [Int32] = []
+    contentTerms.reserveCapacity(conceptual.count)
     for id in conceptual where id >= 0 && !contentTerms.contains(id) { contentTerms.append(id) }
-    norm = Double(unknown.count) * tables.index.rarestIDF * unknownFactor
-    regularNorm = norm
+    var norm = Double(unknown.count) * tables.index.rarestIDF * unknownFactor
+    var regularNorm = norm
+    var contentWeights: [Double] = []
+    contentWeights.reserveCapacity(contentTerms.count)
     for id in contentTerms {
-      let weight = table.weight(id)
-      let regularWeight =
-        isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
+      let weight = tables.index.terms.weight(id)
       contentWeights.append(weight)
-      regularContentWeights.append(regularWeight)
       norm += weight
-      regularNorm += regularWeight
     }
+    // Without a small-talk term the two lists are equal, and share one array.
+    var regularContentWeights = contentWeights
+    if contentTerms.contains(where: { isSmallTalkTerm[Int($0)] }) {
+      regularContentWeights = []
+      regularContentWeights.reserveCapacity(contentTerms.count)
+      for (position, id) in contentTerms.enumerated() {
+        let weight = contentWeights[position]
+        regularContentWeights.append(
+          isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight)
+      }
+    }
+    for weight in regularContentWeights { regularNorm += weight }
+    var stopWeights: [Double] = []
+    stopWeights.reserveCapacity(stopTerms.count)
+    var stopWeight = 0.0
     for id in stopTerms {
-      let weight = table.weight(id)
+      let weight = tables.index.terms.weight(id)
       stopWeights.append(weight)
       stopWeight += weight
       norm += weight
       regularNorm +=
         isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight
     }
+    let tokens = message.tokens
+    // By index, reading the kind only: binding each token copies it, with its strings.
+    let hasWords = tokens.indices.contains { tokens[$0].kind == .word || tokens[$0].kind == .code }
+    self.plain = plain
+    self.conceptual = conceptual
+    self.concepts = concepts
+    self.contentTerms = contentTerms
+    self.stopTerms = stopTerms
+    self.norm = norm
+    self.regularNorm = regularNorm
     bigrams = MatcherIndex.bigrams(of: conceptual)
-    tokens = message.tokens
-    let hasWords = message.tokens.contains { $0.kind == .word || $0.kind == .code }
     hasRegularContent =
       hasWords && (!unknown.isEmpty || contentTerms.contains { !isSmallTalkTerm[Int($0)] })
+    self.contentWeights = contentWeights
+    self.regularContentWeights = regularContentWeights
+    self.stopWeights = stopWeights
+    self.stopWeight = stopWeight
+    self.tokens = tokens
   }
 
   /// The words of `tokens` as exclusions are matched: words, numbers and codes, folded,

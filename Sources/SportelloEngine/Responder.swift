@@ -29,6 +29,9 @@ public struct Responder: Sendable {
   /// The office hours of the profile.
   private let officeHours: OfficeHours
 
+  /// Reads the answers to menus, with every title analysed once.
+  private let resolver: ChoiceResolver
+
   /// `messaggio_operatore_in_orario`, filled.
   private let openAcknowledgement: String
 
@@ -91,6 +94,9 @@ public struct Responder: Sendable {
     }
     self.replies = replies
     officeHours = ruleSet.profile.officeHours
+    var resolver = ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet)
+    resolver.foldedTitles = ChoiceResolver.foldedTitles(of: ruleSet, analyzer: matcher.analyzer)
+    self.resolver = resolver
     openAcknowledgement = ruleSet.message("messaggio_operatore_in_orario")
     closedAcknowledgement = template("messaggio_operatore_fuori_orario", slot: "riapertura")
     confirmationQuestion = template("messaggio_conferma", slot: "opzione")
@@ -114,7 +120,6 @@ public struct Responder: Sendable {
     if let pending, !pending.isExpired(at: now, after: ruleSet.settings.choiceExpiry) {
       // One analysis serves the menu's answer and, when it is none, the new question.
       let analysed = matcher.analyzer.analyze(message)
-      let resolver = ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet)
       switch resolver.resolve(analyzed: analysed, pending) {
       case .option(let id)?:
         var explanation = Explanation()

@@ -40,23 +40,24 @@ struct Scoring {
   var unboundedStart = 0
   /// Room for the reached FAQs that pass the weight test of ``boundReachedFAQs()``.
   var passing: [Int32]
-  /// Per FAQ, whether its bound is known (or it is left out) and whether it has a pattern
-  /// hit or a phrase: most FAQs have neither, and need not be looked up in those lists.
+  /// Per FAQ, whether its bound is known (or it is left out) and whether it has a
+  /// phrase: most FAQs have none, and need not be looked up in that list.
   var flags: [UInt8]
+  /// Where each FAQ's pattern hits are in ``hits``, from the scratch.
+  var hitLookup: PatternHits.Tables
 
   /// The bound of the FAQ is known, or it is left out.
   static let boundedFlag: UInt8 = 1
-  /// The FAQ is in ``PatternHits/faqs``.
-  static let patternFlag: UInt8 = 2
   /// The FAQ is in ``phraseFAQs``.
-  static let phraseFlag: UInt8 = 4
+  static let phraseFlag: UInt8 = 2
 
   /// `now`, as ``ScoringTables/expiryTimes`` counts time.
   let nowTime: Double
   /// The FAQs waiting to be scored in full.
   var pending: [BoundHeap.Item]
-  /// The FAQs scored in full, in ranking order.
-  var ranked: [ScoredFAQ] = []
+  /// The FAQs scored in full, in ranking order; the scratch's storage, so read it before
+  /// ``recycleScratch()`` (which gives back a copy).
+  var ranked: [ScoredFAQ]
   /// The weight of the content terms not read yet.
   var unreadWeight = 0.0
   /// Whether every content term was read, in the query's order: then ``partialShared`` is
@@ -90,38 +91,53 @@ struct Scoring {
     self.choiceThreshold = choiceThreshold
     self.margin = margin
     self.updatesCutoff = updatesCutoff
-    hits = PatternHits(query: query, tables: tables)
+    // Every array is moved out of the scratch, not copied: writing to a copy while the
+    // scratch still holds the array copies it whole, and each copy costs a retain.
+    var scratch = tables.scratch.take()
+    func moved<Value>(_ value: inout Value, leaving empty: Value) -> Value {
+      var result = empty
+      swap(&result, &value)
+      return result
+    }
+    var hitLookup = moved(&scratch.hitLookup, leaving: PatternHits.Tables())
+    hits = PatternHits(query: query, tables: tables, lookup: &hitLookup)
+    self.hitLookup = hitLookup
     (phraseFAQs, phraseCounts) = tables.sharedPhraseCounts(query)
-    let scratch = tables.scratch.take()
-    partialShared = scratch.partialShared
-    flags = scratch.flags
-    reached = scratch.reached
-    passing = scratch.passing
-    pending = scratch.pending
-    for faq in hits.faqs { flags[Int(faq)] |= Scoring.patternFlag }
+    partialShared = moved(&scratch.partialShared, leaving: [])
+    flags = moved(&scratch.flags, leaving: [])
+    reached = moved(&scratch.reached, leaving: [])
+    passing = moved(&scratch.passing, leaving: [])
+    pending = moved(&scratch.pending, leaving: [])
     for faq in phraseFAQs { flags[faq] |= Scoring.phraseFlag }
     nowTime = now.timeIntervalSinceReferenceDate
-    // With a large rule set a message scores a few dozen FAQs in full.
-    ranked.reserveCapacity(32)
+    ranked = moved(&scratch.ranked, leaving: [])
     switch weighing {
     case .chosenPerMessage:
       weighsEveryExample = Scoring.weighsEveryExample(query, tables: tables)
     case .faqByFAQ: weighsEveryExample = false
     case .everyExampleAtOnce: weighsEveryExample = true
     }
-    exampleShared = scratch.exampleShared
-    everyExampleShared = scratch.everyExampleShared
-    termCodes = scratch.termCodes
+    exampleShared = moved(&scratch.exampleShared, leaving: [])
+    everyExampleShared = moved(&scratch.everyExampleShared, leaving: [])
+    termCodes = moved(&scratch.termCodes, leaving: MessageTermCodes())
     if !weighsEveryExample { termCodes.code(query) }
   }
 
   /// Clears the entries this message set in the rule-long arrays and hands them back to
   /// the pool for the next message; scoring is over.
   ///
-  /// Every FAQ with a shared weight or a flag is in `reached`, in ``PatternHits/faqs`` or
+  /// - Returns: The FAQs scored in full, in ranking order, in an array of their own: the
+  ///   storage ``ranked`` grew in stays with the scratch, so that the next message does
+  ///   not allocate room for a few dozen again.
+  ///
+  /// Every FAQ with a shared weight or a flag is in `reached`, in ``PatternHits/hits`` or
   /// in `phraseFAQs`: only an FAQ reached by a term, or with a keyword group or a phrase,
   /// is ever bounded.
-  mutating func recycleScratch() {
+  mutating func recycleScratch() -> [ScoredFAQ] {
+    var scored: [ScoredFAQ] = []
+    scored.reserveCapacity(ranked.count)
+    scored.append(contentsOf: ranked)
+    ranked.removeAll(keepingCapacity: true)
     let count = reachedCount
     partialShared.withUnsafeMutableBufferPointer { shared in
       flags.withUnsafeMutableBufferPointer { flags in
@@ -133,7 +149,8 @@ struct Scoring {
         }
       }
     }
-    for faq in hits.faqs { flags[Int(faq)] = 0 }
+    for hit in hits.hits { flags[Int(hit.faq)] = 0 }
+    hits.clearSlots(in: &hitLookup)
     for faq in phraseFAQs { flags[faq] = 0 }
     pending.removeAll(keepingCapacity: true)
     termCodes.clear(query)
@@ -144,7 +161,7 @@ struct Scoring {
     let scratch = ScoringScratch(
       partialShared: partialShared, flags: flags, reached: reached, passing: passing,
       exampleShared: exampleShared, everyExampleShared: everyExampleShared,
-      pending: pending, termCodes: termCodes)
+      pending: pending, ranked: ranked, termCodes: termCodes, hitLookup: hitLookup)
     partialShared = []
     flags = []
     reached = []
@@ -152,8 +169,11 @@ struct Scoring {
     exampleShared = []
     everyExampleShared = []
     pending = []
+    ranked = []
     termCodes = MessageTermCodes()
+    hitLookup = PatternHits.Tables()
     tables.scratch.giveBack(scratch)
+    return scored
   }
 
   /// Whether adding up every example's shared weight at once costs less for `query` than
@@ -201,7 +221,7 @@ struct Scoring {
   /// mutating one copies the whole value first (measured: a copy per FAQ bounded).
   @inline(__always)
   private func hits(of faq: Int) -> PatternHits.Counts {
-    flags[faq] & Scoring.patternFlag == 0 ? PatternHits.Counts() : hits.counts(of: faq)
+    hits.counts(of: faq, in: hitLookup)
   }
 
   /// How many of the message's phrases `faq` has.
@@ -286,9 +306,14 @@ struct Scoring {
     var floor = -Double.infinity
     forEachReachedFAQ { faq, shared in
       guard shared > floor else { return }
-      var position = most.count
-      while position > 0, shared > most[position - 1].shared { position -= 1 }
-      most.insert((faq, shared), at: position)
+      // Appended and moved up past those that share less by hand: `insert(_:at:)` costs
+      // a generic call.
+      most.append((faq, shared))
+      var position = most.count - 1
+      while position > 0, shared > most[position - 1].shared {
+        most.swapAt(position, position - 1)
+        position -= 1
+      }
       if most.count > count { most.removeLast() }
       if most.count == count { floor = most[count - 1].shared }
     }
@@ -328,7 +353,7 @@ struct Scoring {
         || positions.contains { tables.credit(of: faq, for: contentTerms[$0]) > 0 }
       if isReached { bound(faq) }
     }
-    for faq in hits.faqsWithKeywords { boundIfReached(faq) }
+    for hit in hits.hits where hit.counts.keywordGroups > 0 { boundIfReached(Int(hit.faq)) }
     for faq in phraseFAQs { boundIfReached(faq) }
   }
 

@@ -23,16 +23,23 @@ struct ScoringScratch {
   var everyExampleShared: [Double]
   /// The FAQs waiting to be scored; empty when handed out, with its capacity kept.
   var pending: [BoundHeap.Item]
+  /// The FAQs scored in full; empty when handed out, with its capacity kept.
+  var ranked: [ScoredFAQ]
   /// Room for a message's term codes; none coded when handed out.
   var termCodes: MessageTermCodes
+  /// The tables of finding a message's pattern hits; all 0 and `false` when handed out.
+  var hitLookup: PatternHits.Tables
 }
 
 extension ScoringScratch {
   /// Fresh arrays for `faqCount` FAQs whose largest has `mostExamples` examples, and
-  /// rules of `exampleCount` examples and `termCount` terms.
-  init(faqCount: Int, mostExamples: Int, exampleCount: Int, termCount: Int) {
+  /// rules of `exampleCount` examples, `termCount` terms and `groupCount` pattern groups.
+  init(faqCount: Int, mostExamples: Int, exampleCount: Int, termCount: Int, groupCount: Int) {
     var pending: [BoundHeap.Item] = []
     pending.reserveCapacity(min(faqCount, 256))
+    // With a large rule set a message scores a few dozen FAQs in full.
+    var ranked: [ScoredFAQ] = []
+    ranked.reserveCapacity(min(faqCount, 32))
     self.init(
       partialShared: Array(repeating: 0, count: faqCount),
       flags: Array(repeating: 0, count: faqCount),
@@ -40,7 +47,8 @@ extension ScoringScratch {
       passing: Array(repeating: 0, count: faqCount),
       exampleShared: Array(repeating: 0, count: mostExamples),
       everyExampleShared: Array(repeating: 0, count: exampleCount), pending: pending,
-      termCodes: MessageTermCodes(termCount: termCount))
+      ranked: ranked, termCodes: MessageTermCodes(termCount: termCount),
+      hitLookup: PatternHits.Tables(faqCount: faqCount, groupCount: groupCount))
   }
 }
 
@@ -63,18 +71,21 @@ final class ScoringScratchPool: @unchecked Sendable {
   private let exampleCount: Int
   /// How many terms the rules have.
   private let termCount: Int
+  /// How many pattern groups the rules have.
+  private let groupCount: Int
 
   /// The most spares kept: more threads than this scoring at once allocate, as without
   /// a pool.
   static let mostSpares = 16
 
   /// A pool for rules of `faqCount` FAQs whose largest has `mostExamples` examples, and
-  /// of `exampleCount` examples and `termCount` terms.
-  init(faqCount: Int, mostExamples: Int, exampleCount: Int, termCount: Int) {
+  /// of `exampleCount` examples, `termCount` terms and `groupCount` pattern groups.
+  init(faqCount: Int, mostExamples: Int, exampleCount: Int, termCount: Int, groupCount: Int) {
     self.faqCount = faqCount
     self.mostExamples = mostExamples
     self.exampleCount = exampleCount
     self.termCount = termCount
+    self.groupCount = groupCount
   }
 
   /// A spare, or fresh arrays when there is none: every entry is 0 and `pending` empty.
@@ -83,15 +94,17 @@ final class ScoringScratchPool: @unchecked Sendable {
     return spare
       ?? ScoringScratch(
         faqCount: faqCount, mostExamples: mostExamples, exampleCount: exampleCount,
-        termCount: termCount)
+        termCount: termCount, groupCount: groupCount)
   }
 
   /// Keeps `scratch` for another message; its caller has cleared it.
   func giveBack(_ scratch: consuming ScoringScratch) {
     assert(scratch.partialShared.allSatisfy { $0 == 0 } && scratch.flags.allSatisfy { $0 == 0 })
-    assert(scratch.pending.isEmpty && !scratch.termCodes.isCoded)
+    assert(scratch.pending.isEmpty && scratch.ranked.isEmpty && !scratch.termCodes.isCoded)
     assert(scratch.termCodes.codes.allSatisfy { $0 == 0 })
     assert(scratch.everyExampleShared.allSatisfy { $0 == 0 })
+    assert(scratch.hitLookup.slots.allSatisfy { $0 == 0 })
+    assert(scratch.hitLookup.isCounted.allSatisfy { !$0 })
     // Locked by hand, not in a closure: a closure would capture the scratch and append a
     // copy, a retain and a release of each of its arrays; this way it is moved in.
     lock.lock()

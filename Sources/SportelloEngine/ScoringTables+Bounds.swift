@@ -112,7 +112,14 @@ extension ScoringTables {
     guard !query.bigrams.isEmpty else { return ([], []) }
     // Each phrase's list holds an FAQ once, so an FAQ's count is how often it appears.
     var all: [Int32] = []
-    for bigram in query.bigrams { all += index.faqsByBigram[bigram] ?? [] }
+    for bigram in query.bigrams {
+      guard let faqs = index.faqsByBigram[bigram] else { continue }
+      // Room for several phrases' lists at the first one, rather than growing list by list.
+      if all.isEmpty { all.reserveCapacity(Swift.max(64, faqs.count)) }
+      all += faqs
+    }
+    // Most messages share no phrase with any example: nothing more is allocated for them.
+    guard !all.isEmpty else { return ([], []) }
     all.sort()
     var faqs: [Int] = []
     var counts: [UInt8] = []
@@ -136,8 +143,14 @@ extension ScoringTables {
     var highest: [BoundHeap.Item] = []
     highest.reserveCapacity(count + 1)
     for item in items where highest.count < count || item.bound > highest[highest.count - 1].bound {
-      let position = highest.firstIndex { item.bound > $0.bound } ?? highest.count
-      highest.insert(item, at: position)
+      // Appended and moved up past the lower bounds by hand: `insert(_:at:)` costs a
+      // generic call per item.
+      highest.append(item)
+      var position = highest.count - 1
+      while position > 0, item.bound > highest[position - 1].bound {
+        highest.swapAt(position, position - 1)
+        position -= 1
+      }
       if highest.count > count { highest.removeLast() }
     }
     return highest

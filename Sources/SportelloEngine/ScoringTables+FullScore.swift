@@ -126,18 +126,29 @@ extension ScoringTables {
     let norm = isSmallTalk ? query.norm : query.regularNorm
     var best = 0.0
     var bestExample: Int?
-    for example in exampleRanges[faq] where example != skipped && shared[example - base] > 0 {
-      let weight = shared[example - base]
-      let phrases =
-        phraseHits == 0
-        ? 0
-        : min(weights.bigrams, Matcher.sharedCount(query.bigrams, index.examples[example].bigrams))
-      let similarity =
-        (weight / norm * weight / exampleNorms[example]).squareRoot()
-        + Double(phrases) * weights.bigram
-      if similarity > best {
-        best = similarity
-        bestExample = example
+    let examples = exampleRanges[faq]
+    // On the raw buffers: most examples share nothing and are passed over after one load,
+    // which a bounds check per example doubled. Every example of the FAQ is below the
+    // length of `exampleNorms`, and at `base` or after in `shared` (the caller's promise).
+    precondition(examples.isEmpty || examples.upperBound - base <= shared.count)
+    shared.withUnsafeBufferPointer { shared in
+      exampleNorms.withUnsafeBufferPointer { exampleNorms in
+        for example in examples where example != skipped && shared[example - base] > 0 {
+          let weight = shared[example - base]
+          let phrases =
+            phraseHits == 0
+            ? 0
+            : min(
+              weights.bigrams,
+              Matcher.sharedCount(query.bigrams, index.examples[example].bigrams))
+          let similarity =
+            (weight / norm * weight / exampleNorms[example]).squareRoot()
+            + Double(phrases) * weights.bigram
+          if similarity > best {
+            best = similarity
+            bestExample = example
+          }
+        }
       }
     }
     let coverage = min(1, faqShared / norm)

@@ -70,7 +70,8 @@ final class ScoringTables: Sendable {
     self.faqTerms = faqTerms.value()
     scratch = ScoringScratchPool(
       faqCount: index.entries.count, mostExamples: index.mostExamples,
-      exampleCount: index.examples.count, termCount: index.terms.names.count)
+      exampleCount: index.examples.count, termCount: index.terms.names.count,
+      groupCount: patterns.groupCount)
   }
 
   /// The number of FAQs.
@@ -91,6 +92,12 @@ struct FlatPatterns: Sendable {
   let faqs: [Int32]
   /// Each pattern's role.
   let roles: [MatcherIndex.Role]
+  /// Each pattern's group, numbered across the rules: the alternatives of one keyword or
+  /// required group of one FAQ share a number (they are stored one after the other), so
+  /// that a message counts each group once however many of its alternatives occur.
+  let groups: [Int32]
+  /// How many groups there are.
+  let groupCount: Int
   /// Whether each pattern is matched on its words too (``MatcherIndex/Pattern/words``).
   let hasWords: [Bool]
   /// Each form's patterns, ascending: patterns with the same terms and words (the same
@@ -116,6 +123,15 @@ struct FlatPatterns: Sendable {
     self.starts = starts
     faqs = patterns.map(\.faq)
     roles = patterns.map(\.role)
+    var groups: [Int32] = []
+    groups.reserveCapacity(patterns.count)
+    for (number, pattern) in patterns.enumerated() {
+      let previous = number > 0 ? patterns[number - 1] : nil
+      let isNewGroup = previous.map { $0.faq != pattern.faq || $0.role != pattern.role } ?? true
+      groups.append((groups.last ?? -1) + (isNewGroup ? 1 : 0))
+    }
+    self.groups = groups
+    groupCount = Int(groups.last ?? -1) + 1
     hasWords = patterns.map { $0.words != nil }
 
     var formNumbers: [FormKey: Int32] = [:]
