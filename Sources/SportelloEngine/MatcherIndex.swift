@@ -195,23 +195,28 @@ struct MatcherIndex: Sendable {
     // cores, a batch of FAQs at a time (so that few analyses are held at once), and the
     // terms are then numbered in rule order, as if analysed one by one. The next batch is
     // analysed in the background while this thread numbers the terms of the current one.
-    // The batch's vocabulary words are gathered into a set there too: numbering is the
-    // longer job, and hashing every word of every FAQ into one set here doubled it; this
-    // thread then adds only the batch's distinct words.
+    // The vocabulary words are gathered there too, batch after batch into the set of the
+    // batches before: numbering is the longer job, and hashing every word of every FAQ
+    // into a set here doubled it. Each word is added in rule order, so the set keeps the
+    // spelling first met of equal strings, as adding them one by one here would.
     // Each batch is analysed by an analyzer that knows the words of the batches before it
     // (``Analyzer/knowing(_:)``): FAQs share most of their words, and stemming every word
     // of every text was a fifth of the analysis.
-    @Sendable func analyseBatch(startingAt start: Int, with batchAnalyzer: Analyzer)
-      -> AnalysedBatch
-    {
+    @Sendable func analyseBatch(
+      startingAt start: Int, with batchAnalyzer: Analyzer, after wordsBefore: Set<String>
+    ) -> AnalysedBatch {
       let end = min(ruleSet.faqs.count, start + Self.analysisBatch)
       let faqs = Array(ruleSet.faqs[start..<end]).concurrentMap { faq in
         AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: batchAnalyzer)
       }
-      // Room for every word up front: growing the set step by step rehashes it each time.
-      var words = Set<String>(minimumCapacity: faqs.reduce(0) { $0 + $1.words.count })
-      for faq in faqs { words.formUnion(faq.words) }
-      let nextAnalyzer = end < ruleSet.faqs.count ? batchAnalyzer.knowing(words) : batchAnalyzer
+      var words = wordsBefore
+      words.reserveCapacity(words.count + faqs.reduce(0) { $0 + $1.words.count } / 4)
+      var newWords: Set<String> = []
+      for faq in faqs {
+        for word in faq.words where words.insert(word).inserted { newWords.insert(word) }
+      }
+      let nextAnalyzer =
+        end < ruleSet.faqs.count ? batchAnalyzer.knowing(newWords) : batchAnalyzer
       return AnalysedBatch(faqs: faqs, words: words, nextAnalyzer: nextAnalyzer)
     }
     var analysedFAQs: [AnalysedFAQ] = []
@@ -220,14 +225,18 @@ struct MatcherIndex: Sendable {
       let batch = faqIndex % Self.analysisBatch
       if batch == 0 {
         let analysedBatch =
-          nextBatch?.value() ?? analyseBatch(startingAt: faqIndex, with: analyzer)
+          nextBatch?.value() ?? analyseBatch(startingAt: faqIndex, with: analyzer, after: words)
         analysedFAQs = analysedBatch.faqs
-        words.formUnion(analysedBatch.words)
+        words = analysedBatch.words
         let next = faqIndex + Self.analysisBatch
-        let nextAnalyzer = analysedBatch.nextAnalyzer
+        // The next batch copies the set once before adding to it, which costs a small part
+        // of adding a batch's words.
+        let (nextAnalyzer, wordsSoFar) = (analysedBatch.nextAnalyzer, words)
         nextBatch =
           next < ruleSet.faqs.count
-          ? BackgroundTask { analyseBatch(startingAt: next, with: nextAnalyzer) } : nil
+          ? BackgroundTask {
+            analyseBatch(startingAt: next, with: nextAnalyzer, after: wordsSoFar)
+          } : nil
       }
       let analysedFAQ = analysedFAQs[batch]
       // Term sets are kept as arrays, sorted and made unique when complete: cheaper than
@@ -421,7 +430,7 @@ struct MatcherIndex: Sendable {
   private struct AnalysedBatch: Sendable {
     /// Each FAQ's analysis, in rule order.
     var faqs: [AnalysedFAQ]
-    /// The vocabulary words of all of them.
+    /// The vocabulary words of all of them and of the batches before.
     var words: Set<String>
     /// The analyzer of the batch after it: this batch's, knowing its words too.
     var nextAnalyzer: Analyzer
