@@ -365,8 +365,10 @@ struct MatcherIndex: Sendable {
       shapes[faq].smallestNorm = isFirst ? norm : min(shapes[faq].smallestNorm, norm)
       shapes[faq].largestNorm = isFirst ? norm : max(shapes[faq].largestNorm, norm)
       for id in examples[index].terms { examplePostings.append((id, Int32(index))) }
-      for bigram in examples[index].bigrams where faqsByBigram[bigram]?.last != Int32(faq) {
-        faqsByBigram[bigram, default: []].append(Int32(faq))
+      // One lookup per phrase: the list is changed in place, made when new (an FAQ's
+      // examples come together, so a repeated phrase of the FAQ is its list's last entry).
+      for bigram in examples[index].bigrams {
+        MatcherIndex.append(Int32(faq), unlessLastOf: &faqsByBigram[bigram, default: []])
       }
     }
     var patternsByFirst: [(term: Int32, element: Int32)] = []
@@ -488,6 +490,11 @@ struct MatcherIndex: Sendable {
       self.exclusionWords = exclusionWords
       self.words = words
     }
+  }
+
+  /// Appends `faq` to `list` unless it is its last entry already.
+  private static func append(_ faq: Int32, unlessLastOf list: inout [Int32]) {
+    if list.last != faq { list.append(faq) }
   }
 
   /// Adjacent pairs of a content sequence as sorted, unique 64-bit keys.
