@@ -143,9 +143,10 @@ struct MatcherIndex: Sendable {
 
     var words: Set<String> = []
     func units(_ text: String) -> [TermUnit] {
-      let analysed = MatcherIndex.analyse(text, with: analyzer)
-      words.formUnion(analysed.words)
-      return analysed.units
+      var found: [String] = []
+      let units = MatcherIndex.units(of: text, with: analyzer, addingWordsTo: &found)
+      words.formUnion(found)
+      return units
     }
     // The content units, or every unit when all are stop words, numbered in order: one
     // pass into an array of the right size (building the index calls it for every pattern).
@@ -410,22 +411,26 @@ struct MatcherIndex: Sendable {
     self.rarestIDF = log(1 + (count - 0.5) / 1.5)
   }
 
-  /// The units of `text` and the vocabulary words it adds (its content words, folded).
-  static func analyse(_ text: String, with analyzer: Analyzer) -> (
-    units: [TermUnit], words: [String]
-  ) {
-    units(of: analyzer.analyze(text))
+  /// The units of `text`; the vocabulary words it adds (its content words, folded) are
+  /// appended to `words`.
+  static func units(
+    of text: String, with analyzer: Analyzer, addingWordsTo words: inout [String]
+  ) -> [TermUnit] {
+    units(of: analyzer.analyze(text), addingWordsTo: &words)
   }
 
-  /// The units of an analysed text and the vocabulary words it adds.
-  static func units(of analysed: AnalyzedMessage) -> (units: [TermUnit], words: [String]) {
-    // One pass, without a filtered copy of the tokens (each a handful of strings).
-    var words: [String] = []
-    words.reserveCapacity(analysed.tokens.count)
-    for token in analysed.tokens where token.kind == .word && !token.isStopWord {
-      words.append(token.folded)
+  /// The units of an analysed text; the vocabulary words it adds are appended to `words`,
+  /// straight into the FAQ's list rather than through a list of each text's own.
+  static func units(
+    of analysed: AnalyzedMessage, addingWordsTo words: inout [String]
+  ) -> [TermUnit] {
+    // By index, reading the fields it needs: `for token in` copies each token, with a
+    // retain of each of its strings.
+    let tokens = analysed.tokens
+    for index in tokens.indices where tokens[index].kind == .word && !tokens[index].isStopWord {
+      words.append(tokens[index].folded)
     }
-    return (TermUnit.units(of: analysed), words)
+    return TermUnit.units(of: analysed)
   }
 
   /// A batch of FAQs analysed together (see ``analysisBatch``).
@@ -458,9 +463,7 @@ struct MatcherIndex: Sendable {
     init(_ faq: FAQ, ruleSet: RuleSet, analyzer: Analyzer) {
       var words: [String] = []
       func units(_ text: String) -> [TermUnit] {
-        let analysed = MatcherIndex.analyse(text, with: analyzer)
-        words += analysed.words
-        return analysed.units
+        MatcherIndex.units(of: text, with: analyzer, addingWordsTo: &words)
       }
       // A phrase often comes back within an FAQ (a required word is usually a keyword
       // too): each is analysed once. Its words need adding only once, since the
@@ -481,9 +484,7 @@ struct MatcherIndex: Sendable {
       var exclusionWords: [[String]] = []
       for exclusion in faq.exclusions {
         let analysed = analyzer.analyze(exclusion)
-        let found = MatcherIndex.units(of: analysed)
-        words += found.words
-        exclusions.append(found.units)
+        exclusions.append(MatcherIndex.units(of: analysed, addingWordsTo: &words))
         exclusionWords.append(Query.words(of: analysed.tokens))
       }
       self.exclusions = exclusions
