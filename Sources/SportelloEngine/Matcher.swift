@@ -88,9 +88,9 @@ public struct Matcher: Sendable {
     configuration.addProtectedWords(otherComunes.words)
     let plainAnalyzer = Analyzer(configuration: configuration)
     genericWords = GenericWords(ruleSet: ruleSet, analyzer: plainAnalyzer)
-    var messageAnalyzer: BackgroundTask<Analyzer>?
-    let index = MatcherIndex(
-      ruleSet: ruleSet, analyzer: plainAnalyzer, messageAnalyzer: &messageAnalyzer)
+    let index = MatcherIndex(ruleSet: ruleSet, analyzer: plainAnalyzer)
+    // The same configuration with a typo vocabulary of the rules' words.
+    self.analyzer = index.messageAnalyzer
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = ruleSet.profile.officeHours.timeZone
     let expiryInstants = ruleSet.faqs.map { faq -> Date? in
@@ -102,9 +102,6 @@ public struct Matcher: Sendable {
     tables = ScoringTables(
       index: index, weights: weights, expiryInstants: expiryInstants,
       isHandover: ruleSet.faqs.map { $0.action == .handover })
-    // The same configuration with a typo vocabulary of the rules' words; the index always
-    // starts building it, and the fallback only satisfies the type system.
-    self.analyzer = messageAnalyzer?.value() ?? plainAnalyzer
   }
 
   /// The thresholds in force.

@@ -108,6 +108,9 @@ struct MatcherIndex: Sendable {
   /// Terms of small-talk FAQs (greetings, thanks): weighted low when scoring the other
   /// FAQs, since "buongiorno" never says which office a message is for.
   var isSmallTalkTerm: [Bool] = []
+  /// The analyzer for messages: the one the index was built with, plus typo correction
+  /// against every word of the rules (folded).
+  var messageAnalyzer: Analyzer
   /// The idf of a term found in one FAQ only: the rarest possible.
   var rarestIDF = 1.0
 
@@ -129,12 +132,7 @@ struct MatcherIndex: Sendable {
   static let smallTalkTermFactor = 0.15
 
   /// Builds the index of `ruleSet`, analysing every text with `analyzer`.
-  ///
-  /// - Parameter messageAnalyzer: Set to the analyzer for messages, being built in the
-  ///   background: the one the index was built with, plus typo correction against every
-  ///   word of the rules (folded). Its typo vocabulary takes about as long as the rest of
-  ///   the index and the scoring tables together, so the matcher waits for it last.
-  init(ruleSet: RuleSet, analyzer: Analyzer, messageAnalyzer: inout BackgroundTask<Analyzer>?) {
+  init(ruleSet: RuleSet, analyzer: Analyzer) {
     // The message analyzer needs the built-in Italian word list, which nothing else here
     // does: it is split out now, on a thread of its own, rather than at the end, where
     // the index would wait for it.
@@ -314,10 +312,9 @@ struct MatcherIndex: Sendable {
     }
 
     // The words are all known now: their typo index, and the message analyzer that
-    // corrects typos with it, are built in the background while the postings are here
-    // and the matcher's scoring tables after them.
+    // corrects typos with it, are built in the background while the postings are here.
     let vocabularyWords = words
-    messageAnalyzer = BackgroundTask {
+    let messageAnalyzer = BackgroundTask {
       var configuration = analyzer.configuration
       configuration.vocabulary = TypoVocabulary(words: vocabularyWords.sorted())
       return Analyzer(configuration: configuration)
@@ -392,6 +389,7 @@ struct MatcherIndex: Sendable {
     for (rank, faq) in idOrder.enumerated() { idRanks[faq] = Int32(rank) }
 
     _ = italianWords.value()
+    self.messageAnalyzer = messageAnalyzer.value()
     self.terms = table
     self.concepts = conceptMap
     self.entries = entries
