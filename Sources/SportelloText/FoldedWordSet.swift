@@ -40,6 +40,16 @@ struct FoldedWordSet: Sendable {
     slots = [UInt64](repeating: 0, count: slotCount)
   }
 
+  /// Makes room for `capacity` words in all, with `extraLetters` more letters, before
+  /// the set grows.
+  mutating func reserveCapacity(_ capacity: Int, letters extraLetters: Int) {
+    letters.reserveCapacity(letters.count + extraLetters)
+    starts.reserveCapacity(capacity + 1)
+    var slotCount = slots.count
+    while slotCount < capacity * 2 { slotCount <<= 1 }
+    if slotCount != slots.count { rehash(slotCount: slotCount) }
+  }
+
   /// Adds the word spelt by `word` (folded letters), unless it is there already.
   ///
   /// - Returns: The word's number, new or as first inserted.

@@ -117,12 +117,26 @@ struct Lexicon: Sendable {
   /// them stems each once.
   func knowing(_ words: Set<String>, stemmer: ItalianStemmer) -> Lexicon {
     var lexicon = self
+    // Room for every word up front: each table is copied once, at its final size, rather
+    // than copied and then grown step by step, which raised the peak memory of indexing.
+    lexicon.reserveCapacity(count + words.count, letters: words.reduce(0) { $0 + $1.utf8.count })
     for word in words where !word.isEmpty {
       // One probe finds a known word or adds a new one; only a new one is stemmed.
       guard lexicon.words.insert(word) == lexicon.foldedWords.count else { continue }
       lexicon.append(Entry(folded: word, stem: stemmer.stem(word)))
     }
     return lexicon
+  }
+
+  /// The number of entries.
+  var count: Int { foldedWords.count }
+
+  /// Makes room for `capacity` entries in all, with `letters` more letters.
+  private mutating func reserveCapacity(_ capacity: Int, letters: Int) {
+    foldedWords.reserveCapacity(capacity)
+    stems.reserveCapacity(capacity)
+    properties.reserveCapacity(capacity)
+    words.reserveCapacity(capacity, letters: letters)
   }
 
   /// The entries of the words entry `number` expands to; empty when it is no
