@@ -141,9 +141,10 @@ struct MatcherIndex: Sendable {
 
     var words: Set<String> = []
     func units(_ text: String) -> [TermUnit] {
-      let analysed = MatcherIndex.analyse(text, with: analyzer)
-      words.formUnion(analysed.words)
-      return analysed.units
+      var found: [String] = []
+      let units = MatcherIndex.units(of: text, with: analyzer, addingWordsTo: &found)
+      words.formUnion(found)
+      return units
     }
     // The content units, or every unit when all are stop words, numbered in order: one
     // pass into an array of the right size (building the index calls it for every pattern).
@@ -193,31 +194,48 @@ struct MatcherIndex: Sendable {
     // cores, a batch of FAQs at a time (so that few analyses are held at once), and the
     // terms are then numbered in rule order, as if analysed one by one. The next batch is
     // analysed in the background while this thread numbers the terms of the current one.
-    // The batch's vocabulary words are gathered into a set there too: numbering is the
-    // longer job, and hashing every word of every FAQ into one set here doubled it; this
-    // thread then adds only the batch's distinct words.
-    @Sendable func analyseBatch(startingAt start: Int) -> AnalysedBatch {
+    // The vocabulary words are gathered there too, batch after batch into the set of the
+    // batches before: numbering is the longer job, and hashing every word of every FAQ
+    // into a set here doubled it. Each word is added in rule order, so the set keeps the
+    // spelling first met of equal strings, as adding them one by one here would.
+    // Each batch is analysed by an analyzer that knows the words of the batches before it
+    // (``Analyzer/knowing(_:)``): FAQs share most of their words, and stemming every word
+    // of every text was a fifth of the analysis.
+    @Sendable func analyseBatch(
+      startingAt start: Int, with batchAnalyzer: Analyzer, after wordsBefore: Set<String>
+    ) -> AnalysedBatch {
       let end = min(ruleSet.faqs.count, start + Self.analysisBatch)
       let faqs = Array(ruleSet.faqs[start..<end]).concurrentMap { faq in
-        AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: analyzer)
+        AnalysedFAQ(faq, ruleSet: ruleSet, analyzer: batchAnalyzer)
       }
-      // Room for every word up front: growing the set step by step rehashes it each time.
-      var words = Set<String>(minimumCapacity: faqs.reduce(0) { $0 + $1.words.count })
-      for faq in faqs { words.formUnion(faq.words) }
-      return AnalysedBatch(faqs: faqs, words: words)
+      var words = wordsBefore
+      words.reserveCapacity(words.count + faqs.reduce(0) { $0 + $1.words.count } / 4)
+      var newWords: Set<String> = []
+      for faq in faqs {
+        for word in faq.words where words.insert(word).inserted { newWords.insert(word) }
+      }
+      let nextAnalyzer =
+        end < ruleSet.faqs.count ? batchAnalyzer.knowing(newWords) : batchAnalyzer
+      return AnalysedBatch(faqs: faqs, words: words, nextAnalyzer: nextAnalyzer)
     }
     var analysedFAQs: [AnalysedFAQ] = []
     var nextBatch: BackgroundTask<AnalysedBatch>?
     for (faqIndex, faq) in ruleSet.faqs.enumerated() {
       let batch = faqIndex % Self.analysisBatch
       if batch == 0 {
-        let analysedBatch = nextBatch?.value() ?? analyseBatch(startingAt: faqIndex)
+        let analysedBatch =
+          nextBatch?.value() ?? analyseBatch(startingAt: faqIndex, with: analyzer, after: words)
         analysedFAQs = analysedBatch.faqs
-        words.formUnion(analysedBatch.words)
+        words = analysedBatch.words
         let next = faqIndex + Self.analysisBatch
+        // The next batch copies the set once before adding to it, which costs a small part
+        // of adding a batch's words.
+        let (nextAnalyzer, wordsSoFar) = (analysedBatch.nextAnalyzer, words)
         nextBatch =
           next < ruleSet.faqs.count
-          ? BackgroundTask { analyseBatch(startingAt: next) } : nil
+          ? BackgroundTask {
+            analyseBatch(startingAt: next, with: nextAnalyzer, after: wordsSoFar)
+          } : nil
       }
       let analysedFAQ = analysedFAQs[batch]
       // Term sets are kept as arrays, sorted and made unique when complete: cheaper than
@@ -345,8 +363,10 @@ struct MatcherIndex: Sendable {
       shapes[faq].smallestNorm = isFirst ? norm : min(shapes[faq].smallestNorm, norm)
       shapes[faq].largestNorm = isFirst ? norm : max(shapes[faq].largestNorm, norm)
       for id in examples[index].terms { examplePostings.append((id, Int32(index))) }
-      for bigram in examples[index].bigrams where faqsByBigram[bigram]?.last != Int32(faq) {
-        faqsByBigram[bigram, default: []].append(Int32(faq))
+      // One lookup per phrase: the list is changed in place, made when new (an FAQ's
+      // examples come together, so a repeated phrase of the FAQ is its list's last entry).
+      for bigram in examples[index].bigrams {
+        MatcherIndex.append(Int32(faq), unlessLastOf: &faqsByBigram[bigram, default: []])
       }
     }
     var patternsByFirst: [(term: Int32, element: Int32)] = []
@@ -389,30 +409,36 @@ struct MatcherIndex: Sendable {
     self.rarestIDF = log(1 + (count - 0.5) / 1.5)
   }
 
-  /// The units of `text` and the vocabulary words it adds (its content words, folded).
-  static func analyse(_ text: String, with analyzer: Analyzer) -> (
-    units: [TermUnit], words: [String]
-  ) {
-    units(of: analyzer.analyze(text))
+  /// The units of `text`; the vocabulary words it adds (its content words, folded) are
+  /// appended to `words`.
+  static func units(
+    of text: String, with analyzer: Analyzer, addingWordsTo words: inout [String]
+  ) -> [TermUnit] {
+    units(of: analyzer.analyze(text), addingWordsTo: &words)
   }
 
-  /// The units of an analysed text and the vocabulary words it adds.
-  static func units(of analysed: AnalyzedMessage) -> (units: [TermUnit], words: [String]) {
-    // One pass, without a filtered copy of the tokens (each a handful of strings).
-    var words: [String] = []
-    words.reserveCapacity(analysed.tokens.count)
-    for token in analysed.tokens where token.kind == .word && !token.isStopWord {
-      words.append(token.folded)
+  /// The units of an analysed text; the vocabulary words it adds are appended to `words`,
+  /// straight into the FAQ's list rather than through a list of each text's own.
+  static func units(
+    of analysed: AnalyzedMessage, addingWordsTo words: inout [String]
+  ) -> [TermUnit] {
+    // By index, reading the fields it needs: `for token in` copies each token, with a
+    // retain of each of its strings.
+    let tokens = analysed.tokens
+    for index in tokens.indices where tokens[index].kind == .word && !tokens[index].isStopWord {
+      words.append(tokens[index].folded)
     }
-    return (TermUnit.units(of: analysed), words)
+    return TermUnit.units(of: analysed)
   }
 
   /// A batch of FAQs analysed together (see ``analysisBatch``).
   private struct AnalysedBatch: Sendable {
     /// Each FAQ's analysis, in rule order.
     var faqs: [AnalysedFAQ]
-    /// The vocabulary words of all of them.
+    /// The vocabulary words of all of them and of the batches before.
     var words: Set<String>
+    /// The analyzer of the batch after it: this batch's, knowing its words too.
+    var nextAnalyzer: Analyzer
   }
 
   /// Every text of one FAQ analysed, before its terms are numbered.
@@ -435,9 +461,7 @@ struct MatcherIndex: Sendable {
     init(_ faq: FAQ, ruleSet: RuleSet, analyzer: Analyzer) {
       var words: [String] = []
       func units(_ text: String) -> [TermUnit] {
-        let analysed = MatcherIndex.analyse(text, with: analyzer)
-        words += analysed.words
-        return analysed.units
+        MatcherIndex.units(of: text, with: analyzer, addingWordsTo: &words)
       }
       // A phrase often comes back within an FAQ (a required word is usually a keyword
       // too): each is analysed once. Its words need adding only once, since the
@@ -458,15 +482,18 @@ struct MatcherIndex: Sendable {
       var exclusionWords: [[String]] = []
       for exclusion in faq.exclusions {
         let analysed = analyzer.analyze(exclusion)
-        let found = MatcherIndex.units(of: analysed)
-        words += found.words
-        exclusions.append(found.units)
+        exclusions.append(MatcherIndex.units(of: analysed, addingWordsTo: &words))
         exclusionWords.append(Query.words(of: analysed.tokens))
       }
       self.exclusions = exclusions
       self.exclusionWords = exclusionWords
       self.words = words
     }
+  }
+
+  /// Appends `faq` to `list` unless it is its last entry already.
+  private static func append(_ faq: Int32, unlessLastOf list: inout [Int32]) {
+    if list.last != faq { list.append(faq) }
   }
 
   /// Adjacent pairs of a content sequence as sorted, unique 64-bit keys.

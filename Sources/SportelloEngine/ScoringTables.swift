@@ -110,13 +110,17 @@ struct FlatPatterns: Sendable {
   /// Lays out `patterns`, and groups them by form for `byFirstTerm`, the index's
   /// ``MatcherIndex/patternsByFirstTerm``.
   init(_ patterns: [MatcherIndex.Pattern], byFirstTerm: PostingLists<Int32>) {
+    // By index throughout: a copy of each pattern would retain and release its arrays and
+    // its label.
     var terms: [Int32] = []
+    terms.reserveCapacity(
+      patterns.indices.reduce(0) { $0 + patterns[$1].conceptual.count + patterns[$1].plain.count })
     var starts: [Int] = [0]
     starts.reserveCapacity(2 * patterns.count + 1)
-    for pattern in patterns {
-      terms += pattern.conceptual
+    for number in patterns.indices {
+      terms += patterns[number].conceptual
       starts.append(terms.count)
-      terms += pattern.plain
+      terms += patterns[number].plain
       starts.append(terms.count)
     }
     self.terms = terms
@@ -134,29 +138,43 @@ struct FlatPatterns: Sendable {
     groupCount = Int(groups.last ?? -1) + 1
     hasWords = patterns.map { $0.words != nil }
 
+    // Forms are numbered in the order of their first pattern; each pattern is listed
+    // under its form, and patterns come in ascending order, so each list is ascending.
     var formNumbers: [FormKey: Int32] = [:]
-    var members: [[Int32]] = []
+    formNumbers.reserveCapacity(patterns.count)
     var formOf: [Int32] = []
     formOf.reserveCapacity(patterns.count)
-    for (number, pattern) in patterns.enumerated() {
-      let key = FormKey(conceptual: pattern.conceptual, plain: pattern.plain, words: pattern.words)
-      let form = formNumbers[key] ?? Int32(members.count)
-      if form == Int32(members.count) {
-        formNumbers[key] = form
-        members.append([])
-      }
-      members[Int(form)].append(Int32(number))
+    var members: [(term: Int32, element: Int32)] = []
+    members.reserveCapacity(patterns.count)
+    for number in patterns.indices {
+      let key = FormKey(
+        conceptual: patterns[number].conceptual, plain: patterns[number].plain,
+        words: patterns[number].words)
+      let form = formNumbers[key] ?? Int32(formNumbers.count)
+      if form == Int32(formNumbers.count) { formNumbers[key] = form }
+      members.append((form, Int32(number)))
       formOf.append(form)
     }
-    formMembers = PostingLists(members)
-    formsByFirstTerm = PostingLists(
-      (0..<byFirstTerm.termCount).map { term in
-        var forms = byFirstTerm.positions(of: Int32(term)).map { formOf[Int(byFirstTerm[$0])] }
-        forms.sort()
-        var unique: [Int32] = []
-        for form in forms where unique.last != form { unique.append(form) }
-        return unique
-      })
+    formMembers = PostingLists(termCount: formNumbers.count, postings: members)
+
+    // Each term's forms, sorted and unique, gathered in one reused array: most terms
+    // start no pattern, and an array per term cost more than the rest of this.
+    var byTerm: [(term: Int32, element: Int32)] = []
+    byTerm.reserveCapacity(byFirstTerm.total)
+    var forms: [Int32] = []
+    for term in 0..<Int32(byFirstTerm.termCount) {
+      let positions = byFirstTerm.positions(of: term)
+      guard !positions.isEmpty else { continue }
+      forms.removeAll(keepingCapacity: true)
+      for position in positions { forms.append(formOf[Int(byFirstTerm[position])]) }
+      forms.sort()
+      var last: Int32 = -1
+      for form in forms where form != last {
+        byTerm.append((term, form))
+        last = form
+      }
+    }
+    formsByFirstTerm = PostingLists(termCount: byFirstTerm.termCount, postings: byTerm)
   }
 
   /// What makes two patterns occur in the same messages.

@@ -41,6 +41,27 @@ public struct Analyzer: Sendable {
     if configuration.vocabulary != nil { _ = ItalianLexicon.count }
   }
 
+  /// An analyzer with the tables of another, for ``knowing(_:)``.
+  private init(configuration: AnalyzerConfiguration, tables: Tables) {
+    self.configuration = configuration
+    self.tables = tables
+  }
+
+  /// An analyzer that gives every text the tokens this one gives, with `words` (folded,
+  /// as in ``Token/folded``) stemmed once here rather than in every text that has them.
+  ///
+  /// For indexing many texts that share their words: the analyses of a batch of texts
+  /// give the words to know for the next.
+  ///
+  /// - Complexity: O(*n*) in the number of known words.
+  package func knowing(_ words: Set<String>) -> Analyzer {
+    Analyzer(
+      configuration: configuration,
+      tables: Tables(
+        lexicon: tables.lexicon.knowing(words, stemmer: ItalianStemmer()),
+        vocabulary: tables.vocabulary))
+  }
+
   /// The lexicon and the vocabulary, compiled once per analyzer.
   ///
   /// Immutable after creation, hence safe to share between threads.

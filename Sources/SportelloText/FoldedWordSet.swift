@@ -40,6 +40,16 @@ struct FoldedWordSet: Sendable {
     slots = [UInt64](repeating: 0, count: slotCount)
   }
 
+  /// Makes room for `capacity` words in all, with `extraLetters` more letters, before
+  /// the set grows.
+  mutating func reserveCapacity(_ capacity: Int, letters extraLetters: Int) {
+    letters.reserveCapacity(letters.count + extraLetters)
+    starts.reserveCapacity(capacity + 1)
+    var slotCount = slots.count
+    while slotCount < capacity * 2 { slotCount <<= 1 }
+    if slotCount != slots.count { rehash(slotCount: slotCount) }
+  }
+
   /// Adds the word spelt by `word` (folded letters), unless it is there already.
   ///
   /// - Returns: The word's number, new or as first inserted.
@@ -63,25 +73,37 @@ struct FoldedWordSet: Sendable {
     word.withUnsafeBufferPointer { insert(letters: $0) }
   }
 
-  /// Adds the folded word `word`, unless it is there already; its letters are written
-  /// straight into the set's storage, with no array of their own.
+  /// Adds the folded word `word`, unless it is there already; its letters are spelt out
+  /// on the stack, with no array of their own.
+  ///
+  /// An ASCII word, the usual kind, is spelt from its bytes: walking a string's Unicode
+  /// scalars costs more than the rest of the insertion, and a word the set holds already
+  /// (as most are, when indexing) costs no more than the probe.
   ///
   /// - Returns: The word's number, new or as first inserted.
   @discardableResult
   mutating func insert(_ word: String) -> Int {
-    let start = letters.count
-    for scalar in word.unicodeScalars { letters.append(scalar.value) }
-    let (probe, hash) = letters.withUnsafeBufferPointer { all in
-      let spelt = UnsafeBufferPointer(rebasing: all[start...])
-      let hash = LetterHash.of(spelt)
-      return (find(spelt, hash: hash), hash)
-    }
-    switch probe {
-    case .found(let number):
-      letters.removeLast(letters.count - start)
-      return number
-    case .empty(let slot):
-      return addLastLetters(at: slot, hash: hash)
+    // A string has no more Unicode scalars than UTF-8 bytes.
+    let capacity = Swift.max(1, word.utf8.count)
+    return withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { buffer in
+      // The letters' count when the bytes are all ASCII, nil otherwise.
+      let asciiCount: Int? =
+        word.utf8.withContiguousStorageIfAvailable { bytes in
+          var combined: UInt8 = 0
+          for (index, byte) in bytes.enumerated() {
+            combined |= byte
+            buffer[index] = UInt32(byte)
+          }
+          return combined < 0x80 ? bytes.count : nil
+        } ?? nil
+      var count = asciiCount ?? 0
+      if asciiCount == nil {
+        for scalar in word.unicodeScalars {
+          buffer[count] = scalar.value
+          count += 1
+        }
+      }
+      return insert(letters: UnsafeBufferPointer(rebasing: buffer[..<count]))
     }
   }
 

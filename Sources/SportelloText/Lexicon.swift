@@ -55,6 +55,11 @@ struct Lexicon: Sendable {
     // order numbers the entries, and any fixed order answers the same lookups. (Sorting
     // the words first, as this once did, cost more than the rest of the work.)
     var positions: [String: Int] = [:]
+    // Room for the words up front: a vocabulary has thousands, and growing the table
+    // step by step rehashes it each time.
+    positions.reserveCapacity(
+      configuration.stopWords.count + configuration.protectedWords.count
+        + (configuration.vocabulary?.count ?? 0))
     var entries: [Entry] = []
     func change(_ word: String, _ body: (inout Entry) -> Void) {
       if let position = positions[word] {
@@ -102,6 +107,38 @@ struct Lexicon: Sendable {
     }
   }
 
+  /// This lexicon with `words` (folded) known too, each as a word that is nothing but
+  /// its stem; a word it knows already keeps its entry.
+  ///
+  /// Such an entry gives a word the token that stemming it gives: the lookup that finds
+  /// it falls through, as a miss does, to the typo correction and then to the entry's
+  /// stem, which is the one the token builder would work out (both stem the same folded
+  /// letters). Building an index analyses the same words in text after text; knowing
+  /// them stems each once.
+  func knowing(_ words: Set<String>, stemmer: ItalianStemmer) -> Lexicon {
+    var lexicon = self
+    // Room for every word up front: each table is copied once, at its final size, rather
+    // than copied and then grown step by step, which raised the peak memory of indexing.
+    lexicon.reserveCapacity(count + words.count, letters: words.reduce(0) { $0 + $1.utf8.count })
+    for word in words where !word.isEmpty {
+      // One probe finds a known word or adds a new one; only a new one is stemmed.
+      guard lexicon.words.insert(word) == lexicon.foldedWords.count else { continue }
+      lexicon.append(Entry(folded: word, stem: stemmer.stem(word)))
+    }
+    return lexicon
+  }
+
+  /// The number of entries.
+  var count: Int { foldedWords.count }
+
+  /// Makes room for `capacity` entries in all, with `letters` more letters.
+  private mutating func reserveCapacity(_ capacity: Int, letters: Int) {
+    foldedWords.reserveCapacity(capacity)
+    stems.reserveCapacity(capacity)
+    properties.reserveCapacity(capacity)
+    words.reserveCapacity(capacity, letters: letters)
+  }
+
   /// The entries of the words entry `number` expands to; empty when it is no
   /// abbreviation.
   func expansion(of number: Int) -> ArraySlice<Int32> {
@@ -113,6 +150,11 @@ struct Lexicon: Sendable {
     // Entries are distinct words, so each is new to `words` and gets the next number.
     let number = words.insert(entry.folded)
     assert(number == foldedWords.count, "a lexicon entry was added twice")
+    append(entry)
+  }
+
+  /// Adds the strings and flags of `entry`, whose word `words` has just numbered.
+  private mutating func append(_ entry: Entry) {
     foldedWords.append(entry.folded)
     stems.append(entry.stem)
     properties.append(

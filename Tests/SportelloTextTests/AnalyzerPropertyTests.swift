@@ -36,6 +36,18 @@ import Testing
     #expect(again.stems == first.stems)
   }
 
+  /// Knowing words stems them up front; every token stays as it was, with or without a
+  /// vocabulary, typos and words the analyzer knew already included.
+  @Test(arguments: messages)
+  func anAnalyzerKnowingWordsGivesTheSameTokens(message: String) {
+    let words = Set(
+      analyzer.analyze(message).foldedWords + ["residneza", "casa", "di", "Città", "città", ""])
+    #expect(analyzer.knowing(words).analyze(message) == analyzer.analyze(message))
+    let plain = Analyzer()
+    #expect(plain.knowing(words).analyze(message) == plain.analyze(message))
+    #expect(plain.knowing(words).knowing(words).analyze(message) == plain.analyze(message))
+  }
+
   @Test func randomBytesReturnNormally() {
     var generator = SystemRandomNumberGenerator()
     for length in [1, 2, 7, 64, 500, 4096] {
