@@ -110,10 +110,14 @@ struct LearnedScorer: Sendable {
       entryClasses.withUnsafeBufferPointer { classes in
         entryWeights.withUnsafeBufferPointer { weights in
           scores.withUnsafeMutableBufferPointer { scores in
-            for hash in LearnedFeatures.hashes(of: tokens) {
-              guard let row = row(of: hash) else { continue }
-              for entry in Int(starts[row])..<Int(starts[row + 1]) {
-                scores[Int(classes[entry])] += weights[entry]
+            let capacity = LearnedFeatures.hashCapacity(of: tokens)
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { hashes in
+              let count = LearnedFeatures.writeHashes(of: tokens, into: hashes)
+              for hash in hashes[..<count] {
+                guard let row = row(of: hash) else { continue }
+                for entry in Int(starts[row])..<Int(starts[row + 1]) {
+                  scores[Int(classes[entry])] += weights[entry]
+                }
               }
             }
           }
