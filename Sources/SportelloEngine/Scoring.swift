@@ -301,23 +301,27 @@ struct Scoring {
     // Most FAQs share less than the last of a full list, and are passed over after one
     // comparison; ties keep the FAQ reached first.
     // The floor stays below every shared weight (all above 0) until the list is full.
-    var most: [(faq: Int, shared: Double)] = []
-    most.reserveCapacity(count + 1)
-    var floor = -Double.infinity
-    forEachReachedFAQ { faq, shared in
-      guard shared > floor else { return }
-      // Appended and moved up past those that share less by hand: `insert(_:at:)` costs
-      // a generic call.
-      most.append((faq, shared))
-      var position = most.count - 1
-      while position > 0, shared > most[position - 1].shared {
-        most.swapAt(position, position - 1)
-        position -= 1
+    // The list has a handful of places, on the stack: an array would be allocated for
+    // every message.
+    withUnsafeTemporaryAllocation(of: (faq: Int, shared: Double).self, capacity: count + 1) {
+      most in
+      var kept = 0
+      var floor = -Double.infinity
+      forEachReachedFAQ { faq, shared in
+        guard shared > floor else { return }
+        // Added at the end and moved up past those that share less.
+        most[kept] = (faq, shared)
+        var position = kept
+        kept += 1
+        while position > 0, shared > most[position - 1].shared {
+          most.swapAt(position, position - 1)
+          position -= 1
+        }
+        if kept > count { kept -= 1 }
+        if kept == count { floor = most[count - 1].shared }
       }
-      if most.count > count { most.removeLast() }
-      if most.count == count { floor = most[count - 1].shared }
+      for item in most[..<kept] where !isBounded(item.faq) { bound(item.faq) }
     }
-    for item in most where !isBounded(item.faq) { bound(item.faq) }
   }
 
   /// Calls `body` with each FAQ reached since the last bounding, in order, and its shared
