@@ -17,8 +17,9 @@ struct Scoring {
   /// Whether the cutoff rises as FAQs are scored; without it every FAQ that shares a term
   /// is scored in full (``Matcher/scoresEveryFAQ``).
   let updatesCutoff: Bool
-  /// The keyword groups, required groups and exclusions that occur, by FAQ.
-  let hits: PatternHits
+  /// The keyword groups, required groups and exclusions that occur, by FAQ; their storage
+  /// goes back to the scratch in ``recycleScratch()``.
+  var hits: PatternHits
   /// The FAQs with a two-word phrase of the message, ascending.
   let phraseFAQs: [Int]
   /// How many of the message's phrases each of `phraseFAQs` has.
@@ -150,7 +151,7 @@ struct Scoring {
       }
     }
     for hit in hits.hits { flags[Int(hit.faq)] = 0 }
-    hits.clearSlots(in: &hitLookup)
+    hits.recycle(into: &hitLookup)
     for faq in phraseFAQs { flags[faq] = 0 }
     pending.removeAll(keepingCapacity: true)
     termCodes.clear(query)
@@ -451,11 +452,16 @@ struct Scoring {
   /// Scores in full the few queued FAQs with the highest bounds, so that the cutoff can
   /// drop the rest of the queue at once.
   mutating func scoreSeeds() {
-    let seeds = ScoringTables.highestBounds(in: pending, count: Matcher.seedCount)
-    for item in seeds { scoreInFull(item.faq) }
-    let floor = cutoff
-    pending.removeAll { item in
-      item.bound + Matcher.roundingSlack < floor || seeds.contains { $0.faq == item.faq }
+    let room = Matcher.seedCount + 1
+    withUnsafeTemporaryAllocation(of: BoundHeap.Item.self, capacity: room) { buffer in
+      let count = ScoringTables.highestBounds(
+        in: pending, count: Matcher.seedCount, into: buffer)
+      let seeds = UnsafeBufferPointer(rebasing: buffer[..<count])
+      for item in seeds { scoreInFull(item.faq) }
+      let floor = cutoff
+      pending.removeAll { item in
+        item.bound + Matcher.roundingSlack < floor || seeds.contains { $0.faq == item.faq }
+      }
     }
   }
 
