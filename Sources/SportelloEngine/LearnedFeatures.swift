@@ -29,28 +29,48 @@ public enum LearnedFeatures {
 
   /// The hashes of the features of `tokens`, as ``hash(ofKey:)`` hashes ``keys(of:)``,
   /// each once, in ascending order.
+  static func hashes(of tokens: [Token]) -> [UInt64] {
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: hashCapacity(of: tokens)) {
+      Array($0[..<writeHashes(of: tokens, into: $0)])
+    }
+  }
+
+  /// The room ``writeHashes(of:into:)`` needs for the features of `tokens`.
+  static func hashCapacity(of tokens: [Token]) -> Int {
+    tokens.count * 2 + 1
+  }
+
+  /// Writes the ``hashes(of:)`` of `tokens` to the start of `hashes`, which has at least
+  /// ``hashCapacity(of:)`` places, and returns how many it wrote.
   ///
   /// The matcher's path: each word is hashed once, a pair is mixed from its two words'
-  /// hashes, and no strings are built.
-  static func hashes(of tokens: [Token]) -> [UInt64] {
-    var hashes: [UInt64] = []
-    hashes.reserveCapacity(tokens.count * 2 + 1)
+  /// hashes, and no strings are built. The matcher lends room on the stack, so reading a
+  /// message's features allocates nothing.
+  static func writeHashes(
+    of tokens: [Token], into hashes: UnsafeMutableBufferPointer<UInt64>
+  ) -> Int {
+    var count = 0
     var previous: UInt64?
-    for token in tokens {
-      let hash = wordHash(token)
-      hashes.append(hash)
-      if let previous { hashes.append(pairHash(previous, hash)) }
+    for index in tokens.indices {
+      let hash = wordHash(tokens[index])
+      hashes[count] = hash
+      count += 1
+      if let previous {
+        hashes[count] = pairHash(previous, hash)
+        count += 1
+      }
       previous = hash
     }
-    hashes.append(wordHash(lengthKey(tokenCount: tokens.count)))
-    hashes.sort()
+    hashes[count] = wordHash(lengthKey(tokenCount: tokens.count))
+    count += 1
+    var filled = UnsafeMutableBufferPointer(rebasing: hashes[..<count])
+    filled.sort()
     var unique = 0
-    for hash in hashes where unique == 0 || hashes[unique - 1] != hash {
-      hashes[unique] = hash
+    for hash in filled where unique == 0 || filled[unique - 1] != hash {
+      filled[unique] = hash
       unique += 1
     }
-    hashes.removeLast(hashes.count - unique)
-    return hashes
+    return unique
   }
 
   /// The hash of a feature written as text: a pair of words (the only features with a

@@ -110,10 +110,14 @@ struct LearnedScorer: Sendable {
       entryClasses.withUnsafeBufferPointer { classes in
         entryWeights.withUnsafeBufferPointer { weights in
           scores.withUnsafeMutableBufferPointer { scores in
-            for hash in LearnedFeatures.hashes(of: tokens) {
-              guard let row = row(of: hash) else { continue }
-              for entry in Int(starts[row])..<Int(starts[row + 1]) {
-                scores[Int(classes[entry])] += weights[entry]
+            let capacity = LearnedFeatures.hashCapacity(of: tokens)
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { hashes in
+              let count = LearnedFeatures.writeHashes(of: tokens, into: hashes)
+              for hash in hashes[..<count] {
+                guard let row = row(of: hash) else { continue }
+                for entry in Int(starts[row])..<Int(starts[row + 1]) {
+                  scores[Int(classes[entry])] += weights[entry]
+                }
               }
             }
           }
@@ -192,16 +196,16 @@ extension Matcher {
   func reviewed(_ decision: consuming Decision, tokens: [Token], explains: Bool) -> (
     Decision, LearnedOpinion?
   ) {
-    guard let learned else { return (decision, nil) }
+    guard let learned else { return (consume decision, nil) }
     let settings = ruleSet.settings
     let canChange =
       decision.outcome == .answer && decision.handoverReason == nil || decision.outcome == .ask
     // A handover stays one: the model is only read when it could change the decision, or
     // to explain it.
-    guard canChange || explains else { return (decision, nil) }
+    guard canChange || explains else { return (consume decision, nil) }
     let scores = learned.scores(of: tokens)
     if !explains, !mayChange(decision, scores: scores, learned: learned) {
-      return (decision, nil)
+      return (consume decision, nil)
     }
     var opinion = learned.opinion(of: tokens, scores: scores, withSigns: explains)
     switch decision.outcome {
@@ -225,7 +229,7 @@ extension Matcher {
     default:
       break
     }
-    return (decision, opinion)
+    return (consume decision, opinion)
   }
 }
 

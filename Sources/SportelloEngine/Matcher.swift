@@ -160,8 +160,12 @@ public struct Matcher: Sendable {
     // The closures below read local copies: capturing `self` would copy the whole
     // matcher, with a retain of each of its arrays, once per message.
     let faqs = ruleSet.faqs
-    let candidates = scored.ranked.prefix(5).map { item in
-      Candidate(intent: faqs[item.faq].id, title: faqs[item.faq].title, score: item.score)
+    // Filled in a loop into room made once: mapping a slice builds the array twice.
+    var candidates: [Candidate] = []
+    candidates.reserveCapacity(min(scored.ranked.count, 5))
+    for item in scored.ranked.prefix(5) {
+      candidates.append(
+        Candidate(intent: faqs[item.faq].id, title: faqs[item.faq].title, score: item.score))
     }
     let reading = OwnCaseReading(tokens)
     if OwnCaseDetector.ownCaseEvidence(in: tokens, reading: reading) != nil {

@@ -498,12 +498,20 @@ struct MatcherIndex: Sendable {
 
   /// Adjacent pairs of a content sequence as sorted, unique 64-bit keys.
   static func bigrams(of sequence: [Int32]) -> [Int64] {
-    guard sequence.count > 1 else { return [] }
     var keys: [Int64] = []
+    formBigrams(of: sequence, into: &keys)
+    return keys
+  }
+
+  /// Makes `keys` the ``bigrams(of:)`` of `sequence`, in its own storage: a message's
+  /// pairs go to storage kept from one message to the next.
+  static func formBigrams(of sequence: [Int32], into keys: inout [Int64]) {
+    keys.removeAll(keepingCapacity: true)
+    guard sequence.count > 1 else { return }
     keys.reserveCapacity(sequence.count - 1)
     for index in 1..<sequence.count where sequence[index - 1] >= 0 && sequence[index] >= 0 {
       keys.append(Int64(sequence[index - 1]) << 32 | Int64(sequence[index]))
     }
-    return SortedTerms.unique(keys)
+    SortedTerms.formUnique(&keys)
   }
 }

@@ -32,17 +32,24 @@ struct PatternHits: Sendable {
     /// Per group of ``FlatPatterns/groups``, whether the message has counted it; cleared
     /// before the hits are handed over.
     var isCounted: [Bool]
+    /// Room for the groups a message counts, to clear in `isCounted`; empty between
+    /// messages.
+    var counted: [Int32]
+    /// Room for a message's ``PatternHits/hits``, left by the previous message
+    /// (``PatternHits/recycle(into:)``), so that the next one does not allocate it.
+    var spareHits: [Hit]
 
     /// Tables for rules of `faqCount` FAQs and `groupCount` groups.
     init(faqCount: Int, groupCount: Int) {
       slots = Array(repeating: 0, count: faqCount)
       isCounted = Array(repeating: false, count: groupCount)
+      counted = []
+      spareHits = []
     }
 
     /// No room at all, for a value whose arrays have been handed on.
     init() {
-      slots = []
-      isCounted = []
+      self.init(faqCount: 0, groupCount: 0)
     }
   }
 
@@ -60,16 +67,20 @@ struct PatternHits: Sendable {
   /// Finds the patterns of the index that occur in `query`.
   ///
   /// - Parameter lookup: Tables all 0 and `false`; on return each FAQ with a hit has its
-  ///   slot (see ``clearSlots(in:)``), and every group is `false` again.
+  ///   slot (see ``recycle(into:)``), and every group is `false` again.
   init(query: Query, tables: ScoringTables, lookup: inout Tables) {
     // Fields of `tables.patterns` are read in place: a local copy of the flat patterns
     // retains and releases each of their arrays.
     let formsByFirstTerm = tables.patterns.formsByFirstTerm
     let formMembers = tables.patterns.formMembers
-    // The groups counted, to clear in `lookup` at the end.
+    // The groups counted, to clear in `lookup` at the end. Both lists are swapped out of
+    // `lookup`, not copied: appending to a copy that `lookup` still holds would copy it.
     var counted: [Int32] = []
+    swap(&counted, &lookup.counted)
     counted.reserveCapacity(32)
     var hits: [Hit] = []
+    swap(&hits, &lookup.spareHits)
+    hits.removeAll(keepingCapacity: true)
     hits.reserveCapacity(16)
     // The message's words, read once, when the first exclusion matched on words needs them.
     var words: [String]?
@@ -111,6 +122,8 @@ struct PatternHits: Sendable {
       }
     }
     for group in counted { lookup.isCounted[Int(group)] = false }
+    counted.removeAll(keepingCapacity: true)
+    swap(&counted, &lookup.counted)
 
     // The FAQs came in the order the forms reached them: sorted by insertion (there are a
     // few), and their slots moved with them.
@@ -157,9 +170,12 @@ struct PatternHits: Sendable {
     }
   }
 
-  /// Sets back to 0 the slots in `lookup` of the FAQs with a hit.
-  func clearSlots(in lookup: inout Tables) {
+  /// Sets back to 0 the slots in `lookup` of the FAQs with a hit, and leaves the storage
+  /// of the hits to `lookup` for the next message: these hits are gone.
+  mutating func recycle(into lookup: inout Tables) {
     for hit in hits { lookup.slots[Int(hit.faq)] = 0 }
+    swap(&hits, &lookup.spareHits)
+    hits = []
   }
 
   /// The FAQs with at least one keyword group in the message, ascending.

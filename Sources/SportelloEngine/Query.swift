@@ -3,7 +3,9 @@ import SportelloText
 /// A message reduced to weighted terms, ready to be scored against the index.
 ///
 /// A class, immutable once built: scoring hands the query to every step, and a value of
-/// a dozen arrays cost a retain and a release of each of them at every copy.
+/// a dozen arrays cost a retain and a release of each of them at every copy. Its arrays
+/// come from the rule set's spares (``QueryScratch``) and go back to them when the query
+/// is freed, so that a message does not allocate them again.
 final class Query: Sendable {
   /// Content terms in message order, -1 for words no rule uses.
   let plain: [Int32]
@@ -36,19 +38,29 @@ final class Query: Sendable {
   let stopWeight: Double
   /// The message's tokens, for the exclusions that are matched on words.
   let tokens: [Token]
+  /// The words of the message that no rule uses, each once: only their number counts,
+  /// but the array is kept to be handed back with the others.
+  private let unknownWords: [String]
+  /// Where the arrays go back when the query is freed.
+  private let pool: ScoringScratchPool
 
   /// Builds the query of an analysed message.
   init(message: AnalyzedMessage, tables: ScoringTables, unknownFactor: Double) {
     // The term table is read in place through `tables`: a local copy of it, or of the
     // index, retains and releases each of its arrays.
     let isSmallTalkTerm = tables.index.isSmallTalkTerm
-    // A message has a few dozen terms at most: arrays searched in full cost less than
-    // sets, which hash every term.
+    var spare = tables.scratch.takeQueryScratch()
+    // Each array is swapped out of the spare, not copied: appending to a copy while the
+    // spare still holds the array would copy it whole. A message has a few dozen terms at
+    // most: arrays searched in full cost less than sets, which hash every term.
     var unknown: [String] = []
+    swap(&unknown, &spare.unknownWords)
     let count = message.tokens.count
     var plain: [Int32] = []
+    swap(&plain, &spare.plain)
     plain.reserveCapacity(count)
     var stopTerms: [Int32] = []
+    swap(&stopTerms, &spare.stopTerms)
     TermUnit.forEachUnit(of: message) { name, isStop in
       guard let id = tables.index.terms.id(of: name) else {
         if !isStop {
@@ -66,30 +78,32 @@ final class Query: Sendable {
     let (conceptual, concepts) = tables.index.concepts.apply(to: plain)
     // Stop terms and content terms are never the same term.
     var contentTerms: [Int32] = []
+    swap(&contentTerms, &spare.contentTerms)
     contentTerms.reserveCapacity(conceptual.count)
     for id in conceptual where id >= 0 && !contentTerms.contains(id) { contentTerms.append(id) }
     var norm = Double(unknown.count) * tables.index.rarestIDF * unknownFactor
     var regularNorm = norm
     var contentWeights: [Double] = []
+    swap(&contentWeights, &spare.contentWeights)
     contentWeights.reserveCapacity(contentTerms.count)
     for id in contentTerms {
       let weight = tables.index.terms.weight(id)
       contentWeights.append(weight)
       norm += weight
     }
-    // Without a small-talk term the two lists are equal, and share one array.
-    var regularContentWeights = contentWeights
-    if contentTerms.contains(where: { isSmallTalkTerm[Int($0)] }) {
-      regularContentWeights = []
-      regularContentWeights.reserveCapacity(contentTerms.count)
-      for (position, id) in contentTerms.enumerated() {
-        let weight = contentWeights[position]
-        regularContentWeights.append(
-          isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight)
-      }
+    // Written out even when equal to `contentWeights` (no small-talk term): in the spare's
+    // storage that costs less than sharing one array, which would leave a spare unused.
+    var regularContentWeights: [Double] = []
+    swap(&regularContentWeights, &spare.regularContentWeights)
+    regularContentWeights.reserveCapacity(contentTerms.count)
+    for (position, id) in contentTerms.enumerated() {
+      let weight = contentWeights[position]
+      regularContentWeights.append(
+        isSmallTalkTerm[Int(id)] ? weight * MatcherIndex.smallTalkTermFactor : weight)
     }
     for weight in regularContentWeights { regularNorm += weight }
     var stopWeights: [Double] = []
+    swap(&stopWeights, &spare.stopWeights)
     stopWeights.reserveCapacity(stopTerms.count)
     var stopWeight = 0.0
     for id in stopTerms {
@@ -110,7 +124,10 @@ final class Query: Sendable {
     self.stopTerms = stopTerms
     self.norm = norm
     self.regularNorm = regularNorm
-    bigrams = MatcherIndex.bigrams(of: conceptual)
+    var bigrams: [Int64] = []
+    swap(&bigrams, &spare.bigrams)
+    MatcherIndex.formBigrams(of: conceptual, into: &bigrams)
+    self.bigrams = bigrams
     hasRegularContent =
       hasWords && (!unknown.isEmpty || contentTerms.contains { !isSmallTalkTerm[Int($0)] })
     self.contentWeights = contentWeights
@@ -118,6 +135,16 @@ final class Query: Sendable {
     self.stopWeights = stopWeights
     self.stopWeight = stopWeight
     self.tokens = tokens
+    unknownWords = unknown
+    pool = tables.scratch
+  }
+
+  deinit {
+    pool.giveBack(
+      QueryScratch(
+        plain: plain, stopTerms: stopTerms, contentTerms: contentTerms, bigrams: bigrams,
+        contentWeights: contentWeights, regularContentWeights: regularContentWeights,
+        stopWeights: stopWeights, unknownWords: unknownWords))
   }
 
   /// The words of `tokens` as exclusions are matched: words, numbers and codes, folded,

@@ -161,17 +161,20 @@ public struct Responder: Sendable {
   public func render(_ decision: consuming Decision, now: Date) -> Response {
     switch decision.outcome {
     case .ask:
+      // The decision is handed on last, and moved: a use after it would copy it whole.
+      let options = decision.options
+      let reply = choiceReply(options)
       return Response(
-        decision: decision, action: .none, replies: [choiceReply(decision.options)],
-        pending: PendingChoice(options: decision.options, askedAt: now))
+        decision: consume decision, action: .none, replies: [reply],
+        pending: PendingChoice(options: options, askedAt: now))
     case .handover:
       return Response(
-        decision: decision, action: .handover,
+        decision: consume decision, action: .handover,
         replies: [OutgoingReply(kind: .text, text: handoverAcknowledgement(at: now))],
         pending: nil)
     case .answer:
       guard let id = decision.intent, let reply = replies[id] else {
-        return Response(decision: decision, action: .none, replies: [], pending: nil)
+        return Response(decision: consume decision, action: .none, replies: [], pending: nil)
       }
       let text: String
       switch reply.action {
@@ -191,7 +194,7 @@ public struct Responder: Sendable {
         text = reply.answer ?? ""
       }
       return Response(
-        decision: decision, action: reply.action,
+        decision: consume decision, action: reply.action,
         replies: [OutgoingReply(kind: .text, text: text)], pending: nil)
     }
   }

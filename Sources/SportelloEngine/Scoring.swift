@@ -17,8 +17,9 @@ struct Scoring {
   /// Whether the cutoff rises as FAQs are scored; without it every FAQ that shares a term
   /// is scored in full (``Matcher/scoresEveryFAQ``).
   let updatesCutoff: Bool
-  /// The keyword groups, required groups and exclusions that occur, by FAQ.
-  let hits: PatternHits
+  /// The keyword groups, required groups and exclusions that occur, by FAQ; their storage
+  /// goes back to the scratch in ``recycleScratch()``.
+  var hits: PatternHits
   /// The FAQs with a two-word phrase of the message, ascending.
   let phraseFAQs: [Int]
   /// How many of the message's phrases each of `phraseFAQs` has.
@@ -150,7 +151,7 @@ struct Scoring {
       }
     }
     for hit in hits.hits { flags[Int(hit.faq)] = 0 }
-    hits.clearSlots(in: &hitLookup)
+    hits.recycle(into: &hitLookup)
     for faq in phraseFAQs { flags[faq] = 0 }
     pending.removeAll(keepingCapacity: true)
     termCodes.clear(query)
@@ -301,23 +302,27 @@ struct Scoring {
     // Most FAQs share less than the last of a full list, and are passed over after one
     // comparison; ties keep the FAQ reached first.
     // The floor stays below every shared weight (all above 0) until the list is full.
-    var most: [(faq: Int, shared: Double)] = []
-    most.reserveCapacity(count + 1)
-    var floor = -Double.infinity
-    forEachReachedFAQ { faq, shared in
-      guard shared > floor else { return }
-      // Appended and moved up past those that share less by hand: `insert(_:at:)` costs
-      // a generic call.
-      most.append((faq, shared))
-      var position = most.count - 1
-      while position > 0, shared > most[position - 1].shared {
-        most.swapAt(position, position - 1)
-        position -= 1
+    // The list has a handful of places, on the stack: an array would be allocated for
+    // every message.
+    withUnsafeTemporaryAllocation(of: (faq: Int, shared: Double).self, capacity: count + 1) {
+      most in
+      var kept = 0
+      var floor = -Double.infinity
+      forEachReachedFAQ { faq, shared in
+        guard shared > floor else { return }
+        // Added at the end and moved up past those that share less.
+        most[kept] = (faq, shared)
+        var position = kept
+        kept += 1
+        while position > 0, shared > most[position - 1].shared {
+          most.swapAt(position, position - 1)
+          position -= 1
+        }
+        if kept > count { kept -= 1 }
+        if kept == count { floor = most[count - 1].shared }
       }
-      if most.count > count { most.removeLast() }
-      if most.count == count { floor = most[count - 1].shared }
+      for item in most[..<kept] where !isBounded(item.faq) { bound(item.faq) }
     }
-    for item in most where !isBounded(item.faq) { bound(item.faq) }
   }
 
   /// Calls `body` with each FAQ reached since the last bounding, in order, and its shared
@@ -447,11 +452,16 @@ struct Scoring {
   /// Scores in full the few queued FAQs with the highest bounds, so that the cutoff can
   /// drop the rest of the queue at once.
   mutating func scoreSeeds() {
-    let seeds = ScoringTables.highestBounds(in: pending, count: Matcher.seedCount)
-    for item in seeds { scoreInFull(item.faq) }
-    let floor = cutoff
-    pending.removeAll { item in
-      item.bound + Matcher.roundingSlack < floor || seeds.contains { $0.faq == item.faq }
+    let room = Matcher.seedCount + 1
+    withUnsafeTemporaryAllocation(of: BoundHeap.Item.self, capacity: room) { buffer in
+      let count = ScoringTables.highestBounds(
+        in: pending, count: Matcher.seedCount, into: buffer)
+      let seeds = UnsafeBufferPointer(rebasing: buffer[..<count])
+      for item in seeds { scoreInFull(item.faq) }
+      let floor = cutoff
+      pending.removeAll { item in
+        item.bound + Matcher.roundingSlack < floor || seeds.contains { $0.faq == item.faq }
+      }
     }
   }
 

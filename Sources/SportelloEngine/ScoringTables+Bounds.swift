@@ -136,23 +136,27 @@ extension ScoringTables {
     return (faqs, counts)
   }
 
-  /// The `count` items with the highest bounds, highest first.
+  /// Writes the `count` items with the highest bounds, highest first, to the start of
+  /// `highest`, which has room for `count + 1`, and returns how many it wrote.
+  ///
+  /// The caller lends room on the stack: an array would be allocated for every message.
   ///
   /// - Complexity: O(n × count), close to O(n) since most items fail the first comparison.
-  static func highestBounds(in items: [BoundHeap.Item], count: Int) -> [BoundHeap.Item] {
-    var highest: [BoundHeap.Item] = []
-    highest.reserveCapacity(count + 1)
-    for item in items where highest.count < count || item.bound > highest[highest.count - 1].bound {
-      // Appended and moved up past the lower bounds by hand: `insert(_:at:)` costs a
-      // generic call per item.
-      highest.append(item)
-      var position = highest.count - 1
+  static func highestBounds(
+    in items: [BoundHeap.Item], count: Int, into highest: UnsafeMutableBufferPointer<BoundHeap.Item>
+  ) -> Int {
+    var kept = 0
+    for item in items where kept < count || item.bound > highest[kept - 1].bound {
+      // Added at the end and moved up past the lower bounds.
+      highest[kept] = item
+      var position = kept
+      kept += 1
       while position > 0, item.bound > highest[position - 1].bound {
         highest.swapAt(position, position - 1)
         position -= 1
       }
-      if highest.count > count { highest.removeLast() }
+      if kept > count { kept -= 1 }
     }
-    return highest
+    return kept
   }
 }

@@ -10,9 +10,16 @@ enum SortedTerms {
   /// the scratch buffer of the standard (stable) sort; equal ids are indistinguishable,
   /// so any sort gives the same result.
   static func unique<Term: FixedWidthInteger>(_ terms: [Term]) -> [Term] {
-    guard terms.count > 1 else { return terms }
     var result = terms
-    let count = result.withUnsafeMutableBufferPointer { buffer -> Int in
+    formUnique(&result)
+    return result
+  }
+
+  /// Sorts and thins `terms` in place, as ``unique(_:)`` does in a copy: a message's
+  /// terms are thinned in storage kept from one message to the next.
+  static func formUnique<Term: FixedWidthInteger>(_ terms: inout [Term]) {
+    guard terms.count > 1 else { return }
+    let count = terms.withUnsafeMutableBufferPointer { buffer -> Int in
       if buffer.count <= insertionSortLimit {
         for index in 1..<buffer.count {
           let term = buffer[index]
@@ -33,8 +40,7 @@ enum SortedTerms {
       }
       return written
     }
-    result.removeLast(result.count - count)
-    return result
+    terms.removeLast(terms.count - count)
   }
 
   /// The most ids ``unique(_:)`` orders by insertion.

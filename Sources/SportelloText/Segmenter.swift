@@ -92,8 +92,15 @@ struct Segmenter {
       else { continue }
       let first = TextFolding.lowercase(scalars[next.start])
       guard TextFolding.isVowel(first) || first == 0x68 else { continue }
-      let letters = scalars[token.start..<token.end].map(TextFolding.lowercase)
-      guard Self.elisionsWithoutApostrophe.contains(letters) else { continue }
+      // Compared letter by letter, lowercased on the way: a lowercased copy of the
+      // token would be an array allocated for most messages.
+      let start = token.start
+      let length = token.end - start
+      let isElision = Self.elisionsWithoutApostrophe.contains { form in
+        form.count == length
+          && form.indices.allSatisfy { form[$0] == TextFolding.lowercase(scalars[start + $0]) }
+      }
+      guard isElision else { continue }
       tokens[index].role = .elided
       tokens[index + 1].elidedToken = index
     }
