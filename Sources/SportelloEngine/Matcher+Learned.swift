@@ -36,22 +36,37 @@ public struct LearnedOpinion: Sendable, Codable, Equatable {
 /// table, each feature's weights as a run of (class, weight) entries, so a message costs one
 /// probe per feature, a few additions per feature found, and no strings.
 ///
-/// The runs hold only the weights the model has, about four per feature of the shipped
-/// model's 42 classes: a tenth of the memory of a row per feature with every class, so a
-/// message's features are read from the processor's cache rather than from memory.
+/// The layout is for the processor's cache. A message's forty or so features fall anywhere
+/// in tables of a megabyte or two, so each read of a new place waits for memory:
+/// - a slot holds the feature's hash and where its run is, so a probe reads one place, and
+///   an entry holds its class and weight together;
+/// - the runs hold only the weights the model has, about four per feature of the shipped
+///   model's 42 classes: a tenth of the memory of a row with every class;
+/// - every feature is looked up before any weight is added, so the probes of one message
+///   do not wait for each other.
 struct LearnedScorer: Sendable {
   /// The model as read, for explanations.
   let model: LearnedModel
 
-  /// Open-addressing slots of feature hashes; a slot is empty when its row is -1.
-  private let slotHashes: [UInt64]
-  private let slotRows: [Int32]
+  /// A feature's place in the table: its hash and its run of entries.
+  private struct Slot {
+    var hash: UInt64 = 0
+    /// The run's first entry; -1 for an empty slot.
+    var start: Int32 = -1
+    var count: Int32 = 0
+  }
 
-  /// Row `r`'s entries are at `rowStarts[r] ..< rowStarts[r + 1]` of `entryClasses` and
-  /// `entryWeights`, in the model's order; a class the row does not list weighs 0.
-  private let rowStarts: [Int32]
-  private let entryClasses: [Int32]
-  private let entryWeights: [Double]
+  /// One weight of a feature.
+  private struct Entry {
+    var weight: Double
+    var classIndex: Int32
+  }
+
+  /// Open-addressing slots, at least twice as many as features, a power of two.
+  private let slots: [Slot]
+
+  /// The runs of every feature, in the model's order; a class a run does not list weighs 0.
+  private let entries: [Entry]
 
   /// The index of the class `-`, if the model has one.
   let personIndex: Int?
@@ -60,43 +75,22 @@ struct LearnedScorer: Sendable {
     self.model = model
     var slotCount = 16
     while slotCount < model.features.count * 2 { slotCount <<= 1 }
-    var hashes = [UInt64](repeating: 0, count: slotCount)
-    var slotRows = [Int32](repeating: -1, count: slotCount)
-    var rowStarts: [Int32] = [0]
-    rowStarts.reserveCapacity(model.features.count + 1)
-    var entryClasses: [Int32] = []
-    var entryWeights: [Double] = []
-    entryClasses.reserveCapacity(model.weightCount)
-    entryWeights.reserveCapacity(model.weightCount)
-    for (row, feature) in model.features.enumerated() {
+    var slots = [Slot](repeating: Slot(), count: slotCount)
+    var entries: [Entry] = []
+    entries.reserveCapacity(model.weightCount)
+    for feature in model.features {
       let hash = LearnedFeatures.hash(ofKey: feature.key)
       var slot = Int(truncatingIfNeeded: hash) & (slotCount - 1)
-      while slotRows[slot] >= 0 { slot = (slot + 1) & (slotCount - 1) }
-      hashes[slot] = hash
-      slotRows[slot] = Int32(row)
+      while slots[slot].start >= 0 { slot = (slot + 1) & (slotCount - 1) }
+      slots[slot] = Slot(
+        hash: hash, start: Int32(entries.count), count: Int32(feature.weights.count))
       for weight in feature.weights {
-        entryClasses.append(Int32(weight.classIndex))
-        entryWeights.append(weight.value)
+        entries.append(Entry(weight: weight.value, classIndex: Int32(weight.classIndex)))
       }
-      rowStarts.append(Int32(entryClasses.count))
     }
-    slotHashes = hashes
-    self.slotRows = slotRows
-    self.rowStarts = rowStarts
-    self.entryClasses = entryClasses
-    self.entryWeights = entryWeights
+    self.slots = slots
+    self.entries = entries
     personIndex = model.personClassIndex
-  }
-
-  /// The row of the feature hashed `hash`, or nil.
-  private func row(of hash: UInt64) -> Int? {
-    let mask = slotHashes.count - 1
-    var slot = Int(truncatingIfNeeded: hash) & mask
-    while slotRows[slot] >= 0 {
-      if slotHashes[slot] == hash { return Int(slotRows[slot]) }
-      slot = (slot + 1) & mask
-    }
-    return nil
   }
 
   /// Each class's score for `tokens` before the softmax, by class index: its bias plus the
@@ -106,17 +100,28 @@ struct LearnedScorer: Sendable {
   /// the layout, so the sums are always the same.
   func scores(of tokens: [Token]) -> [Double] {
     var scores = model.biases
-    rowStarts.withUnsafeBufferPointer { starts in
-      entryClasses.withUnsafeBufferPointer { classes in
-        entryWeights.withUnsafeBufferPointer { weights in
-          scores.withUnsafeMutableBufferPointer { scores in
-            let capacity = LearnedFeatures.hashCapacity(of: tokens)
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { hashes in
+    let capacity = LearnedFeatures.hashCapacity(of: tokens)
+    withUnsafeTemporaryAllocation(of: UInt64.self, capacity: capacity) { hashes in
+      withUnsafeTemporaryAllocation(of: Slot.self, capacity: capacity) { found in
+        slots.withUnsafeBufferPointer { slots in
+          entries.withUnsafeBufferPointer { entries in
+            scores.withUnsafeMutableBufferPointer { scores in
               let count = LearnedFeatures.writeHashes(of: tokens, into: hashes)
-              for hash in hashes[..<count] {
-                guard let row = row(of: hash) else { continue }
-                for entry in Int(starts[row])..<Int(starts[row + 1]) {
-                  scores[Int(classes[entry])] += weights[entry]
+              // The probes first, each independent of the others, so that their reads
+              // of memory overlap; then the additions, in the features' order.
+              let mask = slots.count - 1
+              for index in 0..<count {
+                let hash = hashes[index]
+                var slot = Int(truncatingIfNeeded: hash) & mask
+                while slots[slot].start >= 0, slots[slot].hash != hash {
+                  slot = (slot + 1) & mask
+                }
+                found[index] = slots[slot]
+              }
+              for index in 0..<count where found[index].start >= 0 {
+                let start = Int(found[index].start)
+                for entry in entries[start..<start + Int(found[index].count)] {
+                  scores[Int(entry.classIndex)] += entry.weight
                 }
               }
             }
