@@ -54,6 +54,29 @@ enum EngineBenchmarks {
     let ruleSet = try DeskBenchmarks.rules()
     let messages = try recordedMessages(in: URL(fileURLWithPath: "Corpus"))
     let responder = Responder(matcher: Matcher(ruleSet: ruleSet))
+    respondRepeatedly(to: messages, with: responder, seconds: seconds)
+  }
+
+  /// Answers the 2,000 generated FAQs' reworded questions, round after round, until
+  /// `seconds` of CPU time have passed.
+  static func profileGeneratedRules(seconds: Double) throws {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("sportello-bench-profile-\(UUID().uuidString)")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let generated = GeneratedRules(faqCount: 2_000)
+    try generated.write(to: directory)
+    let result = RuleSet.load(from: directory, now: Date(), checksOverlaps: false)
+    guard let ruleSet = result.ruleSet else {
+      throw Failure(description: "the generated rules did not load: run `sportello lint`")
+    }
+    let responder = Responder(matcher: Matcher(ruleSet: ruleSet))
+    let questions = generated.rewordedQuestions(count: 500)
+    respondRepeatedly(to: questions, with: responder, seconds: seconds)
+  }
+
+  /// Answers `messages` with `responder`, round after round, until `seconds` of CPU time
+  /// have passed.
+  static func respondRepeatedly(to messages: [String], with responder: Responder, seconds: Double) {
     let now = Date(timeIntervalSince1970: 1_796_288_400)
     let start = CPUTime.now()
     while CPUTime.now() - start < seconds {

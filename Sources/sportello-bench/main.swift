@@ -25,11 +25,18 @@ if (2...3).contains(arguments.count), arguments[0] == "--write-generated-rules" 
 // `--profile-shipped-rules SECONDS` answers the recorded questions of ./Corpus with ./Rules
 // over and over for that long and prints nothing, for a sampling profiler such as
 // `perf record`: the `engine` group's `ask` figure, without the other groups around it.
-if arguments.count == 2, arguments[0] == "--profile-shipped-rules",
+// `--profile-generated-rules SECONDS` does the same with the 2,000 generated FAQs and their
+// reworded questions (loading them first).
+if arguments.count == 2,
+  ["--profile-shipped-rules", "--profile-generated-rules"].contains(arguments[0]),
   let seconds = Double(arguments[1])
 {
   do {
-    try EngineBenchmarks.profileShippedRules(seconds: seconds)
+    if arguments[0] == "--profile-shipped-rules" {
+      try EngineBenchmarks.profileShippedRules(seconds: seconds)
+    } else {
+      try EngineBenchmarks.profileGeneratedRules(seconds: seconds)
+    }
     exit(0)
   } catch {
     FileHandle.standardError.write(Data("error: \(error)\n".utf8))
