@@ -12,13 +12,24 @@ struct ChoiceResolver {
     case outOfRange
   }
 
-  var analyzer: Analyzer
-  var ruleSet: RuleSet
+  let analyzer: Analyzer
+  let ruleSet: RuleSet
 
-  /// Each FAQ's title as ``foldedTitle(of:)`` reads it, by intent id, when worked out
-  /// before (``foldedTitles(of:analyzer:)``); otherwise each answer analyses the titles of
-  /// its menu again.
-  var foldedTitles: [String: String] = [:]
+  /// Each FAQ's title as a menu answer is matched against it, by intent id: its tokens'
+  /// folded forms, one space apart. Worked out once per rule set, not at every answer.
+  let foldedTitles: [String: String]
+
+  init(analyzer: Analyzer, ruleSet: RuleSet) {
+    self.analyzer = analyzer
+    self.ruleSet = ruleSet
+    var titles: [String: String] = [:]
+    for faq in ruleSet.faqs where titles[faq.id] == nil {
+      if let title = ruleSet.faq(withID: faq.id)?.title {
+        titles[faq.id] = analyzer.analyze(title).tokens.map(\.folded).joined(separator: " ")
+      }
+    }
+    foldedTitles = titles
+  }
 
   /// Number words a citizen may write instead of a digit.
   static let numberWords: [String: Int] = [
@@ -81,35 +92,11 @@ struct ChoiceResolver {
     if OwnCaseDetector.requestsPerson(tokens) { return .person }
     let words = tokens.map(\.folded).joined(separator: " ")
     let matches = pending.options.filter { id in
-      guard let folded = foldedTitles[id] ?? foldedTitle(of: id) else { return false }
+      guard let folded = foldedTitles[id] else { return false }
       return !folded.isEmpty
         && ChoiceResolver.contains(" " + folded + " ", in: " " + words + " ")
     }
     return matches.count == 1 ? .option(matches[0]) : nil
-  }
-
-  /// The title of the FAQ `id` as a menu answer is matched against it: its tokens' folded
-  /// forms, one space apart; nil for an id no FAQ has.
-  func foldedTitle(of id: String) -> String? {
-    guard let title = ruleSet.faq(withID: id)?.title else { return nil }
-    return ChoiceResolver.folded(title, analyzer: analyzer)
-  }
-
-  /// Every FAQ's title as ``foldedTitle(of:)`` reads it, by intent id, for
-  /// ``foldedTitles``: analysed once per rule set instead of at every menu answer.
-  static func foldedTitles(of ruleSet: RuleSet, analyzer: Analyzer) -> [String: String] {
-    var titles: [String: String] = [:]
-    for faq in ruleSet.faqs where titles[faq.id] == nil {
-      if let title = ruleSet.faq(withID: faq.id)?.title {
-        titles[faq.id] = folded(title, analyzer: analyzer)
-      }
-    }
-    return titles
-  }
-
-  /// The folded forms of the tokens of `text`, one space apart.
-  private static func folded(_ text: String, analyzer: Analyzer) -> String {
-    analyzer.analyze(text).tokens.map(\.folded).joined(separator: " ")
   }
 
   /// Whether `text` contains `part`, as Foundation's `contains` finds it (never an empty

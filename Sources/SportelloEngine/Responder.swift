@@ -94,9 +94,7 @@ public struct Responder: Sendable {
     }
     self.replies = replies
     officeHours = ruleSet.profile.officeHours
-    var resolver = ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet)
-    resolver.foldedTitles = ChoiceResolver.foldedTitles(of: ruleSet, analyzer: matcher.analyzer)
-    self.resolver = resolver
+    resolver = ChoiceResolver(analyzer: matcher.analyzer, ruleSet: ruleSet)
     openAcknowledgement = ruleSet.message("messaggio_operatore_in_orario")
     closedAcknowledgement = template("messaggio_operatore_fuori_orario", slot: "riapertura")
     confirmationQuestion = template("messaggio_conferma", slot: "opzione")
